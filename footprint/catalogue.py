@@ -1,0 +1,324 @@
+"""Load and validate the catalogue of sources (checks/*.toml) and judge a fetched page against a site's rule."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from footprint.errors import CatalogueError
+from footprint.model import Ownership, Page, Status
+from footprint.resources import checks_dir
+
+# Challenge and anti-bot pages seen in front of real sites. Each is specific enough not to match an ordinary
+# page that merely loads a bot-detection script.
+CHALLENGE_MARKERS: tuple[tuple[str, str], ...] = (
+    ("<title>just a moment...</title>", "Cloudflare browser challenge"),
+    ("window._cf_chl_opt", "Cloudflare browser challenge"),
+    ("attention required! | cloudflare", "Cloudflare block page"),
+    ("cf-error-details", "Cloudflare error page"),
+    ("captcha-delivery.com", "DataDome captcha"),
+    ("px-captcha", "PerimeterX captcha"),
+    ("_incapsula_resource", "Imperva/Incapsula challenge"),
+    ("making sure you're not a bot", "Anubis proof-of-work challenge"),
+    ("awswaf", "AWS WAF challenge"),
+    ("pardon our interruption", "bot-detection interstitial"),
+    ("<title>ddos-guard</title>", "DDoS-Guard challenge"),
+    ("g-recaptcha\" data-sitekey", "reCAPTCHA challenge"),
+    ("class=\"h-captcha\"", "hCaptcha challenge"),
+)
+
+RATE_LIMIT_MARKERS: tuple[str, ...] = (
+    "too many requests",
+    "rate limit exceeded",
+    "you are being rate limited",
+    "slow down, you're making too many requests",
+)
+
+
+@dataclass(frozen=True)
+class PresenceRule:
+    """When a page proves an account exists, proves it doesn't, or is a wall in front of it."""
+
+    found_status: tuple[int, ...] = ()
+    found_strings: tuple[str, ...] = ()
+    not_found_status: tuple[int, ...] = ()
+    not_found_strings: tuple[str, ...] = ()
+    not_found_redirect: str | None = None
+    blocked_strings: tuple[str, ...] = ()
+    blocked_redirect: str | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """One source in the catalogue. Username sites carry a URL template and rule; others name a handler."""
+
+    id: str
+    name: str
+    category: str
+    remediation: tuple[str, ...]
+    url: str = ""
+    probe_url: str = ""
+    username_pattern: str = ""
+    username_case: str = "keep"
+    known_claimed: str = ""
+    known_unclaimed: str = ""
+    needs_browser: bool = False
+    headers: tuple[tuple[str, str], ...] = ()
+    handler: str | None = None
+    ownership: Ownership = Ownership.SELF
+    rule: PresenceRule = field(default_factory=PresenceRule)
+    imported_from: str | None = None
+    notes: str = ""
+    path: str = ""
+
+    def accepts(self, username: str) -> bool:
+        return bool(self.username_pattern) and re.fullmatch(self.username_pattern, username) is not None
+
+    def normalise(self, username: str) -> str:
+        return username.lower() if self.username_case == "lower" else username
+
+    def profile_url(self, username: str) -> str:
+        return self.url.replace("{username}", quote(self.normalise(username), safe="@.-_~"))
+
+    def fetch_url(self, username: str) -> str:
+        template = self.probe_url or self.url
+        return template.replace("{username}", quote(self.normalise(username), safe="@.-_~"))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: str
+    checks: tuple[Check, ...]
+    root: str
+
+    def get(self, check_id: str) -> Check:
+        for check in self.checks:
+            if check.id == check_id:
+                return check
+        raise KeyError(check_id)
+
+    @property
+    def sites(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if c.handler is None)
+
+    @property
+    def sources(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if c.handler is not None)
+
+
+# --- judging a page ---------------------------------------------------------------------------------------
+
+
+def _contains_any(body: str, needles: Iterable[str], username: str | None) -> str | None:
+    for needle in needles:
+        probe = needle.replace("{username}", username or "").lower()
+        if probe and probe in body:
+            return needle
+    return None
+
+
+def generic_verdict(page: Page) -> Verdict | None:
+    """Walls that stand in front of any site: rate limits and challenge pages. Never `found`."""
+    if page.status == 429:
+        retry = page.header("retry-after")
+        return Verdict(Status.RATE_LIMITED, "HTTP 429 Too Many Requests" + (f" (retry after {retry})" if retry else ""))
+    head = page.text[:200_000].lower()
+    for marker, label in CHALLENGE_MARKERS:
+        if marker in head:
+            return Verdict(Status.BLOCKED, f"{label} (HTTP {page.status})")
+    if page.status in (403, 503) or page.status >= 500 or page.status == 200:
+        for marker in RATE_LIMIT_MARKERS:
+            if marker in head and len(head) < 20_000:
+                return Verdict(Status.RATE_LIMITED, f"rate-limit page (HTTP {page.status}): '{marker}'")
+    return None
+
+
+def judge(check: Check, page: Page, username: str | None) -> Verdict:
+    """Decide found / not_found / blocked / rate_limited / unknown. `found` needs positive evidence."""
+    wall = generic_verdict(page)
+    if wall is not None:
+        return wall
+    rule = check.rule
+    body = page.text.lower()
+    hops = page.redirects
+    if rule.blocked_redirect and any(re.search(rule.blocked_redirect, hop) for hop in hops):
+        return Verdict(Status.BLOCKED, f"redirected to a login wall ({hops[-1]})")
+    marker = _contains_any(body, rule.blocked_strings, username)
+    if marker:
+        return Verdict(Status.BLOCKED, f"login wall or challenge: page contains '{marker}'")
+
+    not_found: str | None = None
+    if page.status in rule.not_found_status:
+        not_found = f"HTTP {page.status}"
+    elif rule.not_found_redirect and any(re.search(rule.not_found_redirect, hop) for hop in hops):
+        not_found = "redirected away from the profile"
+    else:
+        marker = _contains_any(body, rule.not_found_strings, username)
+        if marker:
+            not_found = f"page says '{marker}'"
+
+    found: str | None = None
+    if page.status in rule.found_status:
+        marker = _contains_any(body, rule.found_strings, username)
+        if marker:
+            found = marker
+
+    if found and not_found:
+        return Verdict(Status.UNKNOWN, f"page matched both rules ({not_found}; contains '{found}')")
+    if found:
+        return Verdict(Status.FOUND)
+    if not_found:
+        return Verdict(Status.NOT_FOUND, not_found)
+    if page.status in (401, 403):
+        return Verdict(Status.BLOCKED, f"access denied (HTTP {page.status})")
+    if page.status >= 500:
+        return Verdict(Status.ERROR, f"server error (HTTP {page.status})")
+    return Verdict(Status.UNKNOWN, f"page matched neither the found nor the not-found rule (HTTP {page.status})")
+
+
+# --- loading ----------------------------------------------------------------------------------------------
+
+
+def _schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((checks_dir() / "schema.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def validate_entry(data: dict[str, Any], where: str) -> list[str]:
+    """Schema and semantic problems with one entry, each as a readable sentence."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(_schema())
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+        path = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+        problems.append(f"{where}: {path}: {error.message}")
+    if problems:
+        return problems
+    for key in ("username_pattern",):
+        if key in data:
+            try:
+                re.compile(data[key])
+            except re.error as exc:
+                problems.append(f"{where}: {key}: not a valid regex ({exc})")
+    for section in ("not_found", "blocked"):
+        pattern = data.get(section, {}).get("redirect")
+        if pattern:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problems.append(f"{where}: {section}.redirect: not a valid regex ({exc})")
+    if "handler" not in data and not problems:
+        rx = data["username_pattern"]
+        for key in ("known_claimed", "known_unclaimed"):
+            if re.fullmatch(rx, data[key]) is None:
+                problems.append(f"{where}: {key}: '{data[key]}' does not match username_pattern")
+    return problems
+
+
+def _build(data: dict[str, Any], path: Path) -> Check:
+    found = data.get("found", {})
+    not_found = data.get("not_found", {})
+    blocked = data.get("blocked", {})
+    rule = PresenceRule(
+        found_status=tuple(found.get("status", ())),
+        found_strings=tuple(found.get("strings", ())),
+        not_found_status=tuple(not_found.get("status", ())),
+        not_found_strings=tuple(not_found.get("strings", ())),
+        not_found_redirect=not_found.get("redirect"),
+        blocked_strings=tuple(blocked.get("strings", ())),
+        blocked_redirect=blocked.get("redirect"),
+    )
+    return Check(
+        id=data["id"],
+        name=data["name"],
+        category=data["category"],
+        remediation=tuple(data["remediation"]),
+        url=data.get("url", ""),
+        probe_url=data.get("probe_url", ""),
+        username_pattern=data.get("username_pattern", ""),
+        username_case=data.get("username_case", "keep"),
+        known_claimed=data.get("known_claimed", ""),
+        known_unclaimed=data.get("known_unclaimed", ""),
+        needs_browser=data.get("needs_browser", False),
+        headers=tuple(sorted(data.get("headers", {}).items())),
+        handler=data.get("handler"),
+        ownership=Ownership(data.get("ownership", "self")),
+        rule=rule,
+        imported_from=data.get("imported_from"),
+        notes=data.get("notes", ""),
+        path=str(path),
+    )
+
+
+def entry_files(root: Path) -> list[Path]:
+    return sorted(p for sub in ("sites", "sources") for p in (root / sub).glob("*.toml"))
+
+
+def load_catalogue(root: Path | None = None, remediation_ids: Iterable[str] | None = None) -> Catalogue:
+    """Load every entry under root (default: the packaged catalogue). Any invalid entry fails the load."""
+    root = root or checks_dir()
+    problems, checks = check_catalogue(root, remediation_ids)
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise CatalogueError(f"the catalogue at {root} has {len(problems)} problem(s):\n  {shown}{more}")
+    meta_path = root / "catalogue.toml"
+    base = "unversioned"
+    if meta_path.is_file():
+        base = str(tomllib.loads(meta_path.read_text(encoding="utf-8")).get("version", base))
+    digest = hashlib.sha256()
+    for path in entry_files(root):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return Catalogue(version=f"{base}+{digest.hexdigest()[:8]}", checks=tuple(checks), root=str(root))
+
+
+def check_catalogue(root: Path, remediation_ids: Iterable[str] | None = None) -> tuple[list[str], list[Check]]:
+    """Every problem in the catalogue at root, and the checks that were valid."""
+    if not root.is_dir():
+        return [f"{root}: not a directory"], []
+    files = entry_files(root)
+    if not files:
+        return [f"{root}: no entries found under sites/ or sources/"], []
+    known_remediation = set(remediation_ids) if remediation_ids is not None else None
+    problems: list[str] = []
+    checks: list[Check] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        where = str(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            problems.append(f"{where}: not valid TOML ({exc})")
+            continue
+        entry_problems = validate_entry(data, where)
+        if entry_problems:
+            problems.extend(entry_problems)
+            continue
+        if data["id"] in seen:
+            problems.append(f"{where}: id '{data['id']}' is already used by {seen[data['id']]}")
+            continue
+        if path.stem != data["id"]:
+            problems.append(f"{where}: the file name must be the id ('{data['id']}.toml')")
+            continue
+        if known_remediation is not None:
+            for rid in data["remediation"]:
+                if rid not in known_remediation:
+                    problems.append(f"{where}: remediation: unknown id '{rid}'")
+        seen[data["id"]] = path
+        checks.append(_build(data, path))
+    return problems, checks

@@ -1,0 +1,367 @@
+"""The command line: wiring only. Heavy imports happen inside commands so `footprint --help` starts fast."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footprint.api import ScanContext
+    from footprint.fetch.interface import FetchPolicy
+    from footprint.model import Profile
+
+
+class ExitStatus(enum.IntEnum):
+    OK = 0
+    ERROR = 1
+    BAD_INPUT = 2
+    INTERRUPTED = 130
+
+
+app = typer.Typer(
+    name="footprint",
+    help="An online-footprint health check for people in public life: finds where your home address, phone and "
+    "family details are exposed, and says how to remove them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+profile_app = typer.Typer(help="Create and check profile files.", no_args_is_help=True)
+checks_app = typer.Typer(help="Show and validate the catalogue of sources.", no_args_is_help=True)
+app.add_typer(profile_app, name="profile")
+app.add_typer(checks_app, name="checks")
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _fail(message: str, code: ExitStatus = ExitStatus.BAD_INPUT) -> typer.Exit:
+    from rich.text import Text
+
+    _console(stderr=True).print(Text("footprint: ", style="bold red") + Text(message))
+    return typer.Exit(int(code))
+
+
+# --- profile --------------------------------------------------------------------------------------------------
+
+
+@profile_app.command("init")
+def profile_init(
+    path: Annotated[Path, typer.Argument(help="Where to write the template profile.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented template profile (readable by you alone) to fill in."""
+    import uuid
+
+    from footprint.output import create_private
+    from footprint.profile import TEMPLATE
+
+    if path.exists() and not force:
+        raise _fail(f"{path} already exists (use --force to overwrite it)")
+    if force and path.exists():
+        path.unlink()
+    try:
+        create_private(path, TEMPLATE.replace("{key}", f"p-{uuid.uuid4().hex[:16]}"))
+    except OSError as exc:
+        raise _fail(f"cannot write {path}: {exc.strerror}") from None
+    _console().print(f"Wrote {path} (mode 0600). Fill it in, then run: footprint scan {path} --out report/")
+
+
+@profile_app.command("check")
+def profile_check(path: Annotated[Path, typer.Argument(help="The profile file to check.")]) -> None:
+    """Check a profile file and say what footprint will look for."""
+    from footprint.errors import ProfileError
+    from footprint.profile import load_profile
+
+    try:
+        profile = load_profile(path)
+    except ProfileError as exc:
+        raise _fail(str(exc)) from None
+    console = _console()
+    console.print(f"{path}: OK ({profile.name})")
+    console.print(
+        f"  {len(profile.usernames)} usernames, {len(profile.websites)} websites, {len(profile.phones)} phones, "
+        f"{len(profile.emails)} emails, {len(profile.addresses)} addresses, {len(profile.family)} family members, "
+        f"{len(profile.watch_urls)} watched pages"
+    )
+
+
+# --- checks ---------------------------------------------------------------------------------------------------
+
+
+@checks_app.command("list")
+def checks_list(
+    catalogue: Annotated[Optional[Path], typer.Option(help="Another catalogue folder.")] = None,  # noqa: UP045
+) -> None:
+    """List the sources footprint probes."""
+    from rich.table import Table
+    from rich.text import Text
+
+    cat = _load_catalogue(catalogue)
+    table = Table(title=f"footprint catalogue {cat.version}: {len(cat.checks)} sources")
+    for column in ("id", "name", "category", "probes", "browser"):
+        table.add_column(column)
+    for check in cat.checks:
+        probes = check.probe_url or check.url or f"(handler: {check.handler})"
+        table.add_row(check.id, Text(check.name), check.category, Text(probes), "yes" if check.needs_browser else "")
+    _console().print(table)
+
+
+@checks_app.command("validate")
+def checks_validate(
+    path: Annotated[Optional[Path], typer.Argument(help="A catalogue folder (default: the bundled one).")] = None,  # noqa: UP045
+) -> None:
+    """Validate every catalogue entry against the schema, its remediation ids and its fixtures."""
+    from footprint.catalogue import check_catalogue
+    from footprint.guidance import check_guidance
+    from footprint.resources import checks_dir
+
+    root = path or checks_dir()
+    g_problems, guidance = check_guidance(_reports_root())
+    ids = guidance.remediation.keys() if guidance else None
+    problems, checks = check_catalogue(root, ids)
+    problems = g_problems + problems + _fixture_problems(root, checks)
+    console = _console()
+    if problems:
+        for problem in problems:
+            console.print(f"[red]✗[/red] {problem}", markup=True, highlight=False)
+        raise _fail(f"{len(problems)} problem(s) in {root}", ExitStatus.ERROR)
+    console.print(f"{root}: {len(checks)} entries valid")
+
+
+def _fixture_problems(root: Path, checks: list) -> list[str]:  # type: ignore[type-arg]
+    from footprint.catalogue import judge
+    from footprint.fixtures import site_fixtures
+    from footprint.model import Status
+
+    problems = []
+    for check in checks:
+        if check.handler is not None:
+            continue
+        try:
+            fixtures = site_fixtures(root, check.id)
+        except ValueError as exc:
+            problems.append(str(exc))
+            continue
+        if not {"found", "not_found"} <= set(fixtures):
+            problems.append(f"{check.id}: needs fixtures/{check.id}/found.http and not_found.http")
+            continue
+        redirects = tuple(v for k, v in fixtures["not_found"].headers if k.lower() == "location")
+        found = judge(check, fixtures["found"].as_page(check.fetch_url(check.known_claimed)),
+                      check.normalise(check.known_claimed))
+        missing = judge(check, fixtures["not_found"].as_page(check.fetch_url(check.known_unclaimed), redirects),
+                        check.normalise(check.known_unclaimed))
+        if found.status is not Status.FOUND:
+            problems.append(f"{check.id}: the found fixture is judged {found.status.value} ({found.reason})")
+        if missing.status is not Status.NOT_FOUND:
+            problems.append(f"{check.id}: the not-found fixture is judged {missing.status.value} ({missing.reason})")
+    return problems
+
+
+def _reports_root() -> Path:
+    from footprint.resources import reports_dir
+
+    return reports_dir()
+
+
+def _load_catalogue(path: Path | None):  # type: ignore[no-untyped-def]
+    from footprint.catalogue import load_catalogue
+    from footprint.errors import FootprintError
+    from footprint.guidance import load_guidance
+
+    try:
+        guidance = load_guidance()
+        return load_catalogue(path, guidance.remediation.keys())
+    except FootprintError as exc:
+        raise _fail(str(exc)) from None
+
+
+# --- scan -----------------------------------------------------------------------------------------------------
+
+
+def _policy(proxy: str | None, ca_bundle: Path | None, timeout: float, workers: int, per_host: int,
+            max_page_mb: float) -> FetchPolicy:
+    from footprint.fetch.interface import FetchPolicy
+
+    if ca_bundle is not None and not ca_bundle.is_file():
+        raise _fail(f"--ca-bundle {ca_bundle}: no such file")
+    if proxy is not None and not proxy.startswith(("http://", "https://")):
+        raise _fail(f"--proxy {proxy}: give the proxy as http://host:port (or https://)")
+    return FetchPolicy(
+        connect_timeout=min(10.0, timeout),
+        read_timeout=timeout,
+        deadline=max(timeout * 2, timeout + 5),
+        workers=workers,
+        per_host=per_host,
+        proxy=proxy,
+        ca_bundle=str(ca_bundle) if ca_bundle else None,
+        max_bytes=int(max_page_mb * 1024 * 1024),
+    )
+
+
+def _execute(
+    profile: Profile,
+    out: Path,
+    db: Path | None,
+    policy: FetchPolicy,
+    mask: bool,
+    catalogue_path: Path | None,
+    only: list[str] | None,
+) -> ExitStatus:
+    """The scan every command shares: the same pipeline for a real scan and for the demo."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from footprint.api import ScanContext, plan_scan, run_scan
+    from footprint.errors import FootprintError
+    from footprint.fetch.http import HttpFetcher
+    from footprint.guidance import load_guidance
+    from footprint.output import private_dir
+    from footprint.store import Store, default_db_path
+
+    catalogue = _load_catalogue(catalogue_path)
+    if only:
+        unknown = sorted(set(only) - {c.id for c in catalogue.checks})
+        if unknown:
+            raise _fail(f"--only: no such check: {', '.join(unknown)} (see `footprint checks list`)")
+    guidance = load_guidance()
+    try:
+        private_dir(out)
+    except OSError as exc:
+        raise _fail(f"cannot create {out}: {exc.strerror}") from None
+    try:
+        store = Store(db or default_db_path())
+    except FootprintError as exc:
+        raise _fail(str(exc), ExitStatus.ERROR) from None
+    try:
+        fetcher = HttpFetcher(policy)
+    except FileNotFoundError as exc:
+        raise _fail(str(exc)) from None
+    ctx = ScanContext(catalogue=catalogue, guidance=guidance, fetcher=fetcher, store=store,
+                      only_checks=tuple(only or ()))
+    plan = plan_scan(ctx, profile)
+    err = _console(stderr=True)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Probing", total=plan.total)
+
+        def on_result(outcome, findings):  # type: ignore[no-untyped-def]
+            progress.update(task, advance=1, description=f"Probing ({outcome.probe.check_id})")
+
+        result = run_scan(ctx, profile, plan, on_result)
+    fetcher.close()
+    status = _write_reports(ctx, result, out, mask, store)
+    store.close()
+    return status
+
+
+def _write_reports(ctx: ScanContext, result, out: Path, mask: bool, store) -> ExitStatus:  # type: ignore[no-untyped-def]
+    from footprint.output import write_private
+    from footprint.render import html, json, terminal
+    from footprint.report import build_report
+
+    report = build_report(result, ctx.guidance, ctx.catalogue, mask=mask)
+    html_path = write_private(out / "report.html", html.render(report, ctx.guidance))
+    json_path = write_private(out / "report.json", json.render(report))
+    files = {"HTML report": str(html_path), "JSON report": str(json_path), "Scan history": str(store.path)}
+    _console().print(terminal.render(report, files))
+    if result.info.interrupted:
+        _console(stderr=True).print("Interrupted: the findings so far are saved in the reports and the database.")
+        return ExitStatus.INTERRUPTED
+    return ExitStatus.OK
+
+
+ProxyOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--proxy", help="HTTP(S) proxy URL, e.g. http://proxy:3128. Default: the HTTPS_PROXY/HTTP_PROXY "
+                 "environment variables (NO_PROXY respected). Through a proxy, the proxy resolves names."),
+]
+CaOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--ca-bundle", help="PEM file of CA certificates to trust (e.g. an intercepting proxy's CA). "
+                 "Default: SSL_CERT_FILE / REQUESTS_CA_BUNDLE, else the system's bundled roots."),
+]
+DbOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--db", help="SQLite scan history (default: footprint.db in your user data folder)."),
+]
+MaskOpt = Annotated[bool, typer.Option("--mask", help="Share-safe reports: mask every exposed value.")]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html and report.json.")]
+
+
+@app.command()
+def scan(
+    profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="Your profile file (TOML).")],
+    out: OutOpt,
+    db: DbOpt = None,
+    proxy: ProxyOpt = None,
+    ca_bundle: CaOpt = None,
+    mask: MaskOpt = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a site to answer.", min=1)] = 20.0,
+    workers: Annotated[int, typer.Option(help="Fetches in flight at once.", min=1, max=64)] = 8,
+    per_host: Annotated[int, typer.Option(help="Fetches in flight per site.", min=1, max=8)] = 1,
+    max_page_mb: Annotated[float, typer.Option(help="Read at most this much of any page.", min=0.1)] = 5.0,
+    catalogue: Annotated[Optional[Path], typer.Option(help="Use another catalogue folder.")] = None,  # noqa: UP045
+    only: Annotated[Optional[list[str]], typer.Option(help="Probe only these check ids (repeatable).")] = None,  # noqa: UP045
+) -> None:
+    """Probe the catalogue for your usernames and websites, find exposed personal data, and write the reports."""
+    from footprint.errors import ProfileError
+    from footprint.profile import load_profile
+
+    try:
+        profile = load_profile(profile_path)
+    except ProfileError as exc:
+        raise _fail(str(exc)) from None
+    policy = _policy(proxy, ca_bundle, timeout, workers, per_host, max_page_mb)
+    raise typer.Exit(int(_execute(profile, out, db, policy, mask, catalogue, only)))
+
+
+@app.command()
+def demo(
+    out: OutOpt,
+    db: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--db", help="SQLite file for the demo scan (default: OUT/footprint-demo.db)."),
+    ] = None,
+    mask: MaskOpt = False,
+) -> None:
+    """Scan a fictional candidate in a sample world served on 127.0.0.1: the full pipeline, no internet needed."""
+    import dataclasses
+
+    from footprint.resources import checks_dir
+    from footprint.sampleworld.demo import demo_profile, demo_world
+    from footprint.sampleworld.server import serve
+
+    catalogue = _load_catalogue(None)
+    world = demo_world(catalogue, checks_dir())
+    with serve(world) as server:
+        _console(stderr=True).print(
+            f"Sample world on {server.url}: scanning the fictional candidate through it as a proxy.", style="dim"
+        )
+        policy = dataclasses.replace(
+            _policy(server.url, None, 5.0, 8, 1, 5.0), ca_bundle=server.ca_path, retries=1, backoff=0.2
+        )
+        status = _execute(demo_profile(), out, db or out / "footprint-demo.db", policy, mask, None, None)
+    raise typer.Exit(int(status))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("footprint: interrupted\n")
+        raise SystemExit(int(ExitStatus.INTERRUPTED)) from None

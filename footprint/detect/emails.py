@@ -1,0 +1,69 @@
+"""Find the profile's own email addresses on a page, written plainly or as "name [at] domain [dot] org"."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from footprint.detect.interface import Detector, Document
+from footprint.model import Email, Kind, Match, Profile
+
+CLEAN_CONFIDENCE = 0.95
+DEOBFUSCATED_CONFIDENCE = 0.8
+
+_AT = r"(?:\s?@\s?|\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
+_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_LOCAL_CHAR = r"[\w.!#$%&'*+/=?^`{|}~\-]"
+
+
+def _spell(part: str) -> str:
+    return _DOT.join(re.escape(piece) for piece in part.split("."))
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(address: str) -> re.Pattern[str] | None:
+    """The exact address with each "@" and "." also allowed in its spelled-out disguises.
+
+    The guards on either side stop a match inside a longer address: "xmaggie@..." or "...@example.org.uk".
+    """
+    local, sep, domain = address.strip().rpartition("@")
+    if not sep or not local or not domain:
+        return None
+    return re.compile(
+        rf"(?<!{_LOCAL_CHAR}){_spell(local)}{_AT}{_spell(domain)}(?![\w\-])(?!{_DOT}[^\W_])",
+        re.IGNORECASE,
+    )
+
+
+class EmailDetector(Detector):
+    """Reports only addresses listed in the profile, case-insensitively."""
+
+    id: ClassVar[str] = "email"
+
+    def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
+        found: list[tuple[int, int, Email]] = []
+        seen: set[str] = set()
+        for email in profile.emails:
+            key = email.address.strip().lower()
+            pattern = _pattern(key)
+            if pattern is None or key in seen:
+                continue
+            seen.add(key)
+            found.extend((m.start(), m.end(), email) for m in pattern.finditer(doc.text))
+        for start, end, email in sorted(found, key=lambda f: f[0]):
+            value = doc.text[start:end]
+            key = email.address.strip().lower()
+            yield Match(
+                detector=self.id,
+                kind=Kind.EMAIL,
+                value=value,
+                key=key,
+                start=start,
+                end=end,
+                confidence=CLEAN_CONFIDENCE if value.lower() == key else DEOBFUSCATED_CONFIDENCE,
+                known_to_user=True,
+                subject=f"emails: {email.label or email.address}",
+                public=email.public,
+            )

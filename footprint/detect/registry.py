@@ -1,0 +1,23 @@
+"""The detectors a scan runs, listed by hand so adding one is a reviewed change, not an import side effect."""
+
+from __future__ import annotations
+
+from footprint.detect.addresses import AddressDetector
+from footprint.detect.dates import BirthDateDetector
+from footprint.detect.emails import EmailDetector
+from footprint.detect.family import FamilyDetector
+from footprint.detect.interface import Detector
+from footprint.detect.phones import PhoneDetector
+
+DETECTORS: tuple[type[Detector], ...] = (
+    AddressDetector,
+    PhoneDetector,
+    EmailDetector,
+    FamilyDetector,
+    BirthDateDetector,
+)
+
+
+def all_detectors() -> tuple[Detector, ...]:
+    """Fresh instances, so no scan shares a detector object with another."""
+    return tuple(cls() for cls in DETECTORS)

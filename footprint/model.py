@@ -1,0 +1,282 @@
+"""The values that flow through a scan: profile -> probe -> page/outcome -> match -> finding -> scan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class Kind(str, enum.Enum):
+    """What sort of personal data an exposure reveals. Stored and published in the JSON report."""
+
+    HOME_ADDRESS = "home_address"
+    PHONE = "phone"
+    EMAIL = "email"
+    FAMILY_MEMBER = "family_member"
+    CHILD_SCHOOL = "child_school"
+    DATE_OF_BIRTH = "date_of_birth"
+    GEO_LOCATION = "geo_location"
+    OTHER = "other"
+
+
+class Severity(str, enum.Enum):
+    """How dangerous an exposure is. Ordered: a red flag outranks any score."""
+
+    RED_FLAG = "red_flag"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls(text.strip().lower().replace("-", "_"))
+
+
+_SEVERITY_RANK = {
+    Severity.RED_FLAG: 4,
+    Severity.HIGH: 3,
+    Severity.MEDIUM: 2,
+    Severity.LOW: 1,
+    Severity.INFO: 0,
+}
+
+
+class Status(str, enum.Enum):
+    """A probe's outcome. Everything other than FOUND and NOT_FOUND means "couldn't tell" and carries a reason."""
+
+    FOUND = "found"
+    NOT_FOUND = "not_found"
+    UNKNOWN = "unknown"
+    BLOCKED = "blocked"
+    RATE_LIMITED = "rate_limited"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+    @property
+    def checked(self) -> bool:
+        return self in (Status.FOUND, Status.NOT_FOUND)
+
+
+class Ownership(str, enum.Enum):
+    """Whose page a probe reads. Personal data published by someone else is a police red flag."""
+
+    SELF = "self"  # the person's own website or one of their own accounts
+    THIRD_PARTY = "third_party"  # a page written by someone else
+
+
+# --- the profile -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    e164: str
+    label: str = ""
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class Email:
+    address: str
+    label: str = ""
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class Address:
+    text: str
+    label: str = ""
+    postcode: str = ""
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class FamilyMember:
+    name: str
+    relation: str = ""
+    school: str = ""
+    nicknames: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownAccount:
+    site: str
+    username: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A person's identifiers, and which of them are meant to be public."""
+
+    key: str
+    name: str
+    other_names: tuple[str, ...] = ()
+    date_of_birth: dt.date | None = None
+    locality: tuple[str, ...] = ()
+    usernames: tuple[str, ...] = ()
+    websites: tuple[str, ...] = ()
+    watch_urls: tuple[str, ...] = ()
+    phones: tuple[Phone, ...] = ()
+    emails: tuple[Email, ...] = ()
+    addresses: tuple[Address, ...] = ()
+    family: tuple[FamilyMember, ...] = ()
+    accounts: tuple[KnownAccount, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.other_names)
+
+
+# --- probing ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One URL to fetch for one check, and why."""
+
+    check_id: str
+    url: str
+    origin: str  # which profile field asked for it, e.g. "usernames", "accounts", "websites"
+    ownership: Ownership
+    username: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A response as fetched. `body` may be a truncated prefix; `truncated` says so."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    fetched_at: dt.datetime
+    sha256: str
+    elapsed: float
+    redirects: tuple[str, ...] = ()
+    truncated: bool = False
+
+    def header(self, name: str) -> str | None:
+        lname = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lname:
+                return value
+        return None
+
+    @property
+    def content_type(self) -> str:
+        return (self.header("content-type") or "").split(";")[0].strip().lower()
+
+    @property
+    def text(self) -> str:
+        charset = "utf-8"
+        ctype = self.header("content-type") or ""
+        for part in ctype.split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                charset = value.strip('"')
+        try:
+            return self.body.decode(charset, errors="replace")
+        except LookupError:
+            return self.body.decode("utf-8", errors="replace")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a probe came to. Anything but FOUND / NOT_FOUND carries a reason the report shows."""
+
+    probe: Probe
+    status: Status
+    reason: str = ""
+    http_status: int | None = None
+    page: Page | None = None
+    notes: tuple[str, ...] = ()
+
+
+# --- detection -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    """A detector's raw hit in a document, before filtering and scoring."""
+
+    detector: str
+    kind: Kind
+    value: str  # as written on the page
+    key: str  # normalised form, stable across formatting changes (e.g. E.164, postcode without space)
+    start: int
+    end: int
+    confidence: float
+    known_to_user: bool
+    subject: str = ""  # which profile identifier it matches, e.g. "phones: personal mobile"
+    public: bool = False  # the matching identifier is published on purpose
+    partial: bool = False  # e.g. a postcode alone, not the full address
+
+
+@dataclass(frozen=True)
+class Evidence:
+    url: str
+    fetched_at: dt.datetime
+    sha256: str
+    snippet: str
+    http_status: int | None = None
+
+
+@dataclass(frozen=True)
+class RemediationRef:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A scored exposure. `fingerprint` leaves out time and position so rescans compare cleanly."""
+
+    fingerprint: str
+    kind: Kind
+    severity: Severity
+    confidence: float
+    url: str
+    value: str
+    known_to_user: bool
+    check: str
+    detector: str
+    subject: str
+    ownership: Ownership
+    evidence: Evidence
+    remediation: tuple[RemediationRef, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScanInfo:
+    id: str
+    profile_key: str
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    footprint_version: str
+    catalogue_version: str
+    complete: bool
+    interrupted: bool = False
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Everything a report needs, in one immutable value."""
+
+    info: ScanInfo
+    profile: Profile
+    findings: tuple[Finding, ...]
+    outcomes: tuple[Outcome, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

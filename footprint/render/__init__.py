@@ -1,0 +1,10 @@
+"""Renderers: each takes the report document and returns text. No I/O, and every scraped string is escaped."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Format(str, enum.Enum):
+    HTML = "html"
+    JSON = "json"

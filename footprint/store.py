@@ -1,0 +1,285 @@
+"""The SQLite store: every scan with its outcomes and findings, written as they arrive so Ctrl-C loses nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from footprint.errors import StoreError
+from footprint.model import (
+    Evidence,
+    Finding,
+    Kind,
+    Outcome,
+    Ownership,
+    Probe,
+    Profile,
+    RemediationRef,
+    ScanInfo,
+    Severity,
+    Status,
+)
+
+SCHEMA_VERSION = 1
+
+
+def default_db_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("footprint", appauthor=False)) / "footprint.db"
+
+
+def _migrate_0_to_1(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE profiles (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            first_scan_at TEXT NOT NULL
+        );
+        CREATE TABLE scans (
+            id TEXT PRIMARY KEY,
+            profile_key TEXT NOT NULL REFERENCES profiles(key),
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted')),
+            footprint_version TEXT NOT NULL,
+            catalogue_version TEXT NOT NULL,
+            probes_planned INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX scans_by_profile ON scans(profile_key, started_at);
+        CREATE TABLE outcomes (
+            scan_id TEXT NOT NULL REFERENCES scans(id),
+            seq INTEGER NOT NULL,
+            check_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            username TEXT,
+            origin TEXT NOT NULL,
+            ownership TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            http_status INTEGER,
+            final_url TEXT,
+            fetched_at TEXT,
+            sha256 TEXT,
+            notes TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (scan_id, seq)
+        );
+        CREATE TABLE findings (
+            scan_id TEXT NOT NULL REFERENCES scans(id),
+            fingerprint TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            url TEXT NOT NULL,
+            value TEXT NOT NULL,
+            known_to_user INTEGER NOT NULL,
+            check_id TEXT NOT NULL,
+            detector TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            ownership TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            snippet TEXT NOT NULL,
+            http_status INTEGER,
+            remediation TEXT NOT NULL,
+            reasons TEXT NOT NULL,
+            PRIMARY KEY (scan_id, fingerprint)
+        );
+        CREATE INDEX findings_by_fingerprint ON findings(fingerprint);
+        """
+    )
+
+
+# Each step takes the schema from version N to N+1. Never edit a released step: add the next one.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1,)
+
+
+def _ts(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z") if value else None
+
+
+def _parse_ts(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    info: ScanInfo
+    probes_planned: int
+    findings: int
+    outcomes: int
+
+
+def _private_file(path: Path) -> None:
+    """Create the database file readable by its owner alone, before SQLite writes anything into it."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    os.chmod(path, 0o600)
+
+
+class Store:
+    """One open database. Writes commit immediately: an interrupted scan keeps everything recorded so far."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            if str(path) != ":memory:":
+                _private_file(path)
+            self.db = sqlite3.connect(str(path), isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 5000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the footprint database ({exc})") from None
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the footprint database ({exc.strerror})") from None
+        self._seq: dict[str, int] = {}
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer footprint (schema {version}; this one reads up to "
+                f"{SCHEMA_VERSION}). Upgrade footprint, or use another --db."
+            )
+        for step in range(version, SCHEMA_VERSION):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                MIGRATIONS[step](self.db)
+                self.db.execute(f"PRAGMA user_version = {step + 1}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------------------
+
+    def begin_scan(self, info: ScanInfo, profile: Profile, probes_planned: int) -> None:
+        self.db.execute("BEGIN")
+        self.db.execute(
+            "INSERT INTO profiles (key, name, first_scan_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET name = excluded.name",
+            (profile.key, profile.name, _ts(info.started_at)),
+        )
+        self.db.execute(
+            "INSERT INTO scans (id, profile_key, started_at, status, footprint_version, catalogue_version,"
+            " probes_planned) VALUES (?, ?, ?, 'running', ?, ?, ?)",
+            (info.id, profile.key, _ts(info.started_at), info.footprint_version, info.catalogue_version,
+             probes_planned),
+        )
+        self.db.execute("COMMIT")
+        self._seq[info.id] = 0
+
+    def record(self, scan_id: str, outcome: Outcome, findings: Iterable[Finding]) -> None:
+        """One probe's outcome and its findings, in one transaction."""
+        seq = self._seq.get(scan_id, 0) + 1
+        self._seq[scan_id] = seq
+        page = outcome.page
+        probe = outcome.probe
+        self.db.execute("BEGIN")
+        try:
+            self.db.execute(
+                "INSERT INTO outcomes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    scan_id, seq, probe.check_id, probe.url, probe.username, probe.origin, probe.ownership.value,
+                    outcome.status.value, outcome.reason, outcome.http_status,
+                    page.final_url if page else None, _ts(page.fetched_at) if page else None,
+                    page.sha256 if page else None, json.dumps(list(outcome.notes)),
+                ),
+            )
+            for f in findings:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        scan_id, f.fingerprint, f.kind.value, f.severity.value, f.confidence, f.url, f.value,
+                        int(f.known_to_user), f.check, f.detector, f.subject, f.ownership.value,
+                        _ts(f.evidence.fetched_at), f.evidence.sha256, f.evidence.snippet, f.evidence.http_status,
+                        json.dumps([[r.id, r.title, r.url] for r in f.remediation]), json.dumps(list(f.reasons)),
+                    ),
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def finish_scan(self, scan_id: str, finished_at: dt.datetime, interrupted: bool) -> None:
+        self.db.execute(
+            "UPDATE scans SET finished_at = ?, status = ? WHERE id = ?",
+            (_ts(finished_at), "interrupted" if interrupted else "complete", scan_id),
+        )
+
+    # --- reading ------------------------------------------------------------------------------------------
+
+    def scans(self, profile_key: str | None = None) -> list[ScanRow]:
+        sql = (
+            "SELECT s.id, s.profile_key, s.started_at, s.finished_at, s.footprint_version, s.catalogue_version,"
+            " s.status, s.probes_planned,"
+            " (SELECT COUNT(*) FROM findings f WHERE f.scan_id = s.id),"
+            " (SELECT COUNT(*) FROM outcomes o WHERE o.scan_id = s.id)"
+            " FROM scans s"
+        )
+        args: tuple[str, ...] = ()
+        if profile_key:
+            sql += " WHERE s.profile_key = ?"
+            args = (profile_key,)
+        rows = []
+        for r in self.db.execute(sql + " ORDER BY s.started_at, s.rowid", args):
+            info = ScanInfo(
+                id=r[0], profile_key=r[1], started_at=_parse_ts(r[2]) or dt.datetime.now(dt.UTC),
+                finished_at=_parse_ts(r[3]), footprint_version=r[4], catalogue_version=r[5],
+                complete=r[6] == "complete", interrupted=r[6] == "interrupted",
+            )
+            rows.append(ScanRow(info, r[7], r[8], r[9]))
+        return rows
+
+    def findings(self, scan_id: str) -> list[Finding]:
+        out = []
+        for r in self.db.execute(
+            "SELECT fingerprint, kind, severity, confidence, url, value, known_to_user, check_id, detector,"
+            " subject, ownership, fetched_at, sha256, snippet, http_status, remediation, reasons"
+            " FROM findings WHERE scan_id = ?",
+            (scan_id,),
+        ):
+            out.append(
+                Finding(
+                    fingerprint=r[0], kind=Kind(r[1]), severity=Severity(r[2]), confidence=r[3], url=r[4],
+                    value=r[5], known_to_user=bool(r[6]), check=r[7], detector=r[8], subject=r[9],
+                    ownership=Ownership(r[10]),
+                    evidence=Evidence(r[4], _parse_ts(r[11]) or dt.datetime.now(dt.UTC), r[12], r[13], r[14]),
+                    remediation=tuple(RemediationRef(*x) for x in json.loads(r[15])),
+                    reasons=tuple(json.loads(r[16])),
+                )
+            )
+        return out
+
+    def outcomes(self, scan_id: str) -> list[Outcome]:
+        out = []
+        for r in self.db.execute(
+            "SELECT check_id, url, username, origin, ownership, status, reason, http_status, notes"
+            " FROM outcomes WHERE scan_id = ? ORDER BY seq",
+            (scan_id,),
+        ):
+            probe = Probe(r[0], r[1], r[3], Ownership(r[4]), r[2])
+            out.append(Outcome(probe, Status(r[5]), r[6], r[7], None, tuple(json.loads(r[8]))))
+        return out
