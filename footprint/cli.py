@@ -47,7 +47,7 @@ def _console(stderr: bool = False) -> Console:
 def _fail(message: str, code: ExitStatus = ExitStatus.BAD_INPUT) -> typer.Exit:
     from rich.text import Text
 
-    _console(stderr=True).print(Text("footprint: ", style="bold red") + Text(message))
+    _console(stderr=True).print(Text("footprint: ", style="bold red") + Text(message), soft_wrap=True)
     return typer.Exit(int(code))
 
 
@@ -123,6 +123,8 @@ def checks_validate(
     """Validate every catalogue entry against the schema, its remediation ids and its fixtures."""
     from footprint.catalogue import check_catalogue
     from footprint.guidance import check_guidance
+    from rich.text import Text
+
     from footprint.resources import checks_dir
 
     root = path or checks_dir()
@@ -133,7 +135,7 @@ def checks_validate(
     console = _console()
     if problems:
         for problem in problems:
-            console.print(f"[red]✗[/red] {problem}", markup=True, highlight=False)
+            console.print(Text("✗ ", style="red") + Text(problem), soft_wrap=True)
         raise _fail(f"{len(problems)} problem(s) in {root}", ExitStatus.ERROR)
     console.print(f"{root}: {len(checks)} entries valid")
 

@@ -81,6 +81,19 @@ def html_to_document(url: str, html: str) -> Document:
     return Document(url=url, text=text, title=title)
 
 
+_XML_TYPES = frozenset({"text/xml", "application/xml", "application/rss+xml", "application/atom+xml"})
+
+
+def xml_to_document(url: str, xml: str) -> Document:
+    """Feeds (RSS, Atom) carry escaped HTML in their items: read the XML, then read that HTML as HTML."""
+    from bs4 import BeautifulSoup
+
+    inner = BeautifulSoup(xml, "lxml-xml").get_text("\n")
+    if "<" in inner and ">" in inner:
+        return html_to_document(url, inner)
+    return Document(url=url, text=_tidy(inner))
+
+
 def page_to_document(page: Page) -> Document:
     """Every scraped string here is hostile input: it is only ever searched, never executed or rendered raw."""
     ctype = page.content_type
@@ -93,6 +106,8 @@ def page_to_document(page: Page) -> Document:
             return Document(url=page.final_url, text=_tidy("\n".join(_json_strings(json.loads(text)))))
         except (ValueError, RecursionError):
             return Document(url=page.final_url, text=_tidy(text))
+    if ctype in _XML_TYPES or ctype.endswith("+xml") and ctype != "application/xhtml+xml":
+        return xml_to_document(page.final_url, text)
     if ctype in ("text/html", "application/xhtml+xml") or sniff.startswith(("<!doctype html", "<html")):
         return html_to_document(page.final_url, text)
     if ctype.startswith("text/") or not ctype:

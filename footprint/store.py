@@ -34,8 +34,16 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("footprint", appauthor=False)) / "footprint.db"
 
 
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Statement by statement: executescript() would commit and break the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 def _migrate_0_to_1(db: sqlite3.Connection) -> None:
-    db.executescript(
+    _run(
+        db,
         """
         CREATE TABLE profiles (
             key TEXT PRIMARY KEY,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -139,17 +140,19 @@ def _patterns(home: _Home) -> _Patterns:
     )
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)
+def _free(span: tuple[int, int], taken: set[int]) -> bool:
+    return taken.isdisjoint(range(*span))
 
 
 def _nearest(span: tuple[int, int], candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The closest candidate within NEARBY_CHARS of span, on either side."""
+    """The closest candidate within NEARBY_CHARS of span, on either side. `candidates` is in text order."""
 
     def gap(other: tuple[int, int]) -> int:
         return max(other[0] - span[1], span[0] - other[1], 0)
 
-    near = [c for c in candidates if gap(c) <= NEARBY_CHARS]
+    lo = bisect.bisect_left(candidates, (span[0] - NEARBY_CHARS - 20, 0))
+    hi = bisect.bisect_right(candidates, (span[1] + NEARBY_CHARS, len(candidates)))
+    near = [c for c in candidates[lo:hi] if gap(c) <= NEARBY_CHARS]
     return min(near, key=gap) if near else None
 
 
@@ -174,25 +177,26 @@ class AddressDetector(Detector):
         postcodes = [m.span() for m in patterns.postcode.finditer(text)] if patterns.postcode else []
         streets = [m.span() for m in patterns.street.finditer(text)] if patterns.street else []
         full: list[tuple[tuple[int, int], float]] = []
-        beside_full: list[tuple[int, int]] = []  # postcodes that belong to a full sighting
+        taken: set[int] = set()  # offsets inside a full sighting
+        beside_full: set[int] = set()  # offsets of postcodes that belong to a full sighting
         for m in patterns.house.finditer(text) if patterns.house else ():
             postcode = _nearest(m.span(), postcodes)
             if postcode:
-                beside_full.append(postcode)
+                beside_full.update(range(*postcode))
             full.append(
                 (m.span(), FULL_CONFIDENCE if home.numbered or postcode else HOUSE_NAME_ALONE_CONFIDENCE)
             )
+            taken.update(range(*m.span()))
         for street in streets:
-            taken = [span for span, _ in full]
-            if _overlaps(street, taken) or _another_house(text, street):
+            if not _free(street, taken) or _another_house(text, street):
                 continue
-            if postcode := _nearest(street, [p for p in postcodes if not _overlaps(p, taken)]):
-                full.append(((min(street[0], postcode[0]), max(street[1], postcode[1])), FULL_CONFIDENCE))
-        taken = [span for span, _ in full] + beside_full
-        partial = [(p, POSTCODE_CONFIDENCE, home.postcode) for p in postcodes if not _overlaps(p, taken)]
-        partial += [
-            (s, STREET_CONFIDENCE, f"street:{home.street}") for s in streets if not _overlaps(s, taken)
-        ]
+            if postcode := _nearest(street, [p for p in postcodes if _free(p, taken)]):
+                span = (min(street[0], postcode[0]), max(street[1], postcode[1]))
+                full.append((span, FULL_CONFIDENCE))
+                taken.update(range(*span))
+        taken |= beside_full
+        partial = [(p, POSTCODE_CONFIDENCE, home.postcode) for p in postcodes if _free(p, taken)]
+        partial += [(s, STREET_CONFIDENCE, f"street:{home.street}") for s in streets if _free(s, taken)]
         matches = [self._match(text, address, span, conf, home.key, False) for span, conf in full]
         matches += [self._match(text, address, span, conf, key, True) for span, conf, key in partial]
         return matches

@@ -133,18 +133,19 @@ def _school_patterns(school: str) -> tuple[re.Pattern[str], re.Pattern[str] | No
     return full, alone
 
 
-def _beside_relation(text: str, name: tuple[int, int], relations: list[tuple[int, int]]) -> bool:
+def _beside_relation(text: str, name: tuple[int, int]) -> bool:
     """A relation word close by and in the same block: extract.py puts a blank line between blocks."""
-    for relation in relations:
-        first, last = min(name[0], relation[0]), max(name[1], relation[1])
-        gap = max(relation[0] - name[1], name[0] - relation[1])
+    window_start, window_end = max(0, name[0] - RELATION_WINDOW - 20), name[1] + RELATION_WINDOW + 20
+    for relation in _RELATION_WORDS.finditer(text, window_start, window_end):
+        gap = max(relation.start() - name[1], name[0] - relation.end())
+        first, last = min(name[0], relation.start()), max(name[1], relation.end())
         if gap <= RELATION_WINDOW and "\n\n" not in text[first:last]:
             return True
     return False
 
 
-def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < s_end and s_start < end for s_start, s_end in spans)
+def _free(span: tuple[int, int], taken: set[int]) -> bool:
+    return taken.isdisjoint(range(*span))
 
 
 class FamilyDetector(Detector):
@@ -155,44 +156,40 @@ class FamilyDetector(Detector):
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         text = doc.text
         matches: list[Match] = []
-        relations = [(m.start(), m.end()) for m in _RELATION_WORDS.finditer(text)]
         for member in profile.family:
-            matches.extend(self._member(text, member, relations))
+            matches.extend(self._member(text, member))
             if member.school.strip():
                 matches.extend(self._school(text, member))
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
-    def _member(self, text: str, member: FamilyMember, relations: list[tuple[int, int]]) -> Iterator[Match]:
+    def _member(self, text: str, member: FamilyMember) -> Iterator[Match]:
         patterns = _member_patterns(member)
         if patterns is None:
             return
         subject = "family: " + " ".join(p for p in (member.relation, member.name) if p)
         key = "family:" + " ".join(member.name.split()).lower()
-        full_spans: list[tuple[int, int]] = []
+        taken: set[int] = set()
         for m in patterns.full.finditer(text) if patterns.full else ():
-            full_spans.append(m.span())
+            taken.update(range(*m.span()))
             yield self._match(text, m.span(), Kind.FAMILY_MEMBER, key, FULL_NAME_CONFIDENCE, subject)
         for m in patterns.given.finditer(text):
-            start, end = m.span()
-            if _covered(start, end, full_spans):
-                continue
-            if _beside_relation(text, (start, end), relations):
+            if _free(m.span(), taken) and _beside_relation(text, m.span()):
                 yield self._match(
-                    text, (start, end), Kind.FAMILY_MEMBER, key, NAME_BY_RELATION_CONFIDENCE, subject
+                    text, m.span(), Kind.FAMILY_MEMBER, key, NAME_BY_RELATION_CONFIDENCE, subject
                 )
 
     def _school(self, text: str, member: FamilyMember) -> Iterator[Match]:
         full, alone = _school_patterns(" ".join(member.school.split()))
         key = "school:" + " ".join(school_core(member.school).split()).lower()
         subject = f"family: {member.name}'s school"
-        spans: list[tuple[int, int]] = []
+        taken: set[int] = set()
         for m in full.finditer(text):
-            spans.append(m.span())
+            taken.update(range(*m.span()))
             yield self._match(text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CONFIDENCE, subject)
         if alone is None:
             return
         for m in alone.finditer(text):
-            if not _covered(*m.span(), spans):
+            if _free(m.span(), taken):
                 yield self._match(text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject)
 
     def _match(

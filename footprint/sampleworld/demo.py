@@ -4,7 +4,6 @@ all served on 127.0.0.1 by the same proxy the tests use. Nothing in it reaches t
 from __future__ import annotations
 
 import json
-import re
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +19,7 @@ HTML = (("Content-Type", "text/html; charset=utf-8"),)
 # What the fictional candidate's accounts say about her. Each is injected into that site's own found-page fixture,
 # so the demo pages pass the same catalogue rules a real page must.
 BIOS: dict[tuple[str, str], str] = {
-    ("x", "cllrmaggie"): "Councillor for Millbrook ward. Mum of one. Casework: DM or text 07700 900461.",
+    ("linktree", "cllrmaggie"): "Councillor for Millbrook ward. Mum of one. Casework: text 07700 900461.",
     ("facebook", "maggieoduya"): "Maggie Oduya. Born 14 June 1979. Married to Devendra Oduya. Lives in Brackenfield.",
     ("strava", "maggieoduya"): "Morning 5k loop from Larch Close, Millbrook. Parkrun regular.",
     ("justgiving", "maggieoduya"): "Running the Brackenfield 10k for the St Anne's Primary School roof appeal!",
@@ -53,7 +52,8 @@ def demo_profile() -> Profile:
 
 def _inject(canned: CannedResponse, claimed: str, username: str, bio: str) -> Reply:
     """The site's found page, re-addressed to the demo username, with the bio added where the page has room."""
-    body = re.sub(re.escape(claimed), username, canned.body.decode("utf-8"), flags=re.I)
+    reply = reply_from(canned, claimed, username)
+    body = reply.body.decode("utf-8")
     stripped = body.lstrip()
     if stripped.startswith(("{", "[")):
         data = json.loads(body)
@@ -64,7 +64,6 @@ def _inject(canned: CannedResponse, claimed: str, username: str, bio: str) -> Re
         body = body.replace("</body>", f'<section class="bio"><p>{bio}</p></section></body>', 1)
     else:
         body += "\n" + bio
-    reply = reply_from(canned)
     return Reply(reply.status, body.encode("utf-8"), reply.headers)
 
 

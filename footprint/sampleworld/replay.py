@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from footprint.catalogue import Catalogue, Check
 from footprint.fixtures import CannedResponse, site_fixtures
@@ -16,21 +16,29 @@ from footprint.sampleworld.server import Reply, WorldRequest, unknown_host
 @dataclass(frozen=True)
 class _Route:
     check: Check
-    scheme: str
-    host: str
-    pattern: re.Pattern[str]
+    host: re.Pattern[str]
+    pattern: re.Pattern[str]  # over host + path + query, so a username may sit in either
 
 
 def _route(check: Check) -> _Route:
-    parts = urlsplit(check.probe_url or check.url)
-    target = parts.path + ("?" + parts.query if parts.query else "")
-    regex = "^" + re.escape(target).replace(re.escape("{username}"), r"(?P<username>[^/?&#]+)") + "/?$"
-    return _Route(check, parts.scheme, (parts.hostname or "").lower(), re.compile(regex, re.I))
+    template = (check.probe_url or check.url).split("://", 1)[1]
+    host, slash, rest = template.partition("/")
+    target = host.lower() + slash + rest
+    regex = "^" + re.escape(target).replace(re.escape("{username}"), r"(?P<username>[^/?&#.]+(?:\.[^/?&#.]+)*?)")
+    host_regex = "^" + re.escape(host.lower()).replace(re.escape("{username}"), r"[^/]+") + "$"
+    return _Route(check, re.compile(host_regex, re.I), re.compile(regex + "/?$", re.I))
 
 
-def reply_from(canned: CannedResponse) -> Reply:
+def reply_from(canned: CannedResponse, recorded_for: str = "", username: str = "") -> Reply:
+    """The canned response, re-addressed from the username it was recorded for to the one asked about."""
     headers = tuple((k, v) for k, v in canned.headers if k.lower() not in ("content-length", "transfer-encoding"))
-    return Reply(canned.status, canned.body, headers)
+    body = canned.body
+    if recorded_for and username and recorded_for.lower() != username.lower():
+        # whole handles only: "facebook" in facebook.com/facebook is the handle once, the host never
+        swap = re.compile(r"(?<![\w.-])" + re.escape(recorded_for) + r"(?![\w-]|\.\w)", re.I)
+        body = swap.sub(lambda _: username, body.decode("utf-8", "replace")).encode("utf-8")
+        headers = tuple((k, swap.sub(lambda _: username, v)) for k, v in headers)
+    return Reply(canned.status, body, headers)
 
 
 @dataclass
@@ -52,19 +60,19 @@ class CatalogueWorld:
         return self._fixtures[check_id]
 
     def match(self, request: WorldRequest) -> tuple[Check, str] | None:
+        target = request.host + request.path
         for route in self._routes:
-            if route.host == request.host:
-                found = route.pattern.match(request.path)
-                if found:
-                    return route.check, unquote(found.group("username"))
+            found = route.pattern.match(target)
+            if found:
+                return route.check, unquote(found.group("username"))
         return None
 
     def __call__(self, request: WorldRequest) -> Reply:
         hit = self.match(request)
         if hit is None:
-            return unknown_host(request) if not any(r.host == request.host for r in self._routes) else Reply(
-                404, b"<html><head><title>Not Found</title></head><body>Not Found</body></html>"
-            )
+            if not any(r.host.match(request.host) for r in self._routes):
+                return unknown_host(request)
+            return Reply(404, b"<html><head><title>Not Found</title></head><body>Not Found</body></html>")
         check, username = hit
         key = (check.id, username.lower())
         if key in self.overrides:
@@ -74,4 +82,4 @@ class CatalogueWorld:
         fixtures = self.fixtures(check.id)
         if username.lower() == check.normalise(check.known_claimed).lower():
             return reply_from(fixtures["found"])
-        return reply_from(fixtures["not_found"])
+        return reply_from(fixtures["not_found"], check.normalise(check.known_unclaimed), username)

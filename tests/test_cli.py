@@ -1,0 +1,163 @@
+"""The CLI through typer's runner and as a real subprocess: exit codes, messages, files and their modes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from footprint.cli import app
+from tests.conftest import DEMO_LIKE_PROFILE
+
+runner = CliRunner()
+FOOTPRINT = [sys.executable, "-m", "footprint"]
+
+
+def test_profile_init_writes_a_private_template(tmp_path):
+    target = tmp_path / "me.toml"
+    result = runner.invoke(app, ["profile", "init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert 'name = "Your Name"' in target.read_text()
+    again = runner.invoke(app, ["profile", "init", str(target)])
+    assert again.exit_code == 2 and "already exists" in again.output
+    checked = runner.invoke(app, ["profile", "check", str(target)])
+    assert checked.exit_code == 0 and "OK" in checked.output
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ('name = "A"\nusernames = ["x",,]\n', "line 2"),
+        ('name = "A"\nshoe_size = 9\n', "shoe_size"),
+        ('name = "A"\n[[phones]]\nnumber = "99"\n', "phones[0].number"),
+        ('usernames = ["a"]\n', "name: is required"),
+    ],
+)
+def test_bad_profile_is_refused_with_exit_2_and_nothing_written(tmp_path, text, needle):
+    profile = tmp_path / "bad.toml"
+    profile.write_text(text)
+    out, db = tmp_path / "out", tmp_path / "f.db"
+    result = runner.invoke(app, ["scan", str(profile), "--out", str(out), "--db", str(db)])
+    assert result.exit_code == 2
+    assert needle in result.output and str(profile) in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() and not db.exists()
+
+
+def test_checks_list_and_validate(catalogue):
+    listed = runner.invoke(app, ["checks", "list"])
+    assert listed.exit_code == 0 and "github" in listed.output
+    valid = runner.invoke(app, ["checks", "validate"])
+    assert valid.exit_code == 0, valid.output
+    assert f"{len(catalogue.checks)} entries valid" in valid.output
+
+
+def test_checks_validate_reports_a_broken_catalogue(tmp_path):
+    root = tmp_path / "cat"
+    (root / "sites").mkdir(parents=True)
+    (root / "sites" / "bad.toml").write_text('id = "bad"\nname = "Bad"\ncategory = "nonsense"\n')
+    (root / "sites" / "worse.toml").write_text("this is = = not toml")
+    result = runner.invoke(app, ["checks", "validate", str(root)])
+    assert result.exit_code == 1
+    assert "bad.toml" in result.output and "worse.toml" in result.output and "not valid TOML" in result.output
+
+
+def test_scan_through_proxy_with_ca_bundle_as_a_subprocess(world, router, tmp_path):
+    """The real CLI, in its own process, reaching real hostnames only through --proxy and --ca-bundle."""
+    router.pages["https://www.maggieoduya.org.uk/"] = (
+        __import__("footprint.sampleworld.server", fromlist=["Reply"]).Reply(
+            200, b"<html><body><p>Call me: 07700 900461</p></body></html>"
+        )
+    )
+    profile = tmp_path / "me.toml"
+    profile.write_text(DEMO_LIKE_PROFILE)
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    proc = subprocess.run(
+        [*FOOTPRINT, "scan", str(profile), "--out", str(out), "--db", str(tmp_path / "f.db"),
+         "--proxy", world.url, "--ca-bundle", world.ca_path, "--only", "own-website", "--timeout", "3"],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    report = json.loads((out / "report.json").read_text())
+    assert [f["kind"] for f in report["findings"]] == ["phone"]
+    assert stat.S_IMODE((out / "report.json").stat().st_mode) == 0o600
+    assert stat.S_IMODE((out / "report.html").stat().st_mode) == 0o600
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    assert "Phone number" in proc.stdout
+    hosts = {r.host for r in world.requests}
+    assert hosts == {"www.maggieoduya.org.uk"}
+
+
+def test_bad_options_are_clear(tmp_path):
+    profile = tmp_path / "me.toml"
+    profile.write_text(DEMO_LIKE_PROFILE)
+    result = runner.invoke(app, ["scan", str(profile), "--out", str(tmp_path / "o"), "--ca-bundle", "/nope.pem"])
+    assert result.exit_code == 2 and "no such file" in result.output
+    result = runner.invoke(app, ["scan", str(profile), "--out", str(tmp_path / "o"), "--only", "myspace"])
+    assert result.exit_code == 2 and "no such check" in result.output
+
+
+def test_ctrl_c_saves_what_was_found(world, router, tmp_path):
+    from footprint.sampleworld.server import Reply
+
+    router.pages["https://www.maggieoduya.org.uk/"] = Reply(200, b"<p>07700 900461</p>")
+    router.pages["https://slow.example/"] = Reply(200, b"late", delay=30)
+    profile = tmp_path / "me.toml"
+    profile.write_text(DEMO_LIKE_PROFILE.replace('usernames = ["maggieoduya"]',
+                                                 'usernames = ["maggieoduya"]\nwatch_urls = ["https://slow.example/"]'))
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    proc = subprocess.Popen(
+        [*FOOTPRINT, "scan", str(profile), "--out", str(out), "--db", str(tmp_path / "f.db"), "--proxy", world.url,
+         "--ca-bundle", world.ca_path, "--only", "own-website", "--only", "watched-page", "--timeout", "60"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not any(r.host == "slow.example" for r in world.requests):
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert "Interrupted" in stderr
+    report = json.loads((out / "report.json").read_text())
+    assert report["scan"]["interrupted"] is True
+    assert any(f["kind"] == "phone" for f in report["findings"])
+
+
+def test_help_is_fast_to_import():
+    """--help must not import the heavy modules (requests, bs4, jinja2, phonenumbers)."""
+    code = (
+        "import sys; from footprint import cli; "
+        "heavy = [m for m in ('requests', 'bs4', 'jinja2', 'phonenumbers', 'footprint.api') if m in sys.modules]; "
+        "print(heavy)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert proc.stdout.strip() == "[]", proc.stdout + proc.stderr
+
+
+def test_demo_runs_end_to_end(tmp_path):
+    out = tmp_path / "demo"
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    proc = subprocess.run([*FOOTPRINT, "demo", "--out", str(out)], capture_output=True, text=True, timeout=120,
+                          env=env)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    report = json.loads((out / "report.json").read_text())
+    kinds = {f["kind"] for f in report["findings"]}
+    assert {"home_address", "phone", "family_member", "child_school"} <= kinds
+    assert report["findings"][0]["severity"] == "red_flag"
+    statuses = {a["status"] for a in report["accounts"]}
+    assert {"found", "not_found", "blocked", "rate_limited", "error"} <= statuses
+    assert (out / "report.html").read_text().count("Not checked") >= 1
+    assert Path(out / "footprint-demo.db").exists()
