@@ -11,6 +11,7 @@ from footprint import __version__
 from footprint.catalogue import Catalogue, judge
 from footprint.detect.interface import Detector
 from footprint.detect.registry import all_detectors
+from footprint.domains import ownership_of
 from footprint.extract import page_to_document
 from footprint.fetch.interface import FailureKind, Fetcher, FetchFailure, FetchResult, Request
 from footprint.guidance import Guidance
@@ -50,9 +51,11 @@ def judge_result(ctx: ScanContext, probe: Probe, result: FetchResult) -> Outcome
         verdict = HANDLERS[check.handler].judge(check, result)
     else:
         verdict = judge(check, result, check.normalise(probe.username or ""))
-    notes = ()
+    notes: tuple[str, ...] = ()
     if result.truncated:
-        notes = (f"the page was larger than the {ctx.fetcher.policy.max_bytes:,}-byte limit; only the start was read",)
+        notes = (
+            f"the page was larger than the {ctx.fetcher.policy.max_bytes:,}-byte limit; only the start was read",
+        )
     return Outcome(probe, verdict.status, verdict.reason, result.status, result, notes)
 
 
@@ -66,7 +69,7 @@ def detect(ctx: ScanContext, outcome: Outcome, profile: Profile) -> list[Finding
         return []
     matches = [m for detector in ctx.detectors for m in detector.detect(doc, profile)]
     check = ctx.catalogue.get(outcome.probe.check_id)
-    return score(matches, doc, page, check, outcome.probe.ownership, ctx.guidance)
+    return score(matches, doc, page, check, ownership_of(outcome.probe, page.final_url, profile), ctx.guidance)
 
 
 def plan_scan(ctx: ScanContext, profile: Profile) -> Plan:
@@ -111,7 +114,9 @@ def run_scan(
         for outcome in plan.skipped:
             take(outcome, [])
         check_headers = {c.id: c.headers for c in ctx.catalogue.checks}
-        requests = ((probe, Request(_fetch_url(ctx, probe), check_headers[probe.check_id])) for probe in plan.probes)
+        requests = (
+            (probe, Request(_fetch_url(ctx, probe), check_headers[probe.check_id])) for probe in plan.probes
+        )
         results = ctx.fetcher.fetch_all(requests, ctx.cancel)
         try:
             for tag, result in results:
@@ -131,8 +136,14 @@ def run_scan(
         if id(probe) not in done and interrupted:
             outcomes.append(Outcome(probe, Status.SKIPPED, "not checked: the scan was interrupted"))
     final = ScanInfo(
-        info.id, info.profile_key, info.started_at, finished, info.footprint_version, info.catalogue_version,
-        complete=not interrupted, interrupted=interrupted,
+        info.id,
+        info.profile_key,
+        info.started_at,
+        finished,
+        info.footprint_version,
+        info.catalogue_version,
+        complete=not interrupted,
+        interrupted=interrupted,
     )
     return ScanResult(final, profile, tuple(sorted(findings, key=rank_key)), tuple(outcomes))
 

@@ -30,8 +30,8 @@ CHALLENGE_MARKERS: tuple[tuple[str, str], ...] = (
     ("awswaf", "AWS WAF challenge"),
     ("pardon our interruption", "bot-detection interstitial"),
     ("<title>ddos-guard</title>", "DDoS-Guard challenge"),
-    ("g-recaptcha\" data-sitekey", "reCAPTCHA challenge"),
-    ("class=\"h-captcha\"", "hCaptcha challenge"),
+    ('g-recaptcha" data-sitekey', "reCAPTCHA challenge"),
+    ('class="h-captcha"', "hCaptcha challenge"),
 )
 
 RATE_LIMIT_MARKERS: tuple[str, ...] = (
@@ -134,7 +134,9 @@ def generic_verdict(page: Page) -> Verdict | None:
     """Walls that stand in front of any site: rate limits and challenge pages. Never `found`."""
     if page.status == 429:
         retry = page.header("retry-after")
-        return Verdict(Status.RATE_LIMITED, "HTTP 429 Too Many Requests" + (f" (retry after {retry})" if retry else ""))
+        return Verdict(
+            Status.RATE_LIMITED, "HTTP 429 Too Many Requests" + (f" (retry after {retry})" if retry else "")
+        )
     head = page.text[:200_000].lower()
     for marker, label in CHALLENGE_MARKERS:
         if marker in head:
@@ -186,7 +188,9 @@ def judge(check: Check, page: Page, username: str | None) -> Verdict:
         return Verdict(Status.BLOCKED, f"access denied (HTTP {page.status})")
     if page.status >= 500:
         return Verdict(Status.ERROR, f"server error (HTTP {page.status})")
-    return Verdict(Status.UNKNOWN, f"page matched neither the found nor the not-found rule (HTTP {page.status})")
+    return Verdict(
+        Status.UNKNOWN, f"page matched neither the found nor the not-found rule (HTTP {page.status})"
+    )
 
 
 # --- loading ----------------------------------------------------------------------------------------------
@@ -287,7 +291,9 @@ def load_catalogue(root: Path | None = None, remediation_ids: Iterable[str] | No
     return Catalogue(version=f"{base}+{digest.hexdigest()[:8]}", checks=tuple(checks), root=str(root))
 
 
-def check_catalogue(root: Path, remediation_ids: Iterable[str] | None = None) -> tuple[list[str], list[Check]]:
+def check_catalogue(
+    root: Path, remediation_ids: Iterable[str] | None = None
+) -> tuple[list[str], list[Check]]:
     """Every problem in the catalogue at root, and the checks that were valid."""
     if not root.is_dir():
         return [f"{root}: not a directory"], []

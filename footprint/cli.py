@@ -112,19 +112,23 @@ def checks_list(
         table.add_column(column)
     for check in cat.checks:
         probes = check.probe_url or check.url or f"(handler: {check.handler})"
-        table.add_row(check.id, Text(check.name), check.category, Text(probes), "yes" if check.needs_browser else "")
+        table.add_row(
+            check.id, Text(check.name), check.category, Text(probes), "yes" if check.needs_browser else ""
+        )
     _console().print(table)
 
 
 @checks_app.command("validate")
 def checks_validate(
-    path: Annotated[Optional[Path], typer.Argument(help="A catalogue folder (default: the bundled one).")] = None,  # noqa: UP045
+    path: Annotated[
+        Path | None, typer.Argument(help="A catalogue folder (default: the bundled one).")
+    ] = None,  # noqa: UP045
 ) -> None:
     """Validate every catalogue entry against the schema, its remediation ids and its fixtures."""
-    from footprint.catalogue import check_catalogue
-    from footprint.guidance import check_guidance
     from rich.text import Text
 
+    from footprint.catalogue import check_catalogue
+    from footprint.guidance import check_guidance
     from footprint.resources import checks_dir
 
     root = path or checks_dir()
@@ -158,14 +162,22 @@ def _fixture_problems(root: Path, checks: list) -> list[str]:  # type: ignore[ty
             problems.append(f"{check.id}: needs fixtures/{check.id}/found.http and not_found.http")
             continue
         redirects = tuple(v for k, v in fixtures["not_found"].headers if k.lower() == "location")
-        found = judge(check, fixtures["found"].as_page(check.fetch_url(check.known_claimed)),
-                      check.normalise(check.known_claimed))
-        missing = judge(check, fixtures["not_found"].as_page(check.fetch_url(check.known_unclaimed), redirects),
-                        check.normalise(check.known_unclaimed))
+        found = judge(
+            check,
+            fixtures["found"].as_page(check.fetch_url(check.known_claimed)),
+            check.normalise(check.known_claimed),
+        )
+        missing = judge(
+            check,
+            fixtures["not_found"].as_page(check.fetch_url(check.known_unclaimed), redirects),
+            check.normalise(check.known_unclaimed),
+        )
         if found.status is not Status.FOUND:
             problems.append(f"{check.id}: the found fixture is judged {found.status.value} ({found.reason})")
         if missing.status is not Status.NOT_FOUND:
-            problems.append(f"{check.id}: the not-found fixture is judged {missing.status.value} ({missing.reason})")
+            problems.append(
+                f"{check.id}: the not-found fixture is judged {missing.status.value} ({missing.reason})"
+            )
     return problems
 
 
@@ -190,8 +202,9 @@ def _load_catalogue(path: Path | None):  # type: ignore[no-untyped-def]
 # --- scan -----------------------------------------------------------------------------------------------------
 
 
-def _policy(proxy: str | None, ca_bundle: Path | None, timeout: float, workers: int, per_host: int,
-            max_page_mb: float) -> FetchPolicy:
+def _policy(
+    proxy: str | None, ca_bundle: Path | None, timeout: float, workers: int, per_host: int, max_page_mb: float
+) -> FetchPolicy:
     from footprint.fetch.interface import FetchPolicy
 
     if ca_bundle is not None and not ca_bundle.is_file():
@@ -247,8 +260,9 @@ def _execute(
         fetcher = HttpFetcher(policy)
     except FileNotFoundError as exc:
         raise _fail(str(exc)) from None
-    ctx = ScanContext(catalogue=catalogue, guidance=guidance, fetcher=fetcher, store=store,
-                      only_checks=tuple(only or ()))
+    ctx = ScanContext(
+        catalogue=catalogue, guidance=guidance, fetcher=fetcher, store=store, only_checks=tuple(only or ())
+    )
     plan = plan_scan(ctx, profile)
     err = _console(stderr=True)
     with Progress(
@@ -282,20 +296,28 @@ def _write_reports(ctx: ScanContext, result, out: Path, mask: bool, store) -> Ex
     files = {"HTML report": str(html_path), "JSON report": str(json_path), "Scan history": str(store.path)}
     _console().print(terminal.render(report, files))
     if result.info.interrupted:
-        _console(stderr=True).print("Interrupted: the findings so far are saved in the reports and the database.")
+        _console(stderr=True).print(
+            "Interrupted: the findings so far are saved in the reports and the database."
+        )
         return ExitStatus.INTERRUPTED
     return ExitStatus.OK
 
 
 ProxyOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--proxy", help="HTTP(S) proxy URL, e.g. http://proxy:3128. Default: the HTTPS_PROXY/HTTP_PROXY "
-                 "environment variables (NO_PROXY respected). Through a proxy, the proxy resolves names."),
+    typer.Option(
+        "--proxy",
+        help="HTTP(S) proxy URL, e.g. http://proxy:3128. Default: the HTTPS_PROXY/HTTP_PROXY "
+        "environment variables (NO_PROXY respected). Through a proxy, the proxy resolves names.",
+    ),
 ]
 CaOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--ca-bundle", help="PEM file of CA certificates to trust (e.g. an intercepting proxy's CA). "
-                 "Default: SSL_CERT_FILE / REQUESTS_CA_BUNDLE, else the system's bundled roots."),
+    typer.Option(
+        "--ca-bundle",
+        help="PEM file of CA certificates to trust (e.g. an intercepting proxy's CA). "
+        "Default: SSL_CERT_FILE / REQUESTS_CA_BUNDLE, else the system's bundled roots.",
+    ),
 ]
 DbOpt = Annotated[
     Optional[Path],  # noqa: UP045
@@ -318,7 +340,7 @@ def scan(
     per_host: Annotated[int, typer.Option(help="Fetches in flight per site.", min=1, max=8)] = 1,
     max_page_mb: Annotated[float, typer.Option(help="Read at most this much of any page.", min=0.1)] = 5.0,
     catalogue: Annotated[Optional[Path], typer.Option(help="Use another catalogue folder.")] = None,  # noqa: UP045
-    only: Annotated[Optional[list[str]], typer.Option(help="Probe only these check ids (repeatable).")] = None,  # noqa: UP045
+    only: Annotated[list[str] | None, typer.Option(help="Probe only these check ids (repeatable).")] = None,  # noqa: UP045
 ) -> None:
     """Probe the catalogue for your usernames and websites, find exposed personal data, and write the reports."""
     from footprint.errors import ProfileError
@@ -352,7 +374,8 @@ def demo(
     world = demo_world(catalogue, checks_dir())
     with serve(world) as server:
         _console(stderr=True).print(
-            f"Sample world on {server.url}: scanning the fictional candidate through it as a proxy.", style="dim"
+            f"Sample world on {server.url}: scanning the fictional candidate through it as a proxy.",
+            style="dim",
         )
         policy = dataclasses.replace(
             _policy(server.url, None, 5.0, 8, 1, 5.0), ca_bundle=server.ca_path, retries=1, backoff=0.2

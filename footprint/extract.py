@@ -13,8 +13,42 @@ from footprint.model import Page
 MAX_TEXT_CHARS = 2_000_000
 
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table td th tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
 )
 _DROP_TAGS = ("style", "noscript", "template", "svg", "iframe", "object")
 _META_NAMES = re.compile(r"^(description|og:|twitter:|profile:|author|geo\.|icbm|place:|business:)", re.I)
@@ -99,8 +133,10 @@ def page_to_document(page: Page) -> Document:
     ctype = page.content_type
     text = page.text
     sniff = text.lstrip()[:200].lower()
-    if ctype in ("application/json", "application/ld+json") or ctype.endswith("+json") or (
-        not ctype and sniff.startswith(("{", "["))
+    if (
+        ctype in ("application/json", "application/ld+json")
+        or ctype.endswith("+json")
+        or (not ctype and sniff.startswith(("{", "[")))
     ):
         try:
             return Document(url=page.final_url, text=_tidy("\n".join(_json_strings(json.loads(text)))))

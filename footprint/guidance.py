@@ -83,7 +83,9 @@ def _remediation_entries(path: Path, data: dict[str, Any], problems: list[str]) 
         if not item["steps"] or not all(isinstance(s, str) and s.strip() for s in item["steps"]):
             problems.append(f"{where} ({item['id']}): steps must be a non-empty list of sentences")
         links = item["links"]
-        if not all(isinstance(link, dict) and _https(link.get("url")) and link.get("title") for link in links):
+        if not all(
+            isinstance(link, dict) and _https(link.get("url")) and link.get("title") for link in links
+        ):
             problems.append(f"{where} ({item['id']}): every link needs a title and an https url")
             continue
         if not _https(item["source"]):

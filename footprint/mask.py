@@ -9,8 +9,45 @@ from footprint.model import Kind
 _POSTCODE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2})\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _KEEP_WORDS = frozenset(
-    "road rd street st avenue ave close cl crescent cres gardens gdns lane ln drive dr court ct place pl square sq "
-    "terrace terr way primary secondary school academy infant junior college nursery saint of the and".split()
+    [
+        "road",
+        "rd",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "close",
+        "cl",
+        "crescent",
+        "cres",
+        "gardens",
+        "gdns",
+        "lane",
+        "ln",
+        "drive",
+        "dr",
+        "court",
+        "ct",
+        "place",
+        "pl",
+        "square",
+        "sq",
+        "terrace",
+        "terr",
+        "way",
+        "primary",
+        "secondary",
+        "school",
+        "academy",
+        "infant",
+        "junior",
+        "college",
+        "nursery",
+        "saint",
+        "of",
+        "the",
+        "and",
+    ]
 )
 
 

@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     """What sort of personal data an exposure reveals. Stored and published in the JSON report."""
 
     HOME_ADDRESS = "home_address"
@@ -20,7 +20,7 @@ class Kind(str, enum.Enum):
     OTHER = "other"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How dangerous an exposure is. Ordered: a red flag outranks any score."""
 
     RED_FLAG = "red_flag"
@@ -47,7 +47,7 @@ _SEVERITY_RANK = {
 }
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """A probe's outcome. Everything other than FOUND and NOT_FOUND means "couldn't tell" and carries a reason."""
 
     FOUND = "found"
@@ -63,7 +63,7 @@ class Status(str, enum.Enum):
         return self in (Status.FOUND, Status.NOT_FOUND)
 
 
-class Ownership(str, enum.Enum):
+class Ownership(enum.StrEnum):
     """Whose page a probe reads. Personal data published by someone else is a police red flag."""
 
     SELF = "self"  # the person's own website or one of their own accounts

@@ -34,8 +34,13 @@ def _usernames_for(check: Check, profile: Profile) -> list[tuple[str, str]]:
     return unique
 
 
-def make_plan(profile: Profile, catalogue: Catalogue, *, browser_available: bool = False,
-              only: Iterable[str] | None = None) -> Plan:
+def make_plan(
+    profile: Profile,
+    catalogue: Catalogue,
+    *,
+    browser_available: bool = False,
+    only: Iterable[str] | None = None,
+) -> Plan:
     wanted = set(only) if only else None
     probes: list[Probe] = []
     skipped: list[Outcome] = []
@@ -48,11 +53,17 @@ def make_plan(profile: Profile, catalogue: Catalogue, *, browser_available: bool
         for username, origin in _usernames_for(check, profile):
             probe = Probe(check.id, check.profile_url(username), origin, check.ownership, username)
             if not check.accepts(username):
-                skipped.append(Outcome(probe, Status.SKIPPED, f"'{username}' is not a valid {check.name} username"))
+                skipped.append(
+                    Outcome(probe, Status.SKIPPED, f"'{username}' is not a valid {check.name} username")
+                )
             elif check.needs_browser and not browser_available:
                 skipped.append(
-                    Outcome(probe, Status.SKIPPED, f"{check.name} only shows profiles after JavaScript runs, "
-                            "and no browser is available (install Chromium, or pass --browser PATH)")
+                    Outcome(
+                        probe,
+                        Status.SKIPPED,
+                        f"{check.name} only shows profiles after JavaScript runs, "
+                        "and no browser is available (install Chromium, or pass --browser PATH)",
+                    )
                 )
             else:
                 probes.append(probe)

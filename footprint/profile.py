@@ -15,7 +15,7 @@ from footprint.model import Address, Email, FamilyMember, KnownAccount, Phone, P
 
 MAX_PROFILE_BYTES = 1_000_000
 
-_TOP_KEYS = {
+_TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str,
     "name": str,
     "other_names": list,
@@ -37,7 +37,13 @@ _TABLE_KEYS: dict[str, dict[str, Any]] = {
     "family": {"name": str, "relation": str, "school": str, "nicknames": list},
     "accounts": {"site": str, "username": str},
 }
-_REQUIRED = {"phones": "number", "emails": "address", "addresses": "text", "family": "name", "accounts": "site"}
+_REQUIRED = {
+    "phones": "number",
+    "emails": "address",
+    "addresses": "text",
+    "family": "name",
+    "accounts": "site",
+}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$", re.I)
 _USERNAME = re.compile(r"^[A-Za-z0-9._@+-]{1,100}$")
@@ -160,7 +166,9 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         item = _check_table_keys(reader, "phones", index, item)
         e164 = normalise_phone(item["number"])
         if e164 is None:
-            raise reader.fail(f"phones[{index}].number", f"'{item['number']}' is not a phone number", "number", index)
+            raise reader.fail(
+                f"phones[{index}].number", f"'{item['number']}' is not a phone number", "number", index
+            )
         phones.append(Phone(item["number"].strip(), e164, item.get("label", ""), item.get("public", False)))
 
     emails = []
@@ -168,7 +176,9 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         item = _check_table_keys(reader, "emails", index, item)
         address = item["address"].strip()
         if not _EMAIL.match(address):
-            raise reader.fail(f"emails[{index}].address", f"'{address}' is not an email address", "address", index)
+            raise reader.fail(
+                f"emails[{index}].address", f"'{address}' is not an email address", "address", index
+            )
         emails.append(Email(address, item.get("label", ""), item.get("public", False)))
 
     addresses = []
@@ -176,8 +186,12 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         item = _check_table_keys(reader, "addresses", index, item)
         postcode = item.get("postcode", "").strip().upper()
         if postcode and not _POSTCODE.match(postcode):
-            raise reader.fail(f"addresses[{index}].postcode", f"'{postcode}' is not a UK postcode", "postcode", index)
-        addresses.append(Address(item["text"].strip(), item.get("label", ""), postcode, item.get("public", False)))
+            raise reader.fail(
+                f"addresses[{index}].postcode", f"'{postcode}' is not a UK postcode", "postcode", index
+            )
+        addresses.append(
+            Address(item["text"].strip(), item.get("label", ""), postcode, item.get("public", False))
+        )
 
     family = []
     for index, item in enumerate(data.get("family", [])):
@@ -204,9 +218,15 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
     usernames = _strings(reader, data, "usernames")
     for index, username in enumerate(usernames):
         if not _USERNAME.match(username.lstrip("@")):
-            raise reader.fail(f"usernames[{index}]", f"'{username}' has characters no site allows", "usernames")
-    websites = tuple(_check_url(reader, "websites", i, u) for i, u in enumerate(_strings(reader, data, "websites")))
-    watch = tuple(_check_url(reader, "watch_urls", i, u) for i, u in enumerate(_strings(reader, data, "watch_urls")))
+            raise reader.fail(
+                f"usernames[{index}]", f"'{username}' has characters no site allows", "usernames"
+            )
+    websites = tuple(
+        _check_url(reader, "websites", i, u) for i, u in enumerate(_strings(reader, data, "websites"))
+    )
+    watch = tuple(
+        _check_url(reader, "watch_urls", i, u) for i, u in enumerate(_strings(reader, data, "watch_urls"))
+    )
     key = str(data.get("id", "")).strip() or stable_key(name, dob)
     return Profile(
         key=key,
@@ -232,7 +252,9 @@ def load_profile(path: Path) -> Profile:
             raise ProfileError(f"{path}: is {size:,} bytes; a profile is a short TOML file")
         raw = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        raise ProfileError(f"{path}: no such file (create one with `footprint profile init {path}`)") from None
+        raise ProfileError(
+            f"{path}: no such file (create one with `footprint profile init {path}`)"
+        ) from None
     except IsADirectoryError:
         raise ProfileError(f"{path}: is a folder, not a profile file") from None
     except UnicodeDecodeError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from typing import Any
@@ -48,10 +49,8 @@ def _finding(f: Finding, mask: bool) -> dict[str, Any]:
 def _account(o: Outcome, catalogue: Catalogue | None) -> dict[str, Any]:
     name = o.probe.check_id
     if catalogue is not None:
-        try:
+        with contextlib.suppress(KeyError):
             name = catalogue.get(o.probe.check_id).name
-        except KeyError:
-            pass
     entry: dict[str, Any] = {
         "site": o.probe.check_id,
         "site_name": name,

@@ -16,7 +16,9 @@ FINGERPRINT_VERSION = "v1"
 RED_FLAG_MIN_CONFIDENCE = 0.5  # below this a finding needs a human check and never escalates on its own
 SNIPPET_RADIUS = 90
 
-_TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|ref_url|_ga|si)$", re.I)
+_TRACKING = re.compile(
+    r"^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|ref_url|_ga|si)$", re.I
+)
 
 # Kinds whose publication by someone else is the police red flag "release of personal information not already
 # in the public domain" (home address, children's school); see ../shared/seeds and the reference, part C1.
@@ -101,7 +103,9 @@ def apply_filters(matches: Iterable[Match]) -> list[Match]:
 def canonical_url(url: str) -> str:
     """The URL without what changes between visits: fragment, tracking parameters, parameter order, case of host."""
     parts = urlsplit(url)
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    )
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(query), ""))
 

@@ -100,7 +100,7 @@ def _migrate_0_to_1(db: sqlite3.Connection) -> None:
             PRIMARY KEY (scan_id, fingerprint)
         );
         CREATE INDEX findings_by_fingerprint ON findings(fingerprint);
-        """
+        """,
     )
 
 
@@ -193,8 +193,14 @@ class Store:
         self.db.execute(
             "INSERT INTO scans (id, profile_key, started_at, status, footprint_version, catalogue_version,"
             " probes_planned) VALUES (?, ?, ?, 'running', ?, ?, ?)",
-            (info.id, profile.key, _ts(info.started_at), info.footprint_version, info.catalogue_version,
-             probes_planned),
+            (
+                info.id,
+                profile.key,
+                _ts(info.started_at),
+                info.footprint_version,
+                info.catalogue_version,
+                probes_planned,
+            ),
         )
         self.db.execute("COMMIT")
         self._seq[info.id] = 0
@@ -210,20 +216,44 @@ class Store:
             self.db.execute(
                 "INSERT INTO outcomes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    scan_id, seq, probe.check_id, probe.url, probe.username, probe.origin, probe.ownership.value,
-                    outcome.status.value, outcome.reason, outcome.http_status,
-                    page.final_url if page else None, _ts(page.fetched_at) if page else None,
-                    page.sha256 if page else None, json.dumps(list(outcome.notes)),
+                    scan_id,
+                    seq,
+                    probe.check_id,
+                    probe.url,
+                    probe.username,
+                    probe.origin,
+                    probe.ownership.value,
+                    outcome.status.value,
+                    outcome.reason,
+                    outcome.http_status,
+                    page.final_url if page else None,
+                    _ts(page.fetched_at) if page else None,
+                    page.sha256 if page else None,
+                    json.dumps(list(outcome.notes)),
                 ),
             )
             for f in findings:
                 self.db.execute(
                     "INSERT OR IGNORE INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
-                        scan_id, f.fingerprint, f.kind.value, f.severity.value, f.confidence, f.url, f.value,
-                        int(f.known_to_user), f.check, f.detector, f.subject, f.ownership.value,
-                        _ts(f.evidence.fetched_at), f.evidence.sha256, f.evidence.snippet, f.evidence.http_status,
-                        json.dumps([[r.id, r.title, r.url] for r in f.remediation]), json.dumps(list(f.reasons)),
+                        scan_id,
+                        f.fingerprint,
+                        f.kind.value,
+                        f.severity.value,
+                        f.confidence,
+                        f.url,
+                        f.value,
+                        int(f.known_to_user),
+                        f.check,
+                        f.detector,
+                        f.subject,
+                        f.ownership.value,
+                        _ts(f.evidence.fetched_at),
+                        f.evidence.sha256,
+                        f.evidence.snippet,
+                        f.evidence.http_status,
+                        json.dumps([[r.id, r.title, r.url] for r in f.remediation]),
+                        json.dumps(list(f.reasons)),
                     ),
                 )
             self.db.execute("COMMIT")
@@ -254,9 +284,14 @@ class Store:
         rows = []
         for r in self.db.execute(sql + " ORDER BY s.started_at, s.rowid", args):
             info = ScanInfo(
-                id=r[0], profile_key=r[1], started_at=_parse_ts(r[2]) or dt.datetime.now(dt.UTC),
-                finished_at=_parse_ts(r[3]), footprint_version=r[4], catalogue_version=r[5],
-                complete=r[6] == "complete", interrupted=r[6] == "interrupted",
+                id=r[0],
+                profile_key=r[1],
+                started_at=_parse_ts(r[2]) or dt.datetime.now(dt.UTC),
+                finished_at=_parse_ts(r[3]),
+                footprint_version=r[4],
+                catalogue_version=r[5],
+                complete=r[6] == "complete",
+                interrupted=r[6] == "interrupted",
             )
             rows.append(ScanRow(info, r[7], r[8], r[9]))
         return rows
@@ -271,8 +306,16 @@ class Store:
         ):
             out.append(
                 Finding(
-                    fingerprint=r[0], kind=Kind(r[1]), severity=Severity(r[2]), confidence=r[3], url=r[4],
-                    value=r[5], known_to_user=bool(r[6]), check=r[7], detector=r[8], subject=r[9],
+                    fingerprint=r[0],
+                    kind=Kind(r[1]),
+                    severity=Severity(r[2]),
+                    confidence=r[3],
+                    url=r[4],
+                    value=r[5],
+                    known_to_user=bool(r[6]),
+                    check=r[7],
+                    detector=r[8],
+                    subject=r[9],
                     ownership=Ownership(r[10]),
                     evidence=Evidence(r[4], _parse_ts(r[11]) or dt.datetime.now(dt.UTC), r[12], r[13], r[14]),
                     remediation=tuple(RemediationRef(*x) for x in json.loads(r[15])),

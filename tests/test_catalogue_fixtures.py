@@ -32,3 +32,41 @@ def test_found_page_for_someone_else_is_not_found_for_this_username(check):
     fixtures = site_fixtures(checks_dir(), check.id)
     page = fixtures["found"].as_page(check.fetch_url(check.known_unclaimed))
     assert judge(check, page, check.normalise(check.known_unclaimed)).status is not Status.FOUND
+
+
+def test_every_site_through_the_real_fetcher_on_its_real_hostname(catalogue, guidance):
+    """The same found/not-found pairs, fetched over HTTPS through the sample-world proxy: URL templates, probe URLs,
+    request headers and redirects all take the path a real scan takes."""
+    from footprint.api import ScanContext, judge_result
+    from footprint.fetch.http import HttpFetcher
+    from footprint.fetch.interface import FetchPolicy, Request
+    from footprint.model import Ownership, Probe
+    from footprint.sampleworld.replay import CatalogueWorld
+    from footprint.sampleworld.server import serve
+    from footprint.store import Store
+
+    world = CatalogueWorld(catalogue, checks_dir())
+    with serve(world) as server:
+        fetcher = HttpFetcher(FetchPolicy(proxy=server.url, ca_bundle=server.ca_path, workers=8, retries=0))
+        ctx = ScanContext(catalogue, guidance, fetcher, Store(":memory:"))  # type: ignore[arg-type]
+        items = []
+        for check in catalogue.sites:
+            for username, expected in (
+                (check.known_claimed, Status.FOUND),
+                (check.known_unclaimed, Status.NOT_FOUND),
+            ):
+                probe = Probe(check.id, check.profile_url(username), "test", Ownership.SELF, username)
+                items.append(((probe, expected), Request(check.fetch_url(username), check.headers)))
+        results = list(fetcher.fetch_all(items))
+        fetcher.close()
+    assert len(results) == 2 * len(catalogue.sites)
+    wrong = []
+    for (probe, expected), result in results:
+        outcome = judge_result(ctx, probe, result)
+        if outcome.status is not expected:
+            wrong.append(f"{probe.check_id}/{probe.username}: {outcome.status.value} ({outcome.reason})")
+    assert not wrong, wrong
+    sent_headers = {
+        dict(r.headers).get("x-ig-app-id") for r in server.requests if r.host == "www.instagram.com"
+    }
+    assert sent_headers - {None}, "site-specific headers must be sent"

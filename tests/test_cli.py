@@ -73,19 +73,35 @@ def test_checks_validate_reports_a_broken_catalogue(tmp_path):
 
 def test_scan_through_proxy_with_ca_bundle_as_a_subprocess(world, router, tmp_path):
     """The real CLI, in its own process, reaching real hostnames only through --proxy and --ca-bundle."""
-    router.pages["https://www.maggieoduya.org.uk/"] = (
-        __import__("footprint.sampleworld.server", fromlist=["Reply"]).Reply(
-            200, b"<html><body><p>Call me: 07700 900461</p></body></html>"
-        )
-    )
+    router.pages["https://www.maggieoduya.org.uk/"] = __import__(
+        "footprint.sampleworld.server", fromlist=["Reply"]
+    ).Reply(200, b"<html><body><p>Call me: 07700 900461</p></body></html>")
     profile = tmp_path / "me.toml"
     profile.write_text(DEMO_LIKE_PROFILE)
     out = tmp_path / "out"
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     proc = subprocess.run(
-        [*FOOTPRINT, "scan", str(profile), "--out", str(out), "--db", str(tmp_path / "f.db"),
-         "--proxy", world.url, "--ca-bundle", world.ca_path, "--only", "own-website", "--timeout", "3"],
-        capture_output=True, text=True, timeout=60, env=env,
+        [
+            *FOOTPRINT,
+            "scan",
+            str(profile),
+            "--out",
+            str(out),
+            "--db",
+            str(tmp_path / "f.db"),
+            "--proxy",
+            world.url,
+            "--ca-bundle",
+            world.ca_path,
+            "--only",
+            "own-website",
+            "--timeout",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert proc.returncode == 0, proc.stderr + proc.stdout
     report = json.loads((out / "report.json").read_text())
@@ -101,7 +117,9 @@ def test_scan_through_proxy_with_ca_bundle_as_a_subprocess(world, router, tmp_pa
 def test_bad_options_are_clear(tmp_path):
     profile = tmp_path / "me.toml"
     profile.write_text(DEMO_LIKE_PROFILE)
-    result = runner.invoke(app, ["scan", str(profile), "--out", str(tmp_path / "o"), "--ca-bundle", "/nope.pem"])
+    result = runner.invoke(
+        app, ["scan", str(profile), "--out", str(tmp_path / "o"), "--ca-bundle", "/nope.pem"]
+    )
     assert result.exit_code == 2 and "no such file" in result.output
     result = runner.invoke(app, ["scan", str(profile), "--out", str(tmp_path / "o"), "--only", "myspace"])
     assert result.exit_code == 2 and "no such check" in result.output
@@ -113,14 +131,38 @@ def test_ctrl_c_saves_what_was_found(world, router, tmp_path):
     router.pages["https://www.maggieoduya.org.uk/"] = Reply(200, b"<p>07700 900461</p>")
     router.pages["https://slow.example/"] = Reply(200, b"late", delay=30)
     profile = tmp_path / "me.toml"
-    profile.write_text(DEMO_LIKE_PROFILE.replace('usernames = ["maggieoduya"]',
-                                                 'usernames = ["maggieoduya"]\nwatch_urls = ["https://slow.example/"]'))
+    profile.write_text(
+        DEMO_LIKE_PROFILE.replace(
+            'usernames = ["maggieoduya"]',
+            'usernames = ["maggieoduya"]\nwatch_urls = ["https://slow.example/"]',
+        )
+    )
     out = tmp_path / "out"
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     proc = subprocess.Popen(
-        [*FOOTPRINT, "scan", str(profile), "--out", str(out), "--db", str(tmp_path / "f.db"), "--proxy", world.url,
-         "--ca-bundle", world.ca_path, "--only", "own-website", "--only", "watched-page", "--timeout", "60"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        [
+            *FOOTPRINT,
+            "scan",
+            str(profile),
+            "--out",
+            str(out),
+            "--db",
+            str(tmp_path / "f.db"),
+            "--proxy",
+            world.url,
+            "--ca-bundle",
+            world.ca_path,
+            "--only",
+            "own-website",
+            "--only",
+            "watched-page",
+            "--timeout",
+            "60",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not any(r.host == "slow.example" for r in world.requests):
@@ -150,8 +192,9 @@ def test_help_is_fast_to_import():
 def test_demo_runs_end_to_end(tmp_path):
     out = tmp_path / "demo"
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    proc = subprocess.run([*FOOTPRINT, "demo", "--out", str(out)], capture_output=True, text=True, timeout=120,
-                          env=env)
+    proc = subprocess.run(
+        [*FOOTPRINT, "demo", "--out", str(out)], capture_output=True, text=True, timeout=120, env=env
+    )
     assert proc.returncode == 0, proc.stderr + proc.stdout
     report = json.loads((out / "report.json").read_text())
     kinds = {f["kind"] for f in report["findings"]}

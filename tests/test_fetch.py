@@ -41,7 +41,9 @@ def direct(**changes) -> FetchPolicy:
 
 
 def test_https_through_intercepting_proxy_with_ca_bundle(world, router):
-    router.pages["https://www.instagram.com/maggieoduya/"] = Reply(200, b"<html>profile of maggieoduya</html>")
+    router.pages["https://www.instagram.com/maggieoduya/"] = Reply(
+        200, b"<html>profile of maggieoduya</html>"
+    )
     page = fetch(proxied(world), "https://www.instagram.com/maggieoduya/")
     assert isinstance(page, Page)
     assert page.status == 200 and b"maggieoduya" in page.body
@@ -88,8 +90,16 @@ def test_names_are_left_to_the_proxy_to_resolve(world, router, monkeypatch):
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1:9/", "http://localhost/", "http://192.168.1.1/admin", "http://10.0.0.8/", "http://[::1]/",
-     "http://169.254.169.254/latest/meta-data/", "http://router/", "http://printer.local/"],
+    [
+        "http://127.0.0.1:9/",
+        "http://localhost/",
+        "http://192.168.1.1/admin",
+        "http://10.0.0.8/",
+        "http://[::1]/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://router/",
+        "http://printer.local/",
+    ],
 )
 def test_private_and_local_targets_are_refused_by_default(url):
     result = fetch(FAST, url)
@@ -175,7 +185,9 @@ def test_too_many_redirects(world, router):
 
 
 def test_redirects_are_followed_and_recorded(world, router):
-    router.pages["https://www.tumblr.com/maggie"] = Reply(301, b"", (("Location", "https://maggie.tumblr.com/"),))
+    router.pages["https://www.tumblr.com/maggie"] = Reply(
+        301, b"", (("Location", "https://maggie.tumblr.com/"),)
+    )
     router.pages["https://maggie.tumblr.com/"] = Reply(200, b"blog")
     page = fetch(proxied(world), "https://www.tumblr.com/maggie")
     assert isinstance(page, Page) and page.final_url == "https://maggie.tumblr.com/"
@@ -209,7 +221,9 @@ def test_429_with_long_retry_after_becomes_rate_limited(world, router):
     page = fetch(proxied(world), "http://api.example/u")
     assert isinstance(page, Page) and page.status == 429 and flaky.calls == 1
     verdict = generic_verdict(page)
-    assert verdict is not None and verdict.status is Status.RATE_LIMITED and "retry after 600" in verdict.reason
+    assert (
+        verdict is not None and verdict.status is Status.RATE_LIMITED and "retry after 600" in verdict.reason
+    )
 
 
 def test_503_then_success_is_retried(world, router):

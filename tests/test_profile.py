@@ -78,13 +78,22 @@ def test_key_is_stable_and_independent_of_the_file():
     [
         ('name = "A"\nusernames = ["x",,]\n', ["me.toml", "not valid TOML", "line 2"]),
         ('name = "A"\nfavourite_colour = "red"\n', ["me.toml, line 2", "favourite_colour", "unknown field"]),
-        ('name = "A"\n\n[[phones]]\nnumber = "12"\n', ["me.toml, line 4", "phones[0].number", "not a phone number"]),
+        (
+            'name = "A"\n\n[[phones]]\nnumber = "12"\n',
+            ["me.toml, line 4", "phones[0].number", "not a phone number"],
+        ),
         ('usernames = ["x"]\n', ["me.toml", "name", "required"]),
         ('name = ""\n', ["name", "required"]),
         ('name = "A"\ndate_of_birth = "14/06/1979"\n', ["line 2", "date_of_birth", "1979-06-14"]),
-        ('name = "A"\n[[addresses]]\ntext = "1 A St"\npostcode = "NOTAPC"\n', ["addresses[0].postcode", "postcode"]),
+        (
+            'name = "A"\n[[addresses]]\ntext = "1 A St"\npostcode = "NOTAPC"\n',
+            ["addresses[0].postcode", "postcode"],
+        ),
         ('name = "A"\n[[emails]]\naddress = "nobody"\n', ["emails[0].address", "not an email"]),
-        ('name = "A"\n[[phones]]\nnumber = "07700 900461"\npublic = "no"\n', ["phones[0].public", "true or false"]),
+        (
+            'name = "A"\n[[phones]]\nnumber = "07700 900461"\npublic = "no"\n',
+            ["phones[0].public", "true or false"],
+        ),
         ('name = "A"\n[[phones]]\nlabel = "x"\n', ["phones[0].number", "required"]),
         ('name = "A"\nwebsites = ["ftp://x.org"]\n', ["websites[0]", "http"]),
         ('name = "A"\nusernames = "maggie"\n', ["usernames", "must be a list"]),

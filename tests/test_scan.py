@@ -12,7 +12,8 @@ from footprint.api import ScanContext, detect, judge_result, run_scan
 from footprint.fetch.http import HttpFetcher
 from footprint.fetch.interface import FetchPolicy
 from footprint.model import Kind, Outcome, Ownership, Probe, Severity, Status
-from footprint.render import html, json as json_render
+from footprint.render import html
+from footprint.render import json as json_render
 from footprint.report import SCHEMA_VERSION, build_report
 from footprint.sampleworld.server import Reply
 from footprint.store import Store
@@ -72,13 +73,25 @@ def test_fingerprints_survive_a_rescan(scan_env, profile):
 
 
 def test_report_json_contract(scan_env, profile, guidance, catalogue):
-    profile = dataclasses.replace(profile, watch_urls=("https://forum.example/t/1", "https://forum.example/gone"))
+    profile = dataclasses.replace(
+        profile, watch_urls=("https://forum.example/t/1", "https://forum.example/gone")
+    )
     result = run_scan(scan_env, profile)
     report = json.loads(json_render.render(build_report(result, guidance, catalogue)))
     assert report["schema_version"] == SCHEMA_VERSION
     finding = report["findings"][0]
-    for key in ("kind", "severity", "confidence", "url", "value", "known_to_user", "check", "fingerprint",
-                "evidence", "remediation"):
+    for key in (
+        "kind",
+        "severity",
+        "confidence",
+        "url",
+        "value",
+        "known_to_user",
+        "check",
+        "fingerprint",
+        "evidence",
+        "remediation",
+    ):
         assert key in finding
     assert set(finding["evidence"]) >= {"fetched_at", "sha256", "snippet"}
     assert finding["evidence"]["fetched_at"].endswith("Z")
@@ -91,7 +104,9 @@ def test_report_json_contract(scan_env, profile, guidance, catalogue):
         if account["status"] not in ("found", "not_found"):
             assert account["reason"]
     scan = report["scan"]
-    assert {"id", "started_at", "finished_at", "footprint_version", "catalogue_version", "counts"} <= set(scan)
+    assert {"id", "started_at", "finished_at", "footprint_version", "catalogue_version", "counts"} <= set(
+        scan
+    )
     assert report["safety"]["red_flag"] is True
 
 
@@ -161,8 +176,9 @@ def test_truncated_page_is_noted(scan_env, profile, router):
     router.pages["https://www.maggieoduya.org.uk/"] = Reply(
         200, chunk_body=b"<p>07700 900461</p>" + b" " * 8000, repeat=2000
     )
-    ctx = dataclasses.replace(scan_env, fetcher=HttpFetcher(dataclasses.replace(scan_env.fetcher.policy,
-                                                                                  max_bytes=200_000)))
+    ctx = dataclasses.replace(
+        scan_env, fetcher=HttpFetcher(dataclasses.replace(scan_env.fetcher.policy, max_bytes=200_000))
+    )
     result = run_scan(ctx, profile)
     own = next(o for o in result.outcomes if o.probe.check_id == "own-website")
     assert own.status is Status.FOUND and own.notes and "limit" in own.notes[0]
@@ -179,3 +195,24 @@ def test_judge_result_never_reads_a_wall_as_found(scan_env, catalogue):
     ).as_page("https://github.com/octocat")
     probe = Probe("github", "https://github.com/octocat", "usernames", Ownership.SELF, "octocat")
     assert judge_result(scan_env, probe, wall).status is Status.BLOCKED
+
+
+def test_a_lapsed_campaign_domain_now_elsewhere_counts_as_someone_else(scan_env, profile, router):
+    router.pages["https://www.maggieoduya.org.uk/"] = Reply(
+        302, b"", (("Location", "https://parked-domains.example/maggie"),)
+    )
+    router.pages["https://parked-domains.example/maggie"] = Reply(
+        200, b"<p>Maggie Oduya lives at 14 Larch Close, BF4 7QT</p>", HTML
+    )
+    result = run_scan(scan_env, profile)
+    home = [f for f in result.findings if f.kind is Kind.HOME_ADDRESS]
+    assert home and home[0].ownership is Ownership.THIRD_PARTY and home[0].severity is Severity.RED_FLAG
+
+
+def test_a_watched_page_on_the_persons_own_domain_is_their_own(scan_env, profile, router):
+    router.pages["https://www.maggieoduya.org.uk/contact"] = Reply(200, b"<p>Text me: 07700 900461</p>", HTML)
+    profile = dataclasses.replace(
+        profile, websites=("https://maggieoduya.org.uk",), watch_urls=("https://www.maggieoduya.org.uk/contact",)
+    )
+    result = run_scan(scan_env, profile)
+    assert result.findings and all(f.ownership is Ownership.SELF for f in result.findings)

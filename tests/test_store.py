@@ -30,9 +30,17 @@ def _info(scan_id: str = "s1") -> ScanInfo:
 
 def _finding() -> Finding:
     return Finding(
-        fingerprint="f" * 64, kind=Kind.PHONE, severity=Severity.HIGH, confidence=0.95,
-        url="https://x.com/maggie", value="07700 900461", known_to_user=True, check="x", detector="phone",
-        subject="phones: personal mobile", ownership=Ownership.SELF,
+        fingerprint="f" * 64,
+        kind=Kind.PHONE,
+        severity=Severity.HIGH,
+        confidence=0.95,
+        url="https://x.com/maggie",
+        value="07700 900461",
+        known_to_user=True,
+        check="x",
+        detector="phone",
+        subject="phones: personal mobile",
+        ownership=Ownership.SELF,
         evidence=Evidence("https://x.com/maggie", utcnow(), "a" * 64, "text me on 07700 900461", 200),
         remediation=(RemediationRef("lock-down-account", "Lock it", "https://example.org/help"),),
         reasons=("on your own site or account",),

@@ -74,10 +74,8 @@ class PhoneDetector(Detector):
             if pattern is None:
                 continue
             for m in pattern.finditer(doc.text):
-                disguised = _looks_disguised(m.group())
-                found.append(
-                    (m.start(), m.end(), phone, DEOBFUSCATED_CONFIDENCE if disguised else CLEAN_CONFIDENCE)
-                )
+                confidence = DEOBFUSCATED_CONFIDENCE if _looks_disguised(m.group()) else CLEAN_CONFIDENCE
+                found.append((m.start(), m.end(), phone, confidence))
                 spans.append((m.start(), m.end()))
         leniency = phonenumbers.Leniency.POSSIBLE
         for pm in phonenumbers.PhoneNumberMatcher(doc.text, "GB", leniency=leniency):

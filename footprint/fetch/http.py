@@ -172,11 +172,11 @@ class HttpFetcher(Fetcher):
                         continue
                 return failure
             try:
-                body, truncated, failure = self._read_body(response, request.url, deadline, cancel)
+                body, truncated, read_failure = self._read_body(response, request.url, deadline, cancel)
             finally:
                 response.close()
-            if failure is not None:
-                return failure
+            if read_failure is not None:
+                return read_failure
             status = response.status_code
             if status in RETRY_STATUSES and attempt < policy.retries:
                 wait = _retry_after(response.headers.get("Retry-After"))
@@ -237,8 +237,14 @@ class HttpFetcher(Fetcher):
                 if cancel is not None and cancel.is_set():
                     return b"", False, FetchFailure(url, FailureKind.INTERRUPTED, "the scan was interrupted")
                 if time.monotonic() > deadline:
-                    return b"", False, FetchFailure(
-                        url, FailureKind.TIMEOUT, f"timed out reading the page after {self.policy.deadline:g}s"
+                    return (
+                        b"",
+                        False,
+                        FetchFailure(
+                            url,
+                            FailureKind.TIMEOUT,
+                            f"timed out reading the page after {self.policy.deadline:g}s",
+                        ),
                     )
                 chunks.append(chunk)
                 size += len(chunk)
@@ -254,7 +260,9 @@ class HttpFetcher(Fetcher):
         if refusal:
             return FetchFailure(original, FailureKind.REFUSED, refusal)
         if isinstance(exc, requests.exceptions.ProxyError):
-            return FetchFailure(original, FailureKind.PROXY, f"the proxy failed for {host}: {_root_cause(exc)}")
+            return FetchFailure(
+                original, FailureKind.PROXY, f"the proxy failed for {host}: {_root_cause(exc)}"
+            )
         if isinstance(exc, requests.exceptions.SSLError):
             return FetchFailure(
                 original,
@@ -267,6 +275,8 @@ class HttpFetcher(Fetcher):
         if isinstance(exc, requests.exceptions.ConnectionError):
             cause = _root_cause(exc)
             if "Name or service not known" in str(cause) or "NameResolution" in type(cause).__name__:
-                return FetchFailure(original, FailureKind.CONNECTION, f"{host}: no such host (DNS lookup failed)")
+                return FetchFailure(
+                    original, FailureKind.CONNECTION, f"{host}: no such host (DNS lookup failed)"
+                )
             return FetchFailure(original, FailureKind.CONNECTION, f"could not connect to {host}: {cause}")
         return FetchFailure(original, FailureKind.INVALID, f"{host}: {exc}")

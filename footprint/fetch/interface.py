@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -72,14 +72,14 @@ class Fetcher(ABC):
     def fetch(self, request: Request, cancel: threading.Event | None = None) -> FetchResult:
         """Fetch one URL, following redirects, never raising for network trouble."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 (optional hook: most fetchers hold nothing)
         """Release connections and processes."""
 
     def fetch_all(
         self,
         items: Iterable[tuple[object, Request]],
         cancel: threading.Event | None = None,
-    ) -> Iterator[tuple[object, FetchResult]]:
+    ) -> Generator[tuple[object, FetchResult], None, None]:
         """Yield (tag, result) as each fetch completes: a bounded pool, at most `per_host` in flight per host."""
         cancel = cancel or threading.Event()
         locks: dict[str, threading.Semaphore] = {}

@@ -45,7 +45,9 @@ def _guard(sock: socket.socket, host: str) -> socket.socket:
     peer = sock.getpeername()[0]
     if not address_allowed(peer):
         sock.close()
-        raise PrivateAddressError(f"refused: {host} resolves to {peer}, a private, loopback or link-local address")
+        raise PrivateAddressError(
+            f"refused: {host} resolves to {peer}, a private, loopback or link-local address"
+        )
     return sock
 
 

@@ -5,6 +5,6 @@ from __future__ import annotations
 import enum
 
 
-class Format(str, enum.Enum):
+class Format(enum.StrEnum):
     HTML = "html"
     JSON = "json"

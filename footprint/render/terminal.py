@@ -11,7 +11,13 @@ from rich.text import Text
 
 from footprint.render.html import KIND_LABELS, SEVERITY_LABELS
 
-_STYLES = {"red_flag": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
+_STYLES = {
+    "red_flag": "bold white on red",
+    "high": "bold red",
+    "medium": "yellow",
+    "low": "cyan",
+    "info": "dim",
+}
 
 
 def render(report: dict[str, Any], files: dict[str, str], top: int = 10) -> RenderableType:
@@ -37,7 +43,9 @@ def render(report: dict[str, Any], files: dict[str, str], top: int = 10) -> Rend
     parts.append(Text(f"Exposures found: {counts['findings']}", style="bold"))
     parts.append(summary)
     if report["findings"]:
-        table = Table(show_lines=False, expand=True, title=f"Top {min(top, len(report['findings']))} exposures")
+        table = Table(
+            show_lines=False, expand=True, title=f"Top {min(top, len(report['findings']))} exposures"
+        )
         table.add_column("Severity", no_wrap=True)
         table.add_column("What")
         table.add_column("Value")
@@ -73,7 +81,9 @@ def render(report: dict[str, Any], files: dict[str, str], top: int = 10) -> Rend
             table.add_row(Text(f"... and {len(unchecked) - 15} more (see the report)"), Text(""), Text(""))
         parts.append(table)
     if report["scan"]["interrupted"]:
-        parts.append(Text("The scan was interrupted: what was found so far is saved and reported.", style="yellow"))
+        parts.append(
+            Text("The scan was interrupted: what was found so far is saved and reported.", style="yellow")
+        )
     for label, path in files.items():
         parts.append(Text.assemble((f"{label}: ", "bold"), path))
     return Group(*parts)

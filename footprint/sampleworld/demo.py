@@ -20,10 +20,19 @@ HTML = (("Content-Type", "text/html; charset=utf-8"),)
 # so the demo pages pass the same catalogue rules a real page must.
 BIOS: dict[tuple[str, str], str] = {
     ("linktree", "cllrmaggie"): "Councillor for Millbrook ward. Mum of one. Casework: text 07700 900461.",
-    ("facebook", "maggieoduya"): "Maggie Oduya. Born 14 June 1979. Married to Devendra Oduya. Lives in Brackenfield.",
+    (
+        "facebook",
+        "maggieoduya",
+    ): "Maggie Oduya. Born 14 June 1979. Married to Devendra Oduya. Lives in Brackenfield.",
     ("strava", "maggieoduya"): "Morning 5k loop from Larch Close, Millbrook. Parkrun regular.",
-    ("justgiving", "maggieoduya"): "Running the Brackenfield 10k for the St Anne's Primary School roof appeal!",
-    ("github", "maggieoduya"): "Civic tech in Brackenfield. <b>Contact:</b> maggie.oduya.home [at] example [dot] org",
+    (
+        "justgiving",
+        "maggieoduya",
+    ): "Running the Brackenfield 10k for the St Anne's Primary School roof appeal!",
+    (
+        "github",
+        "maggieoduya",
+    ): "Civic tech in Brackenfield. <b>Contact:</b> maggie.oduya.home [at] example [dot] org",
 }
 # Sites that stand in the way in the demo, as they do on the real web.
 WALLS: dict[tuple[str, str], Reply] = {
@@ -35,7 +44,8 @@ WALLS: dict[tuple[str, str], Reply] = {
         HTML + (("Server", "cloudflare"), ("cf-ray", "8c0ffee-LHR")),
     ),
     ("reddit", "maggieoduya"): Reply(
-        429, b"<html><body><h1>whoa there, pardner!</h1><p>Too many requests.</p></body></html>",
+        429,
+        b"<html><body><h1>whoa there, pardner!</h1><p>Too many requests.</p></body></html>",
         HTML + (("Retry-After", "600"),),
     ),
     ("tiktok", "maggieoduya"): Reply(drop=True),
@@ -78,7 +88,9 @@ def demo_world(catalogue: Catalogue, checks_root: Path) -> Router:
         overrides[(site, username.lower())] = _inject(
             fixtures["found"], check.normalise(check.known_claimed), check.normalise(username), bio
         )
-    replay = CatalogueWorld(catalogue, checks_root, overrides={k: v for k, v in overrides.items() if k[0] in known})
+    replay = CatalogueWorld(
+        catalogue, checks_root, overrides={k: v for k, v in overrides.items() if k[0] in known}
+    )
     return Router(
         pages={
             "https://www.maggieoduya.org.uk/": Reply(200, _data("own-site.html"), HTML),

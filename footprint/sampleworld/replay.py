@@ -24,14 +24,18 @@ def _route(check: Check) -> _Route:
     template = (check.probe_url or check.url).split("://", 1)[1]
     host, slash, rest = template.partition("/")
     target = host.lower() + slash + rest
-    regex = "^" + re.escape(target).replace(re.escape("{username}"), r"(?P<username>[^/?&#.]+(?:\.[^/?&#.]+)*?)")
+    regex = "^" + re.escape(target).replace(
+        re.escape("{username}"), r"(?P<username>[^/?&#.]+(?:\.[^/?&#.]+)*?)"
+    )
     host_regex = "^" + re.escape(host.lower()).replace(re.escape("{username}"), r"[^/]+") + "$"
     return _Route(check, re.compile(host_regex, re.I), re.compile(regex + "/?$", re.I))
 
 
 def reply_from(canned: CannedResponse, recorded_for: str = "", username: str = "") -> Reply:
     """The canned response, re-addressed from the username it was recorded for to the one asked about."""
-    headers = tuple((k, v) for k, v in canned.headers if k.lower() not in ("content-length", "transfer-encoding"))
+    headers = tuple(
+        (k, v) for k, v in canned.headers if k.lower() not in ("content-length", "transfer-encoding")
+    )
     body = canned.body
     if recorded_for and username and recorded_for.lower() != username.lower():
         # whole handles only: "facebook" in facebook.com/facebook is the handle once, the host never
@@ -47,7 +51,9 @@ class CatalogueWorld:
 
     catalogue: Catalogue
     checks_root: Path
-    overrides: dict[tuple[str, str], Reply] = field(default_factory=dict)  # (check id, lower username) -> reply
+    overrides: dict[tuple[str, str], Reply] = field(
+        default_factory=dict
+    )  # (check id, lower username) -> reply
     site_overrides: dict[str, Reply] = field(default_factory=dict)  # check id -> reply for any username
 
     def __post_init__(self) -> None:

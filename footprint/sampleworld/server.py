@@ -117,14 +117,23 @@ class _Handler(BaseHTTPRequestHandler):
     def _request(self) -> WorldRequest:
         headers = tuple((k, v) for k, v in self.headers.items())
         if self.tunnel is not None:
-            return WorldRequest(self.command, "https", self.tunnel[0].lower(), self.tunnel[1], self.path, headers)
+            return WorldRequest(
+                self.command, "https", self.tunnel[0].lower(), self.tunnel[1], self.path, headers
+            )
         if self.path.startswith(("http://", "https://")):
             parts = urlsplit(self.path)
             path = parts.path or "/"
             if parts.query:
                 path += "?" + parts.query
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-            return WorldRequest(self.command, parts.scheme, (parts.hostname or "").lower(), port, path, headers)
+            default = 443 if parts.scheme == "https" else 80
+            return WorldRequest(
+                self.command,
+                parts.scheme,
+                (parts.hostname or "").lower(),
+                parts.port or default,
+                path,
+                headers,
+            )
         host = self.headers.get("Host", "127.0.0.1")
         name, _, port = host.rpartition(":") if ":" in host else (host, "", "80")
         return WorldRequest(self.command, "http", name.lower(), int(port or 80), self.path, headers)
