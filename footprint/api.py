@@ -69,7 +69,9 @@ def detect(ctx: ScanContext, outcome: Outcome, profile: Profile) -> list[Finding
         return []
     matches = [m for detector in ctx.detectors for m in detector.detect(doc, profile)]
     check = ctx.catalogue.get(outcome.probe.check_id)
-    return score(matches, doc, page, check, ownership_of(outcome.probe, page.final_url, profile), ctx.guidance)
+    return score(
+        matches, doc, page, check, ownership_of(outcome.probe, page.final_url, profile), ctx.guidance
+    )
 
 
 def plan_scan(ctx: ScanContext, profile: Profile) -> Plan:

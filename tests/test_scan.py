@@ -212,7 +212,9 @@ def test_a_lapsed_campaign_domain_now_elsewhere_counts_as_someone_else(scan_env,
 def test_a_watched_page_on_the_persons_own_domain_is_their_own(scan_env, profile, router):
     router.pages["https://www.maggieoduya.org.uk/contact"] = Reply(200, b"<p>Text me: 07700 900461</p>", HTML)
     profile = dataclasses.replace(
-        profile, websites=("https://maggieoduya.org.uk",), watch_urls=("https://www.maggieoduya.org.uk/contact",)
+        profile,
+        websites=("https://maggieoduya.org.uk",),
+        watch_urls=("https://www.maggieoduya.org.uk/contact",),
     )
     result = run_scan(scan_env, profile)
     assert result.findings and all(f.ownership is Ownership.SELF for f in result.findings)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
+from footprint.detect.text import word_pattern
 from footprint.model import Address, Kind, Match, Profile
 
 FULL_CONFIDENCE = 0.95
@@ -34,7 +35,6 @@ _STREET_TYPES = (
     ("terrace", "terr", "ter"),
     ("grove", "gro", "gr"),
 )
-_APOSTROPHE = "['\u2019\u2018`]"
 _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s?(\d[A-Za-z]{2})(?![A-Za-z0-9])")
 _FLAT = re.compile(r"^(?:flat|apartment|apt|unit|suite)\b", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"^(?:no\.?\s*)?(\d+[a-z]?)(?!\w)\s*,?\s*(\S.*)$", re.IGNORECASE)
@@ -51,12 +51,6 @@ def normalise_postcode(postcode: str) -> str:
 def _street_type(word: str) -> tuple[str, ...] | None:
     bare = word.lower().rstrip(".")
     return next((spellings for spellings in _STREET_TYPES if bare in spellings), None)
-
-
-def _word(word: str) -> str:
-    if re.fullmatch(r"st\.?|saint", word, re.IGNORECASE):
-        return r"(?:st\.?|saint)"
-    return (_APOSTROPHE + "?").join(re.escape(part) for part in re.split(_APOSTROPHE, word))
 
 
 @dataclass(frozen=True)
@@ -105,9 +99,9 @@ def _street_pattern(street: str) -> str:
     words = street.split()
     spellings = _street_type(words[-1])
     if spellings is None:
-        return r"\s+".join(_word(w) for w in words)
+        return r"\s+".join(word_pattern(w) for w in words)
     kind = "(?:" + "|".join([spellings[0], *(rf"{abbr}\.?" for abbr in spellings[1:])]) + r")(?!\w)"
-    return r"\s+".join([*(_word(w) for w in words[:-1]), kind])
+    return r"\s+".join([*(word_pattern(w) for w in words[:-1]), kind])
 
 
 @dataclass(frozen=True)
@@ -127,7 +121,7 @@ def _patterns(home: _Home) -> _Patterns:
         after = rf"{street}\s*,?\s*(?:\(\s*(?:{_NO}\s*)?{number}\s*\)|{_NO}\s*{number}(?!\w))"
         house = rf"(?<!\w)(?:{before}|{after})(?!\w)"
     elif home.house:
-        house = r"(?<!\w)" + r"[\s,]+".join(_word(w) for w in home.house.split()) + r"(?!\w)"
+        house = r"(?<!\w)" + r"[\s,]+".join(word_pattern(w) for w in home.house.split()) + r"(?!\w)"
     postcode = None
     if len(home.postcode) >= 5:
         outward, inward = home.postcode[:-3], home.postcode[-3:]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
+from footprint.detect.text import word_pattern
 from footprint.model import FamilyMember, Kind, Match, Profile
 
 FULL_NAME_CONFIDENCE = 0.9
@@ -22,8 +23,6 @@ _RELATION_WORDS = re.compile(
     r"|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?)\b",
     re.IGNORECASE,
 )
-_APOSTROPHE = "['\u2019\u2018`]"
-_SAINT = re.compile(r"^(?:st\.?|saint)$", re.IGNORECASE)
 # Words that say what sort of school it is. A page may leave them out ("St Anne's"), but one that names a
 # different sort ("Millbrook Secondary" when the child is at Millbrook Primary) is a different school.
 _SCHOOL_TYPES = (
@@ -64,15 +63,8 @@ _NOT_A_SCHOOL = (
 )
 
 
-def _word(word: str) -> str:
-    """One word, any apostrophe optional and in any typographic form; "St" also as "St." or "Saint"."""
-    if _SAINT.match(word):
-        return r"(?:st\.?|saint)"
-    return (_APOSTROPHE + "?").join(re.escape(part) for part in re.split(_APOSTROPHE, word))
-
-
 def _words(text: str) -> str:
-    return r"\s+".join(_word(w) for w in text.split())
+    return r"\s+".join(word_pattern(w) for w in text.split())
 
 
 def _whole(pattern: str) -> str:

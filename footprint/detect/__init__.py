@@ -1,0 +1,1 @@
+"""Detectors: one module per kind of exposure, listed in registry.py."""
