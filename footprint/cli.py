@@ -108,8 +108,10 @@ def checks_list(
 
     cat = _load_catalogue(catalogue)
     table = Table(title=f"footprint catalogue {cat.version}: {len(cat.checks)} sources")
-    for column in ("id", "name", "category", "probes", "browser"):
-        table.add_column(column)
+    for column in ("id", "name", "category"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("probes", overflow="fold")
+    table.add_column("browser")
     for check in cat.checks:
         probes = check.probe_url or check.url or f"(handler: {check.handler})"
         table.add_row(
@@ -336,7 +338,7 @@ def scan(
     ca_bundle: CaOpt = None,
     mask: MaskOpt = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a site to answer.", min=1)] = 20.0,
-    workers: Annotated[int, typer.Option(help="Fetches in flight at once.", min=1, max=64)] = 8,
+    workers: Annotated[int, typer.Option(help="Fetches in flight at once.", min=1, max=64)] = 16,
     per_host: Annotated[int, typer.Option(help="Fetches in flight per site.", min=1, max=8)] = 1,
     max_page_mb: Annotated[float, typer.Option(help="Read at most this much of any page.", min=0.1)] = 5.0,
     catalogue: Annotated[Optional[Path], typer.Option(help="Use another catalogue folder.")] = None,  # noqa: UP045

@@ -50,7 +50,7 @@ class FetchPolicy:
     retries: int = 2
     backoff: float = 0.5
     max_retry_after: float = 15.0
-    workers: int = 8
+    workers: int = 16
     per_host: int = 1
     proxy: str | None = None
     ca_bundle: str | None = None
@@ -86,8 +86,7 @@ class Fetcher(ABC):
         guard = threading.Lock()
 
         def host_lock(url: str) -> threading.Semaphore:
-            parts = urlsplit(url)
-            key = f"{parts.hostname}:{parts.port or ''}"
+            key = host_key(url)
             with guard:
                 return locks.setdefault(key, threading.BoundedSemaphore(max(1, self.policy.per_host)))
 
@@ -107,7 +106,7 @@ class Fetcher(ABC):
         pool = ThreadPoolExecutor(max_workers=max(1, self.policy.workers), thread_name_prefix="fetch")
         finished = False
         try:
-            for tag, request in items:
+            for tag, request in interleave_hosts(items):
                 pending[pool.submit(run, request)] = tag
             while pending:
                 done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -121,3 +120,20 @@ class Fetcher(ABC):
 
 
 FetcherFactory = Callable[[FetchPolicy], Fetcher]
+
+
+def host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or ''}"
+
+
+def interleave_hosts(items: Iterable[tuple[object, Request]]) -> list[tuple[object, Request]]:
+    """Round-robin across hosts, so a worker rarely sits waiting for a host another worker is using."""
+    by_host: dict[str, list[tuple[object, Request]]] = {}
+    for item in items:
+        by_host.setdefault(host_key(item[1].url), []).append(item)
+    queues = list(by_host.values())
+    ordered = []
+    for round_ in range(max((len(q) for q in queues), default=0)):
+        ordered.extend(q[round_] for q in queues if round_ < len(q))
+    return ordered
