@@ -76,7 +76,9 @@ def main() -> None:
     args = parser.parse_args()
     targets = urls(args.hosts, args.per_host_urls)
     floor = args.per_host_urls * args.latency
-    print(f"{len(targets)} URLs on {args.hosts} hosts, {args.latency * 1000:.0f} ms latency, one in flight per host")
+    print(
+        f"{len(targets)} URLs on {args.hosts} hosts, {args.latency * 1000:.0f} ms latency, one in flight per host"
+    )
     print(f"lower bound with unlimited workers: {floor:.2f} s (each host's URLs one after another)")
     print(f"{'client':<22}{'workers':>8}{'seconds':>10}{'URLs/s':>9}")
     with serve(world(args.latency)) as server:

@@ -24,7 +24,9 @@ def main(runs: int = 9) -> None:
             started = time.perf_counter()
             subprocess.run(command, check=True, capture_output=True)
             times.append(time.perf_counter() - started)
-        print(f"{label:<26} median {statistics.median(times) * 1000:6.0f} ms  (min {min(times) * 1000:.0f} ms)")
+        print(
+            f"{label:<26} median {statistics.median(times) * 1000:6.0f} ms  (min {min(times) * 1000:.0f} ms)"
+        )
 
 
 if __name__ == "__main__":

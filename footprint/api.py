@@ -115,9 +115,17 @@ def run_scan(
     try:
         for outcome in plan.skipped:
             take(outcome, [])
-        check_headers = {c.id: c.headers for c in ctx.catalogue.checks}
+        checks = {c.id: c for c in ctx.catalogue.checks}
         requests = (
-            (probe, Request(_fetch_url(ctx, probe), check_headers[probe.check_id])) for probe in plan.probes
+            (
+                probe,
+                Request(
+                    _fetch_url(ctx, probe),
+                    checks[probe.check_id].headers,
+                    render=checks[probe.check_id].needs_browser,
+                ),
+            )
+            for probe in plan.probes
         )
         results = ctx.fetcher.fetch_all(requests, ctx.cancel)
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -100,7 +100,7 @@ def profile_check(path: Annotated[Path, typer.Argument(help="The profile file to
 
 @checks_app.command("list")
 def checks_list(
-    catalogue: Annotated[Optional[Path], typer.Option(help="Another catalogue folder.")] = None,  # noqa: UP045
+    catalogue: Annotated[Path | None, typer.Option(help="Another catalogue folder.")] = None,
 ) -> None:
     """List the sources footprint probes."""
     from rich.table import Table
@@ -204,6 +204,23 @@ def _load_catalogue(path: Path | None):  # type: ignore[no-untyped-def]
 # --- scan -----------------------------------------------------------------------------------------------------
 
 
+def _browser(explicit: str | None, disabled: bool) -> str | None:
+    from footprint.fetch.browser import find_browser
+
+    if disabled:
+        return None
+    found = find_browser(explicit)
+    if explicit and found is None:
+        raise _fail(f"--browser {explicit}: not an executable file")
+    if found is None:
+        _console(stderr=True).print(
+            "No Chromium found: pages that need JavaScript will be reported as skipped "
+            "(install Debian's chromium package, or pass --browser PATH).",
+            style="yellow",
+        )
+    return found
+
+
 def _policy(
     proxy: str | None, ca_bundle: Path | None, timeout: float, workers: int, per_host: int, max_page_mb: float
 ) -> FetchPolicy:
@@ -233,12 +250,14 @@ def _execute(
     mask: bool,
     catalogue_path: Path | None,
     only: list[str] | None,
+    browser: str | None,
 ) -> ExitStatus:
     """The scan every command shares: the same pipeline for a real scan and for the demo."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from footprint.api import ScanContext, plan_scan, run_scan
     from footprint.errors import FootprintError
+    from footprint.fetch.browser import BrowserFetcher, RoutingFetcher
     from footprint.fetch.http import HttpFetcher
     from footprint.guidance import load_guidance
     from footprint.output import private_dir
@@ -259,11 +278,17 @@ def _execute(
     except FootprintError as exc:
         raise _fail(str(exc), ExitStatus.ERROR) from None
     try:
-        fetcher = HttpFetcher(policy)
+        http = HttpFetcher(policy)
     except FileNotFoundError as exc:
         raise _fail(str(exc)) from None
+    fetcher = RoutingFetcher(policy, http, BrowserFetcher(policy, browser, http) if browser else None)
     ctx = ScanContext(
-        catalogue=catalogue, guidance=guidance, fetcher=fetcher, store=store, only_checks=tuple(only or ())
+        catalogue=catalogue,
+        guidance=guidance,
+        fetcher=fetcher,
+        store=store,
+        browser_available=browser is not None,
+        only_checks=tuple(only or ()),
     )
     plan = plan_scan(ctx, profile)
     err = _console(stderr=True)
@@ -306,7 +331,7 @@ def _write_reports(ctx: ScanContext, result, out: Path, mask: bool, store) -> Ex
 
 
 ProxyOpt = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--proxy",
         help="HTTP(S) proxy URL, e.g. http://proxy:3128. Default: the HTTPS_PROXY/HTTP_PROXY "
@@ -314,7 +339,7 @@ ProxyOpt = Annotated[
     ),
 ]
 CaOpt = Annotated[
-    Optional[Path],  # noqa: UP045
+    Path | None,
     typer.Option(
         "--ca-bundle",
         help="PEM file of CA certificates to trust (e.g. an intercepting proxy's CA). "
@@ -322,8 +347,19 @@ CaOpt = Annotated[
     ),
 ]
 DbOpt = Annotated[
-    Optional[Path],  # noqa: UP045
+    Path | None,
     typer.Option("--db", help="SQLite scan history (default: footprint.db in your user data folder)."),
+]
+BrowserOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--browser",
+        help="Chromium to render JavaScript-only pages with (default: FOOTPRINT_BROWSER, else chromium on PATH). "
+        "Without one, those sources are reported as skipped.",
+    ),
+]
+NoBrowserOpt = Annotated[
+    bool, typer.Option("--no-browser", help="Never start a browser; skip JavaScript-only pages.")
 ]
 MaskOpt = Annotated[bool, typer.Option("--mask", help="Share-safe reports: mask every exposed value.")]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html and report.json.")]
@@ -341,8 +377,10 @@ def scan(
     workers: Annotated[int, typer.Option(help="Fetches in flight at once.", min=1, max=64)] = 16,
     per_host: Annotated[int, typer.Option(help="Fetches in flight per site.", min=1, max=8)] = 1,
     max_page_mb: Annotated[float, typer.Option(help="Read at most this much of any page.", min=0.1)] = 5.0,
-    catalogue: Annotated[Optional[Path], typer.Option(help="Use another catalogue folder.")] = None,  # noqa: UP045
-    only: Annotated[list[str] | None, typer.Option(help="Probe only these check ids (repeatable).")] = None,  # noqa: UP045
+    catalogue: Annotated[Path | None, typer.Option(help="Use another catalogue folder.")] = None,
+    only: Annotated[list[str] | None, typer.Option(help="Probe only these check ids (repeatable).")] = None,
+    browser: BrowserOpt = None,
+    no_browser: NoBrowserOpt = False,
 ) -> None:
     """Probe the catalogue for your usernames and websites, find exposed personal data, and write the reports."""
     from footprint.errors import ProfileError
@@ -353,17 +391,20 @@ def scan(
     except ProfileError as exc:
         raise _fail(str(exc)) from None
     policy = _policy(proxy, ca_bundle, timeout, workers, per_host, max_page_mb)
-    raise typer.Exit(int(_execute(profile, out, db, policy, mask, catalogue, only)))
+    chromium = _browser(browser, no_browser)
+    raise typer.Exit(int(_execute(profile, out, db, policy, mask, catalogue, only, chromium)))
 
 
 @app.command()
 def demo(
     out: OutOpt,
     db: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option("--db", help="SQLite file for the demo scan (default: OUT/footprint-demo.db)."),
     ] = None,
     mask: MaskOpt = False,
+    browser: BrowserOpt = None,
+    no_browser: NoBrowserOpt = False,
 ) -> None:
     """Scan a fictional candidate in a sample world served on 127.0.0.1: the full pipeline, no internet needed."""
     import dataclasses
@@ -382,7 +423,10 @@ def demo(
         policy = dataclasses.replace(
             _policy(server.url, None, 5.0, 8, 1, 5.0), ca_bundle=server.ca_path, retries=1, backoff=0.2
         )
-        status = _execute(demo_profile(), out, db or out / "footprint-demo.db", policy, mask, None, None)
+        chromium = _browser(browser, no_browser)
+        status = _execute(
+            demo_profile(), out, db or out / "footprint-demo.db", policy, mask, None, None, chromium
+        )
     raise typer.Exit(int(status))
 
 

@@ -36,6 +36,7 @@ class FetchFailure:
 class Request:
     url: str
     headers: tuple[tuple[str, str], ...] = ()
+    render: bool = False  # the page only exists after JavaScript runs: use the browser when there is one
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def interleave_hosts(items: Iterable[tuple[object, Request]]) -> list[tuple[obje
     for item in items:
         by_host.setdefault(host_key(item[1].url), []).append(item)
     queues = list(by_host.values())
-    ordered = []
+    ordered: list[tuple[object, Request]] = []
     for round_ in range(max((len(q) for q in queues), default=0)):
         ordered.extend(q[round_] for q in queues if round_ < len(q))
     return ordered
