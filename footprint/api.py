@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import threading
 import uuid
 from collections.abc import Callable
@@ -74,6 +76,16 @@ def detect(ctx: ScanContext, outcome: Outcome, profile: Profile) -> list[Finding
     )
 
 
+def safe_detect(ctx: ScanContext, outcome: Outcome, profile: Profile) -> tuple[Outcome, list[Finding]]:
+    """A page footprint cannot read (a parser or detector bug on hostile input) must not stop the scan or lose
+    what was already found: the probe's outcome says so instead, and the report shows it."""
+    try:
+        return outcome, detect(ctx, outcome, profile)
+    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError, re.error) as exc:
+        note = f"footprint could not read this page for personal data ({type(exc).__name__}: {exc})"[:300]
+        return dataclasses.replace(outcome, notes=(*outcome.notes, note)), []
+
+
 def plan_scan(ctx: ScanContext, profile: Profile) -> Plan:
     return make_plan(
         profile, ctx.catalogue, browser_available=ctx.browser_available, only=ctx.only_checks or None
@@ -133,7 +145,7 @@ def run_scan(
                 probe = tag if isinstance(tag, Probe) else None
                 assert probe is not None
                 outcome = judge_result(ctx, probe, result)
-                take(outcome, detect(ctx, outcome, profile))
+                take(*safe_detect(ctx, outcome, profile))
         finally:
             results.close()  # on Ctrl-C this cancels the workers instead of waiting for slow sites
     except KeyboardInterrupt:

@@ -50,7 +50,7 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-_DROP_TAGS = ("style", "noscript", "template", "svg", "iframe", "object")
+_DROP_TAGS = frozenset({"style", "noscript", "template", "svg", "iframe", "object"})
 _META_NAMES = re.compile(r"^(description|og:|twitter:|profile:|author|geo\.|icbm|place:|business:)", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u2009\u202f]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -80,39 +80,86 @@ def _tidy(text: str) -> str:
 
 
 def html_to_document(url: str, html: str) -> Document:
-    from bs4 import BeautifulSoup
+    """One pass over lxml's tree with start/end events: linear in the page's size however deeply it nests
+    (hostile pages nest tens of thousands deep to stall parsers)."""
+    from lxml import etree
 
-    soup = BeautifulSoup(html, "lxml")
+    parser = etree.HTMLParser(
+        recover=True, no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8", huge_tree=True
+    )
+    try:
+        root = etree.fromstring(html.encode("utf-8", "replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        return Document(url=url, text="")
+    parts: list[str] = []
     extra: list[str] = []
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for meta in soup.find_all("meta"):
-        name = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "")
-        content = meta.get("content")
-        if content and (_META_NAMES.match(name) or meta.get("itemprop")):
+    title = ""
+    hidden = 0  # depth inside elements whose text is not page text (scripts, styles, templates)
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        dropped = tag in _DROP_TAGS or tag == "script"
+        if event == "start":
+            if dropped:
+                if tag == "script" and "json" in str(element.get("type") or "").lower() and element.text:
+                    extra.extend(_embedded_json(element.text))
+                hidden += 1
+                continue
+            if hidden:
+                continue
+            _attributes(tag, element, extra)
+            if tag == "title" and not title:
+                title = " ".join((element.text or "").split())
+            parts.append("\n" if tag in _BLOCK_TAGS else " ")
+            if element.text:
+                parts.append(element.text)
+        else:
+            if dropped:
+                hidden -= 1
+            elif not hidden:
+                parts.append("\n" if tag in _BLOCK_TAGS else " ")
+            if element.tail and not hidden:
+                parts.append(element.tail)
+    text = "".join(parts)
+    rough = _rough_text(html)
+    if len(text) < len(rough) // 2:
+        # The parser gave up part-way (libxml2 stops at a nesting depth of a few thousand): read the rest roughly
+        # rather than miss what a hostile page buried below that depth.
+        text += "\n" + rough
+    return Document(url=url, text=_tidy(text + "\n" + "\n".join(extra)), title=title)
+
+
+_NOT_TEXT = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _rough_text(html: str) -> str:
+    import html as html_lib
+
+    return html_lib.unescape(_TAG.sub(" ", _NOT_TEXT.sub(" ", html)))
+
+
+def _embedded_json(raw: str) -> list[str]:
+    try:
+        return list(_json_strings(json.loads(raw)))
+    except (ValueError, RecursionError):
+        return [raw]
+
+
+def _attributes(tag: str, element: Any, extra: list[str]) -> None:
+    """Text that lives in attributes: meta descriptions, tel:/mailto: links, image alt text."""
+    if tag == "meta":
+        name = str(element.get("property") or element.get("name") or element.get("itemprop") or "")
+        content = element.get("content")
+        if content and (_META_NAMES.match(name) or element.get("itemprop")):
             extra.append(str(content))
-    for script in soup.find_all("script"):
-        kind = str(script.get("type") or "").lower()
-        raw = script.string or ""
-        if "json" in kind and raw.strip():
-            try:
-                extra.extend(_json_strings(json.loads(raw)))
-            except (ValueError, RecursionError):
-                extra.append(raw)
-        script.decompose()
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for link in soup.find_all("a", href=True):
-        href = str(link["href"])
+    elif tag == "a":
+        href = str(element.get("href") or "")
         if href.lower().startswith(("tel:", "mailto:", "sms:")):
             extra.append(href.split(":", 1)[1].split("?", 1)[0])
-    for img in soup.find_all("img", alt=True):
-        extra.append(str(img["alt"]))
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.append("\n")
-        tag.insert(0, "\n")
-    body_text = soup.get_text(" ")
-    text = _tidy("\n".join([body_text, *extra]))
-    return Document(url=url, text=text, title=title)
+    elif tag == "img" and element.get("alt"):
+        extra.append(str(element.get("alt")))
 
 
 _XML_TYPES = frozenset({"text/xml", "application/xml", "application/rss+xml", "application/atom+xml"})

@@ -16,6 +16,7 @@ from footprint.model import Finding, Kind, Outcome, ScanResult, Severity, Status
 SCHEMA_VERSION = "1.0"
 
 _STATUS_ORDER = {s: i for i, s in enumerate(Status)}
+_NAMED_SUBJECTS = frozenset({Kind.FAMILY_MEMBER, Kind.CHILD_SCHOOL})  # their subject names a family member
 
 
 def _ts(value: dt.datetime | None) -> str | None:
@@ -32,7 +33,7 @@ def _finding(f: Finding, mask: bool) -> dict[str, Any]:
         "known_to_user": f.known_to_user,
         "check": f.check,
         "fingerprint": f.fingerprint,
-        "subject": mask_words(f.subject) if mask and f.kind is Kind.FAMILY_MEMBER else f.subject,
+        "subject": mask_words(f.subject) if mask and f.kind in _NAMED_SUBJECTS else f.subject,
         "detector": f.detector,
         "published_by": f.ownership.value,
         "reasons": list(f.reasons),
