@@ -130,8 +130,8 @@ def _contains_any(body: str, needles: Iterable[str], username: str | None) -> st
     return None
 
 
-def generic_verdict(page: Page) -> Verdict | None:
-    """Walls that stand in front of any site: rate limits and challenge pages. Never `found`."""
+def wall_verdict(page: Page) -> Verdict | None:
+    """The walls checked before a site's own rules: 429 and challenge pages. Never `found`."""
     if page.status == 429:
         retry = page.header("retry-after")
         return Verdict(
@@ -141,16 +141,29 @@ def generic_verdict(page: Page) -> Verdict | None:
     for marker, label in CHALLENGE_MARKERS:
         if marker in head:
             return Verdict(Status.BLOCKED, f"{label} (HTTP {page.status})")
-    if page.status in (403, 503) or page.status >= 500 or page.status == 200:
-        for marker in RATE_LIMIT_MARKERS:
-            if marker in head and len(head) < 20_000:
-                return Verdict(Status.RATE_LIMITED, f"rate-limit page (HTTP {page.status}): '{marker}'")
     return None
+
+
+def rate_limit_page(page: Page) -> Verdict | None:
+    """A short page that says it is rate-limiting, whatever its status. Checked after a site's positive evidence,
+    so a profile whose bio happens to say "too many requests" is still found."""
+    if len(page.body) >= 20_000 or page.status in (301, 302, 303, 307, 308, 404, 410):
+        return None
+    head = page.text.lower()
+    for marker in RATE_LIMIT_MARKERS:
+        if marker in head:
+            return Verdict(Status.RATE_LIMITED, f"rate-limit page (HTTP {page.status}): '{marker}'")
+    return None
+
+
+def generic_verdict(page: Page) -> Verdict | None:
+    """Every wall, for sources with no positive-evidence rule of their own."""
+    return wall_verdict(page) or rate_limit_page(page)
 
 
 def judge(check: Check, page: Page, username: str | None) -> Verdict:
     """Decide found / not_found / blocked / rate_limited / unknown. `found` needs positive evidence."""
-    wall = generic_verdict(page)
+    wall = wall_verdict(page)
     if wall is not None:
         return wall
     rule = check.rule
@@ -182,6 +195,9 @@ def judge(check: Check, page: Page, username: str | None) -> Verdict:
         return Verdict(Status.UNKNOWN, f"page matched both rules ({not_found}; contains '{found}')")
     if found:
         return Verdict(Status.FOUND)
+    limited = rate_limit_page(page)
+    if limited is not None:
+        return limited
     if not_found:
         return Verdict(Status.NOT_FOUND, not_found)
     if page.status in (401, 403):

@@ -255,12 +255,13 @@ def _execute(
     """The scan every command shares: the same pipeline for a real scan and for the demo."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from footprint.api import ScanContext, plan_scan, run_scan
+    from footprint.api import ScanContext, run_scan
     from footprint.errors import FootprintError
     from footprint.fetch.browser import BrowserFetcher, RoutingFetcher
     from footprint.fetch.http import HttpFetcher
     from footprint.guidance import load_guidance
     from footprint.output import private_dir
+    from footprint.plan import make_plan
     from footprint.store import Store, default_db_path
 
     catalogue = _load_catalogue(catalogue_path)
@@ -269,6 +270,11 @@ def _execute(
         if unknown:
             raise _fail(f"--only: no such check: {', '.join(unknown)} (see `footprint checks list`)")
     guidance = load_guidance()
+    plan = make_plan(profile, catalogue, browser_available=browser is not None, only=only or None)
+    if plan.total == 0:
+        raise _fail(
+            "nothing to check: the profile lists no usernames, websites or watch_urls (or --only excluded them)"
+        )
     try:
         private_dir(out)
     except OSError as exc:
@@ -290,7 +296,6 @@ def _execute(
         browser_available=browser is not None,
         only_checks=tuple(only or ()),
     )
-    plan = plan_scan(ctx, profile)
     err = _console(stderr=True)
     with Progress(
         TextColumn("[progress.description]{task.description}"),

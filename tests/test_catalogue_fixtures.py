@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from footprint.catalogue import judge, load_catalogue
@@ -70,3 +72,32 @@ def test_every_site_through_the_real_fetcher_on_its_real_hostname(catalogue, gui
         dict(r.headers).get("x-ig-app-id") for r in server.requests if r.host == "www.instagram.com"
     }
     assert sent_headers - {None}, "site-specific headers must be sent"
+
+
+def test_walls_and_rate_limit_pages_are_never_found_or_not_found(catalogue):
+    from footprint.catalogue import judge
+    from footprint.fixtures import parse_http
+
+    check = catalogue.get("github")
+    cases = {
+        b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 30\r\n\r\nslow down": Status.RATE_LIMITED,
+        b"HTTP/1.1 200 OK\r\n\r\n<h1>Too Many Requests</h1><p>octocat</p>": Status.RATE_LIMITED,
+        b"HTTP/1.1 503 Service Unavailable\r\n\r\n<title>Just a moment...</title>": Status.BLOCKED,
+        b"HTTP/1.1 200 OK\r\n\r\n<script src='https://geo.captcha-delivery.com/captcha/'></script>": Status.BLOCKED,
+        b"HTTP/1.1 403 Forbidden\r\n\r\n<html>Access denied</html>": Status.BLOCKED,
+        b"HTTP/1.1 500 Internal Server Error\r\n\r\noops": Status.ERROR,
+        b"HTTP/1.1 200 OK\r\n\r\n<html>a page about something else</html>": Status.UNKNOWN,
+    }
+    for raw, expected in cases.items():
+        page = parse_http(raw).as_page("https://github.com/octocat")
+        assert judge(check, page, "octocat").status is expected, raw
+
+
+def test_a_profile_that_mentions_rate_limits_is_still_found(catalogue):
+    from footprint.catalogue import judge
+
+    check = catalogue.get("github")
+    found = site_fixtures(checks_dir(), "github")["found"]
+    body = found.body.replace(b"</body>", b"<p>My talk: too many requests, too little time</p></body>")
+    page = dataclasses.replace(found, body=body).as_page("https://github.com/octocat")
+    assert judge(check, page, "octocat").status is Status.FOUND

@@ -204,3 +204,12 @@ def test_demo_runs_end_to_end(tmp_path):
     assert {"found", "not_found", "blocked", "rate_limited", "error"} <= statuses
     assert (out / "report.html").read_text().count("Not checked") >= 1
     assert Path(out / "footprint-demo.db").exists()
+
+
+def test_a_profile_with_nothing_to_check_says_so(tmp_path):
+    profile = tmp_path / "me.toml"
+    profile.write_text('name = "Margaret Oduya"\n')
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["scan", str(profile), "--out", str(out), "--db", str(tmp_path / "f.db")])
+    assert result.exit_code == 2 and "nothing to check" in result.output
+    assert not out.exists()
