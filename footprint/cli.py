@@ -332,6 +332,13 @@ def _write_reports(ctx: ScanContext, result, out: Path, mask: bool, store) -> Ex
             "Interrupted: the findings so far are saved in the reports and the database."
         )
         return ExitStatus.INTERRUPTED
+    if result.outcomes and not any(o.status.checked for o in result.outcomes):
+        _console(stderr=True).print(
+            "No source could be checked. Is this computer online? Behind a proxy, pass --proxy (and --ca-bundle "
+            "if it inspects HTTPS).",
+            style="yellow",
+        )
+        return ExitStatus.ERROR
     return ExitStatus.OK
 
 

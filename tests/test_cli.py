@@ -213,3 +213,28 @@ def test_a_profile_with_nothing_to_check_says_so(tmp_path):
     result = runner.invoke(app, ["scan", str(profile), "--out", str(out), "--db", str(tmp_path / "f.db")])
     assert result.exit_code == 2 and "nothing to check" in result.output
     assert not out.exists()
+
+
+def test_a_scan_where_nothing_could_be_checked_exits_1_with_a_hint(world, tmp_path):
+    profile = tmp_path / "me.toml"
+    profile.write_text(DEMO_LIKE_PROFILE)
+    result = runner.invoke(
+        app,
+        [
+            "scan",
+            str(profile),
+            "--out",
+            str(tmp_path / "o"),
+            "--db",
+            str(tmp_path / "f.db"),
+            "--proxy",
+            world.url,
+            "--ca-bundle",
+            world.ca_path,
+            "--only",
+            "own-website",
+        ],
+    )  # the sample world knows no site here: every probe is an error
+    assert result.exit_code == 1, result.output
+    assert "No source could be checked" in result.output
+    assert (tmp_path / "o" / "report.json").exists()
