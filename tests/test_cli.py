@@ -15,10 +15,34 @@ import pytest
 from typer.testing import CliRunner
 
 from footprint.cli import app
+from footprint.sampleworld.server import Reply
 from tests.conftest import DEMO_LIKE_PROFILE
 
 runner = CliRunner()
 FOOTPRINT = [sys.executable, "-m", "footprint"]
+
+
+def without_proxy_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+
+
+def scan_command(profile: Path, out: Path, world, *extra: str) -> list[str]:
+    """`footprint scan` as a subprocess, reaching the sample world only through --proxy and --ca-bundle."""
+    db = str(out.parent / "f.db")
+    return [
+        *FOOTPRINT,
+        "scan",
+        str(profile),
+        "--out",
+        str(out),
+        "--db",
+        db,
+        "--proxy",
+        world.url,
+        "--ca-bundle",
+        world.ca_path,
+        *extra,
+    ]
 
 
 def test_profile_init_writes_a_private_template(tmp_path):
@@ -73,35 +97,18 @@ def test_checks_validate_reports_a_broken_catalogue(tmp_path):
 
 def test_scan_through_proxy_with_ca_bundle_as_a_subprocess(world, router, tmp_path):
     """The real CLI, in its own process, reaching real hostnames only through --proxy and --ca-bundle."""
-    router.pages["https://www.maggieoduya.org.uk/"] = __import__(
-        "footprint.sampleworld.server", fromlist=["Reply"]
-    ).Reply(200, b"<html><body><p>Call me: 07700 900461</p></body></html>")
+    router.pages["https://www.maggieoduya.org.uk/"] = Reply(
+        200, b"<html><body><p>Call me: 07700 900461</p></body></html>"
+    )
     profile = tmp_path / "me.toml"
     profile.write_text(DEMO_LIKE_PROFILE)
     out = tmp_path / "out"
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     proc = subprocess.run(
-        [
-            *FOOTPRINT,
-            "scan",
-            str(profile),
-            "--out",
-            str(out),
-            "--db",
-            str(tmp_path / "f.db"),
-            "--proxy",
-            world.url,
-            "--ca-bundle",
-            world.ca_path,
-            "--only",
-            "own-website",
-            "--timeout",
-            "3",
-        ],
+        scan_command(profile, out, world, "--only", "own-website", "--timeout", "3"),
         capture_output=True,
         text=True,
         timeout=60,
-        env=env,
+        env=without_proxy_env(),
     )
     assert proc.returncode == 0, proc.stderr + proc.stdout
     report = json.loads((out / "report.json").read_text())
@@ -126,8 +133,6 @@ def test_bad_options_are_clear(tmp_path):
 
 
 def test_ctrl_c_saves_what_was_found(world, router, tmp_path):
-    from footprint.sampleworld.server import Reply
-
     router.pages["https://www.maggieoduya.org.uk/"] = Reply(200, b"<p>07700 900461</p>")
     router.pages["https://slow.example/"] = Reply(200, b"late", delay=30)
     profile = tmp_path / "me.toml"
@@ -138,31 +143,14 @@ def test_ctrl_c_saves_what_was_found(world, router, tmp_path):
         )
     )
     out = tmp_path / "out"
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     proc = subprocess.Popen(
-        [
-            *FOOTPRINT,
-            "scan",
-            str(profile),
-            "--out",
-            str(out),
-            "--db",
-            str(tmp_path / "f.db"),
-            "--proxy",
-            world.url,
-            "--ca-bundle",
-            world.ca_path,
-            "--only",
-            "own-website",
-            "--only",
-            "watched-page",
-            "--timeout",
-            "60",
-        ],
+        scan_command(
+            profile, out, world, "--only", "own-website", "--only", "watched-page", "--timeout", "60"
+        ),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env=without_proxy_env(),
     )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not any(r.host == "slow.example" for r in world.requests):
@@ -191,9 +179,12 @@ def test_help_is_fast_to_import():
 
 def test_demo_runs_end_to_end(tmp_path):
     out = tmp_path / "demo"
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     proc = subprocess.run(
-        [*FOOTPRINT, "demo", "--out", str(out)], capture_output=True, text=True, timeout=120, env=env
+        [*FOOTPRINT, "demo", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=without_proxy_env(),
     )
     assert proc.returncode == 0, proc.stderr + proc.stdout
     report = json.loads((out / "report.json").read_text())
