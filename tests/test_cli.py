@@ -11,10 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from footprint.cli import app
+from footprint.resources import reports_dir
 from footprint.sampleworld.server import Reply
 from tests.conftest import DEMO_LIKE_PROFILE
 
@@ -188,6 +190,8 @@ def test_demo_runs_end_to_end(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr + proc.stdout
     report = json.loads((out / "report.json").read_text())
+    schema = json.loads((reports_dir() / "report.schema.json").read_text())
+    jsonschema.validate(report, schema)  # the public contract, checked on the demo's real output
     kinds = {f["kind"] for f in report["findings"]}
     assert {"home_address", "phone", "family_member", "child_school"} <= kinds
     assert report["findings"][0]["severity"] == "red_flag"

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import threading
 
+import jsonschema
 import pytest
 
 from footprint.api import ScanContext, detect, judge_result, run_scan
@@ -15,6 +16,7 @@ from footprint.model import Kind, Outcome, Ownership, Probe, Severity, Status
 from footprint.render import html
 from footprint.render import json as json_render
 from footprint.report import SCHEMA_VERSION, build_report
+from footprint.resources import reports_dir
 from footprint.sampleworld.server import Reply
 from footprint.store import Store
 
@@ -78,6 +80,10 @@ def test_report_json_contract(scan_env, profile, guidance, catalogue):
     )
     result = run_scan(scan_env, profile)
     report = json.loads(json_render.render(build_report(result, guidance, catalogue)))
+    masked = json.loads(json_render.render(build_report(result, guidance, catalogue, mask=True)))
+    schema = json.loads((reports_dir() / "report.schema.json").read_text())
+    jsonschema.validate(report, schema)
+    jsonschema.validate(masked, schema)
     assert report["schema_version"] == SCHEMA_VERSION
     finding = report["findings"][0]
     for key in (
