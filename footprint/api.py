@@ -175,12 +175,3 @@ def _fetch_url(ctx: ScanContext, probe: Probe) -> str:
     if check.handler is None and probe.username is not None:
         return check.fetch_url(probe.username)
     return probe.url
-
-
-def load_result(store: Store, scan_id: str, profile: Profile) -> ScanResult:
-    """A stored scan, as a result a report can be rendered from."""
-    for row in store.scans(profile.key):
-        if row.info.id == scan_id:
-            findings = sorted(store.findings(scan_id), key=rank_key)
-            return ScanResult(row.info, profile, tuple(findings), tuple(store.outcomes(scan_id)))
-    raise KeyError(scan_id)

@@ -114,10 +114,6 @@ class Catalogue:
     def sites(self) -> tuple[Check, ...]:
         return tuple(c for c in self.checks if c.handler is None)
 
-    @property
-    def sources(self) -> tuple[Check, ...]:
-        return tuple(c for c in self.checks if c.handler is not None)
-
 
 # --- judging a page ---------------------------------------------------------------------------------------
 

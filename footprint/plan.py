@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from footprint.catalogue import Catalogue, Check
 from footprint.handlers import HANDLERS
-from footprint.model import Outcome, Ownership, Probe, Profile, Status
+from footprint.model import Outcome, Probe, Profile, Status
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,3 @@ def make_plan(
             else:
                 probes.append(probe)
     return Plan(tuple(probes), tuple(skipped))
-
-
-def is_self(probe: Probe) -> bool:
-    return probe.ownership is Ownership.SELF

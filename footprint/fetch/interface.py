@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Generator, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -118,9 +118,6 @@ class Fetcher(ABC):
             if not finished:
                 cancel.set()  # an interrupted scan must not wait for slow sites: workers see this and stop
             pool.shutdown(wait=finished, cancel_futures=True)
-
-
-FetcherFactory = Callable[[FetchPolicy], Fetcher]
 
 
 def host_key(url: str) -> str:

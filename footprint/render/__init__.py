@@ -1,10 +1,1 @@
-"""Renderers: each takes the report document and returns text. No I/O, and every scraped string is escaped."""
-
-from __future__ import annotations
-
-import enum
-
-
-class Format(enum.StrEnum):
-    HTML = "html"
-    JSON = "json"
+"""Renderers: each takes the report document and returns text (the terminal one, a rich renderable); no I/O."""

@@ -13,7 +13,6 @@ import socket
 import ssl
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -278,12 +277,3 @@ def unknown_host(request: WorldRequest) -> Reply:
         f"The sample world has no site at {request.host}; nothing was sent to the internet.".encode(),
         (("Content-Type", "text/plain; charset=utf-8"),),
     )
-
-
-def wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
