@@ -208,16 +208,17 @@ def judge(check: Check, page: Page, username: str | None) -> Verdict:
 # --- loading ----------------------------------------------------------------------------------------------
 
 
-def _schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((checks_dir() / "schema.json").read_text(encoding="utf-8"))
-    return loaded
-
-
-def validate_entry(data: dict[str, Any], where: str) -> list[str]:
-    """Schema and semantic problems with one entry, each as a readable sentence."""
+def entry_validator() -> Any:
+    """The JSON Schema validator for entries: the packaged schema, read once per catalogue load."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(_schema())
+    schema = json.loads((checks_dir() / "schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def validate_entry(data: dict[str, Any], where: str, validator: Any = None) -> list[str]:
+    """Schema and semantic problems with one entry, each as a readable sentence."""
+    validator = validator or entry_validator()
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
         path = ".".join(str(p) for p in error.absolute_path) or "(top level)"
@@ -313,6 +314,7 @@ def check_catalogue(
     if not files:
         return [f"{root}: no entries found under sites/ or sources/"], []
     known_remediation = set(remediation_ids) if remediation_ids is not None else None
+    validator = entry_validator()
     problems: list[str] = []
     checks: list[Check] = []
     seen: dict[str, Path] = {}
@@ -323,7 +325,7 @@ def check_catalogue(
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             problems.append(f"{where}: not valid TOML ({exc})")
             continue
-        entry_problems = validate_entry(data, where)
+        entry_problems = validate_entry(data, where, validator)
         if entry_problems:
             problems.extend(entry_problems)
             continue
