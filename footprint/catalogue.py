@@ -225,12 +225,11 @@ def validate_entry(data: dict[str, Any], where: str, validator: Any = None) -> l
         problems.append(f"{where}: {path}: {error.message}")
     if problems:
         return problems
-    for key in ("username_pattern",):
-        if key in data:
-            try:
-                re.compile(data[key])
-            except re.error as exc:
-                problems.append(f"{where}: {key}: not a valid regex ({exc})")
+    if "username_pattern" in data:
+        try:
+            re.compile(data["username_pattern"])
+        except re.error as exc:
+            problems.append(f"{where}: username_pattern: not a valid regex ({exc})")
     for section in ("not_found", "blocked"):
         pattern = data.get(section, {}).get("redirect")
         if pattern:

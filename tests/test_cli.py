@@ -28,6 +28,10 @@ def without_proxy_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
 
 
+def run_footprint(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=without_proxy_env())
+
+
 def scan_command(profile: Path, out: Path, world, *extra: str) -> list[str]:
     """`footprint scan` as a subprocess, reaching the sample world only through --proxy and --ca-bundle."""
     db = str(out.parent / "f.db")
@@ -105,13 +109,7 @@ def test_scan_through_proxy_with_ca_bundle_as_a_subprocess(world, router, tmp_pa
     profile = tmp_path / "me.toml"
     profile.write_text(DEMO_LIKE_PROFILE)
     out = tmp_path / "out"
-    proc = subprocess.run(
-        scan_command(profile, out, world, "--only", "own-website", "--timeout", "3"),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=without_proxy_env(),
-    )
+    proc = run_footprint(scan_command(profile, out, world, "--only", "own-website", "--timeout", "3"), 60)
     assert proc.returncode == 0, proc.stderr + proc.stdout
     report = json.loads((out / "report.json").read_text())
     assert [f["kind"] for f in report["findings"]] == ["phone"]
@@ -181,13 +179,7 @@ def test_help_is_fast_to_import():
 
 def test_demo_runs_end_to_end(tmp_path):
     out = tmp_path / "demo"
-    proc = subprocess.run(
-        [*FOOTPRINT, "demo", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=without_proxy_env(),
-    )
+    proc = run_footprint([*FOOTPRINT, "demo", "--out", str(out)], 120)
     assert proc.returncode == 0, proc.stderr + proc.stdout
     report = json.loads((out / "report.json").read_text())
     schema = json.loads((reports_dir() / "report.schema.json").read_text())

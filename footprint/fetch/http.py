@@ -7,6 +7,7 @@ import os
 import random
 import threading
 import time
+from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -52,35 +53,25 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - utcnow()).total_seconds())
 
 
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and what it wraps, as requests and urllib3 nest them (args, .reason, cause, context)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        wrapped = [getattr(current, "reason", None), *(current.args[:1] if current.args else ())]
+        inner = next((w for w in wrapped if isinstance(w, BaseException)), None)
+        current = inner or current.__cause__ or current.__context__
+
+
 def _root_cause(exc: BaseException) -> BaseException:
-    seen = set()
-    while exc.__cause__ is not None or exc.__context__ is not None:
-        nxt = exc.__cause__ or exc.__context__
-        if nxt is None or id(nxt) in seen:
-            break
-        seen.add(id(exc))
-        exc = nxt
-        if isinstance(exc, PrivateAddressError):
-            break
-    return exc
+    *_, last = _causes(exc)
+    return last
 
 
 def _private_refusal(exc: BaseException) -> str | None:
-    current: BaseException | None = exc
-    depth = 0
-    while current is not None and depth < 12:
-        if isinstance(current, PrivateAddressError):
-            return str(current)
-        for arg in getattr(current, "args", ()):
-            if isinstance(arg, BaseException) and "refused:" in str(arg) and "private" in str(arg):
-                text = str(arg)
-                return text[text.index("refused:") :].rstrip(")'\"")
-        text = str(current)
-        if "refused:" in text and "private, loopback" in text:
-            return text[text.index("refused:") :].split("'))")[0].rstrip(")'\"")
-        current = current.__cause__ or current.__context__
-        depth += 1
-    return None
+    return next((str(e) for e in _causes(exc) if isinstance(e, PrivateAddressError)), None)
 
 
 class HttpFetcher(Fetcher):
