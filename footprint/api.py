@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from footprint import __version__
 from footprint.catalogue import Catalogue, judge
 from footprint.detect.interface import Detector
+from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
 from footprint.domains import ownership_of
 from footprint.extract import page_to_document
@@ -69,10 +70,13 @@ def detect(ctx: ScanContext, outcome: Outcome, profile: Profile) -> list[Finding
     doc = page_to_document(page)
     if not doc.text:
         return []
-    matches = [m for detector in ctx.detectors for m in detector.detect(doc, profile)]
+    # Every page a scan reads today was reached through the person: their own site or account, a page they
+    # gave footprint, or a profile under one of their usernames. Sources found by searching will not be.
+    doc = dataclasses.replace(doc, confirmed=True)
+    reading = read(doc, profile, ctx.detectors)
     check = ctx.catalogue.get(outcome.probe.check_id)
     return score(
-        matches, doc, page, check, ownership_of(outcome.probe, page.final_url, profile), ctx.guidance
+        reading.matches, doc, page, check, ownership_of(outcome.probe, page.final_url, profile), ctx.guidance
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -56,6 +58,63 @@ _SPACES = re.compile(r"[ \t\u00a0\u200b\u2009\u202f]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
+_LAT_KEYS = ("latitude", "lat")
+_LON_KEYS = ("longitude", "lon", "lng", "long")
+_DATE_KEYS = frozenset({"datepublished", "datecreated", "published", "published_at", "created_at", "pubdate"})
+# Coordinates in a map link: Google's "@53.80,-1.54," / "q=53.80,-1.54" / "ll=", OpenStreetMap's "mlat=..&mlon=".
+_MAP_LINK = re.compile(r"[@=/](-?\d{1,2}\.\d{3,})(?:,|%2C)\s*(-?\d{1,3}\.\d{3,})", re.I)
+_OSM_LINK = re.compile(r"mlat=(-?\d{1,2}\.\d+)&(?:amp;)?mlon=(-?\d{1,3}\.\d+)", re.I)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _pair(value: dict[str, Any]) -> str | None:
+    """ "lat, lon" for an object that carries both (JSON-LD GeoCoordinates, map widgets' settings)."""
+    lowered = {str(k).lower(): v for k, v in value.items()}
+    lat = next((_number(lowered[k]) for k in _LAT_KEYS if k in lowered), None)
+    lon = next((_number(lowered[k]) for k in _LON_KEYS if k in lowered), None)
+    if lat is None or lon is None:
+        return None
+    return f"coordinates: {lat}, {lon}"
+
+
+def iso_date(text: str) -> dt.date | None:
+    m = _ISO_DATE.search(text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _json_date(value: Any, depth: int = 0) -> dt.date | None:
+    """The first publication date an API response or JSON-LD block gives."""
+    if depth > 10:
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if str(key).lower() in _DATE_KEYS and isinstance(item, str) and (found := iso_date(item)):
+                return found
+        items = list(value.values())
+    elif isinstance(value, list):
+        items = value
+    else:
+        return None
+    for item in items:
+        if isinstance(item, (dict, list)) and (found := _json_date(item, depth + 1)):
+            return found
+    return None
+
+
 def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
     if depth > 40:
         return
@@ -64,6 +123,8 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         yield str(value)
     elif isinstance(value, dict):
+        if pair := _pair(value):
+            yield pair
         for key, item in value.items():
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                 yield f"{key}: {item}"
@@ -95,6 +156,7 @@ def html_to_document(url: str, html: str) -> Document:
         return Document(url=url, text="")
     parts: list[str] = []
     extra: list[str] = []
+    dates: list[dt.date] = []
     title = ""
     hidden = 0  # depth inside elements whose text is not page text (scripts, styles, templates)
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -103,12 +165,14 @@ def html_to_document(url: str, html: str) -> Document:
         if event == "start":
             if dropped:
                 if tag == "script" and "json" in str(element.get("type") or "").lower() and element.text:
-                    extra.extend(_embedded_json(element.text))
+                    extra.extend(_embedded_json(element.text, dates))
+                if tag == "iframe":
+                    _map_link(str(element.get("src") or ""), extra)
                 hidden += 1
                 continue
             if hidden:
                 continue
-            _attributes(tag, element, extra)
+            _attributes(tag, element, extra, dates)
             if tag == "title" and not title:
                 title = " ".join((element.text or "").split())
             parts.append("\n" if tag in _BLOCK_TAGS else " ")
@@ -127,7 +191,9 @@ def html_to_document(url: str, html: str) -> Document:
         # The parser gave up part-way (libxml2 stops at a nesting depth of a few thousand): read the rest roughly
         # rather than miss what a hostile page buried below that depth.
         text += "\n" + rough
-    return Document(url=url, text=_tidy(text + "\n" + "\n".join(extra)), title=title)
+    return Document(
+        url=url, text=_tidy(text + "\n" + "\n".join(extra)), title=title, published=dates[0] if dates else None
+    )
 
 
 _NOT_TEXT = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
@@ -140,26 +206,50 @@ def _rough_text(html: str) -> str:
     return html_lib.unescape(_TAG.sub(" ", _NOT_TEXT.sub(" ", html)))
 
 
-def _embedded_json(raw: str) -> list[str]:
+def _embedded_json(raw: str, dates: list[dt.date]) -> list[str]:
     try:
-        return list(_json_strings(json.loads(raw)))
+        value = json.loads(raw)
     except (ValueError, RecursionError):
         return [raw]
+    if found := _json_date(value):
+        dates.append(found)
+    return list(_json_strings(value))
 
 
-def _attributes(tag: str, element: Any, extra: list[str]) -> None:
-    """Text that lives in attributes: meta descriptions, tel:/mailto: links, image alt text."""
+def _map_link(url: str, extra: list[str]) -> None:
+    if m := _OSM_LINK.search(url) or _MAP_LINK.search(url):
+        extra.append(f"map link: {m.group(1)}, {m.group(2)}")
+
+
+_PUBLISHED_META = frozenset(
+    {"article:published_time", "og:published_time", "datepublished", "date", "dc.date", "pubdate"}
+)
+
+
+def _attributes(tag: str, element: Any, extra: list[str], dates: list[dt.date]) -> None:
+    """Text that lives in attributes: meta descriptions, tel:/mailto: links, image alt text, map positions,
+    and the page's own date."""
     if tag == "meta":
         name = str(element.get("property") or element.get("name") or element.get("itemprop") or "")
         content = element.get("content")
         if content and (_META_NAMES.match(name) or element.get("itemprop")):
             extra.append(str(content))
+        if content and name.lower() in _PUBLISHED_META and (found := iso_date(str(content))):
+            dates.append(found)
     elif tag == "a":
         href = str(element.get("href") or "")
         if href.lower().startswith(("tel:", "mailto:", "sms:")):
             extra.append(href.split(":", 1)[1].split("?", 1)[0])
+        else:
+            _map_link(href, extra)
     elif tag == "img" and element.get("alt"):
         extra.append(str(element.get("alt")))
+    elif tag == "time" and (found := iso_date(str(element.get("datetime") or ""))):
+        dates.append(found)
+    lat = element.get("data-lat") or element.get("data-latitude")
+    lon = element.get("data-lng") or element.get("data-lon") or element.get("data-longitude")
+    if lat and lon and _number(lat) is not None and _number(lon) is not None:
+        extra.append(f"coordinates: {lat}, {lon}")
 
 
 _XML_TYPES = frozenset({"text/xml", "application/xml", "application/rss+xml", "application/atom+xml"})
@@ -169,10 +259,75 @@ def xml_to_document(url: str, xml: str) -> Document:
     """Feeds (RSS, Atom) carry escaped HTML in their items: read the XML, then read that HTML as HTML."""
     from bs4 import BeautifulSoup
 
-    inner = BeautifulSoup(xml, "lxml-xml").get_text("\n")
+    soup = BeautifulSoup(xml, "lxml-xml")
+    published = None
+    if stamp := soup.find(["pubDate", "published", "updated", "dc:date"]):
+        published = _feed_date(stamp.get_text())
+    inner = soup.get_text("\n")
     if "<" in inner and ">" in inner:
-        return html_to_document(url, inner)
-    return Document(url=url, text=_tidy(inner))
+        doc = html_to_document(url, inner)
+        return Document(url=url, text=doc.text, title=doc.title, published=published or doc.published)
+    return Document(url=url, text=_tidy(inner), published=published)
+
+
+def _feed_date(text: str) -> dt.date | None:
+    """RSS dates are RFC 822 ("Fri, 14 Jun 2024 08:00:00 +0100"); Atom's are ISO."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text.strip()).date()
+    except (TypeError, ValueError, IndexError):
+        return iso_date(text)
+
+
+_IMAGE_TYPES = frozenset({"image/jpeg", "image/jpg", "image/tiff", "image/png", "image/webp", "image/heic"})
+_EXIF_TEXT_TAGS = {0x010E: "description", 0x013B: "artist", 0x8298: "copyright", 0x9286: "comment"}
+
+
+def image_to_document(url: str, body: bytes) -> Document:
+    """What a photo says about where and when it was taken, and any words in its EXIF, as text lines.
+
+    Only the metadata is read: the pixels are never decoded, so a huge or hostile image costs nothing.
+    """
+    from PIL import Image
+
+    lines: list[str] = []
+    try:
+        with Image.open(io.BytesIO(body)) as image:
+            exif = image.getexif()
+            gps = exif.get_ifd(0x8825)
+            position = _gps(gps)
+            if position:
+                lines.append(f"Photo location (EXIF GPS): {position[0]:.6f}, {position[1]:.6f}")
+            taken = exif.get_ifd(0x8769).get(0x9003) or exif.get(0x0132)
+            for tag, label in _EXIF_TEXT_TAGS.items():
+                value = exif.get(tag) or exif.get_ifd(0x8769).get(tag)
+                if isinstance(value, bytes):
+                    value = value.decode("utf-8", "replace")
+                if isinstance(value, str) and (words := value.strip(" \x00")):
+                    lines.append(f"Photo {label}: {words}")
+    except Exception:  # noqa: BLE001 - Pillow raises a dozen types on malformed files; a bad photo has no data
+        return Document(url=url, text="")
+    published = None
+    if isinstance(taken, str) and (m := re.match(r"(\d{4}):(\d{2}):(\d{2})", taken)):
+        published = iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+    return Document(url=url, text=_tidy("\n".join(lines)), published=published)
+
+
+def _gps(gps: Any) -> tuple[float, float] | None:
+    """Decimal degrees from EXIF's GPS block (degrees, minutes, seconds as rationals, and N/S, E/W)."""
+    try:
+        lat, lon = gps[2], gps[4]
+        lat_ref, lon_ref = str(gps.get(1, "N")), str(gps.get(3, "E"))
+        value = [float(lat[0]) + float(lat[1]) / 60 + float(lat[2]) / 3600]
+        value.append(float(lon[0]) + float(lon[1]) / 60 + float(lon[2]) / 3600)
+    except (KeyError, IndexError, TypeError, ValueError, ZeroDivisionError):
+        return None
+    latitude = -value[0] if lat_ref.upper().startswith("S") else value[0]
+    longitude = -value[1] if lon_ref.upper().startswith("W") else value[1]
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return latitude, longitude
 
 
 def page_to_document(page: Page) -> Document:
@@ -186,13 +341,18 @@ def page_to_document(page: Page) -> Document:
         or (not ctype and sniff.startswith(("{", "[")))
     ):
         try:
-            return Document(url=page.final_url, text=_tidy("\n".join(_json_strings(json.loads(text)))))
+            value = json.loads(text)
+            return Document(
+                url=page.final_url, text=_tidy("\n".join(_json_strings(value))), published=_json_date(value)
+            )
         except (ValueError, RecursionError):
             return Document(url=page.final_url, text=_tidy(text))
     if ctype in _XML_TYPES or ctype.endswith("+xml") and ctype != "application/xhtml+xml":
         return xml_to_document(page.final_url, text)
     if ctype in ("text/html", "application/xhtml+xml") or sniff.startswith(("<!doctype html", "<html")):
         return html_to_document(page.final_url, text)
+    if ctype in _IMAGE_TYPES or page.body[:3] == b"\xff\xd8\xff":
+        return image_to_document(page.final_url, page.body)
     if ctype.startswith("text/") or not ctype:
         return Document(url=page.final_url, text=_tidy(text))
     return Document(url=page.final_url, text="")

@@ -94,6 +94,14 @@ class Address:
     label: str = ""
     postcode: str = ""
     public: bool = False
+    latitude: float | None = None  # where the home is, so a photo's GPS or a map pin near it can be flagged
+    longitude: float | None = None
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,11 @@ class Profile:
     addresses: tuple[Address, ...] = ()
     family: tuple[FamilyMember, ...] = ()
     accounts: tuple[KnownAccount, ...] = ()
+    near_home_metres: int = 500  # a place this close to a home with coordinates counts as the home
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(n.split()[-1] for n in self.names if len(n.split()) > 1))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -202,6 +215,14 @@ class Outcome:
 # --- detection -------------------------------------------------------------------------------------------
 
 
+class Need(enum.IntEnum):
+    """How surely a page must be about the person before a match on it is reported (see detect/subject.py)."""
+
+    NOTHING = 0  # the item is the person's alone (their phone, their email): any page carrying it is about them
+    NAMED = 1  # the page must name them, or be one of their own pages
+    TIED = 2  # the page must name them and tie to them (locality, a listed detail), or be one of their own
+
+
 @dataclass(frozen=True)
 class Match:
     """A detector's raw hit in a document, before filtering and scoring."""
@@ -217,6 +238,8 @@ class Match:
     subject: str = ""  # which profile identifier it matches, e.g. "phones: personal mobile"
     public: bool = False  # the matching identifier is published on purpose
     partial: bool = False  # e.g. a postcode alone, not the full address
+    needs: Need = Need.NAMED  # how surely the page must be about the person for this match to count
+    ties: bool = False  # the match itself ties the page to the person (a listed detail, not a common word)
 
 
 @dataclass(frozen=True)

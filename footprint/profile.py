@@ -29,11 +29,19 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "addresses": list,
     "family": list,
     "accounts": list,
+    "near_home_metres": int,
 }
 _TABLE_KEYS: dict[str, dict[str, Any]] = {
     "phones": {"number": str, "label": str, "public": bool},
     "emails": {"address": str, "label": str, "public": bool},
-    "addresses": {"text": str, "label": str, "postcode": str, "public": bool},
+    "addresses": {
+        "text": str,
+        "label": str,
+        "postcode": str,
+        "public": bool,
+        "latitude": (int, float),
+        "longitude": (int, float),
+    },
     "family": {"name": str, "relation": str, "school": str, "nicknames": list},
     "accounts": {"site": str, "username": str},
 }
@@ -73,7 +81,14 @@ class _Reader:
 
 
 def _type_name(kind: Any) -> str:
-    names = {str: "a string", list: "a list", bool: "true or false", dt.date: "a date"}
+    names = {
+        str: "a string",
+        list: "a list",
+        bool: "true or false",
+        dt.date: "a date",
+        int: "a whole number",
+        float: "a number",
+    }
     if isinstance(kind, tuple):
         return " or ".join(names.get(k, k.__name__) for k in kind)
     return names.get(kind, kind.__name__)
@@ -95,7 +110,7 @@ def _check_table_keys(reader: _Reader, section: str, index: int, item: Any) -> d
         if key not in allowed:
             known = ", ".join(sorted(allowed))
             raise reader.fail(f"{section}[{index}].{key}", f"unknown field (known fields: {known})", key)
-        if not isinstance(value, allowed[key]):
+        if not isinstance(value, allowed[key]) or (isinstance(value, bool) and allowed[key] is not bool):
             raise reader.fail(f"{section}[{index}].{key}", f"must be {_type_name(allowed[key])}", key)
     required = _REQUIRED[section]
     if not str(item.get(required, "")).strip():
@@ -189,8 +204,27 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
             raise reader.fail(
                 f"addresses[{index}].postcode", f"'{postcode}' is not a UK postcode", "postcode", index
             )
+        latitude, longitude = item.get("latitude"), item.get("longitude")
+        if (latitude is None) != (longitude is None):
+            raise reader.fail(
+                f"addresses[{index}]", "give both latitude and longitude, or neither", "addresses", index
+            )
+        if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise reader.fail(
+                f"addresses[{index}].latitude",
+                f"({latitude}, {longitude}) is not a place on Earth (latitude first, in degrees)",
+                "latitude",
+                index,
+            )
         addresses.append(
-            Address(item["text"].strip(), item.get("label", ""), postcode, item.get("public", False))
+            Address(
+                item["text"].strip(),
+                item.get("label", ""),
+                postcode,
+                item.get("public", False),
+                None if latitude is None else float(latitude),
+                None if longitude is None else float(longitude),
+            )
         )
 
     family = []
@@ -227,6 +261,9 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
     watch = tuple(
         _check_url(reader, "watch_urls", i, u) for i, u in enumerate(_strings(reader, data, "watch_urls"))
     )
+    near_home = data.get("near_home_metres", 500)
+    if isinstance(near_home, bool) or not 10 <= near_home <= 100_000:
+        raise reader.fail("near_home_metres", "must be a whole number of metres from 10 to 100000")
     key = str(data.get("id", "")).strip() or stable_key(name, dob)
     return Profile(
         key=key,
@@ -242,6 +279,7 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         addresses=tuple(addresses),
         family=tuple(family),
         accounts=tuple(accounts),
+        near_home_metres=near_home,
     )
 
 
@@ -282,6 +320,7 @@ locality = []                      # places that tell you apart from namesakes, 
 usernames = []                     # handles you use online, e.g. ["maggieoduya", "cllrmaggie"]
 websites = []                      # your own sites, e.g. ["https://www.maggieoduya.org.uk"]
 watch_urls = []                    # pages you know mention you (e.g. where you were doxxed): rechecked every scan
+near_home_metres = 500             # a photo's GPS position or a map pin this close to your home counts as your home
 
 # [[phones]]
 # number = "07700 900461"
@@ -296,6 +335,8 @@ watch_urls = []                    # pages you know mention you (e.g. where you 
 # label = "home"
 # text = "14 Larch Close, Millbrook, Brackenfield"
 # postcode = "BF4 7QT"
+# latitude = 53.80121              # optional: the home's position, to spot photos and map pins that give it away
+# longitude = -1.54912
 # public = false
 
 # [[family]]

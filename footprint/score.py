@@ -1,4 +1,4 @@
-"""Filter raw matches and score them into findings: severity by kind and by who published it; confidence apart."""
+"""Score the matches detection kept into findings: severity by kind and by who published it; confidence apart."""
 
 from __future__ import annotations
 
@@ -55,46 +55,6 @@ _KIND_STEPS: dict[Kind, tuple[str, ...]] = {
     Kind.EMAIL: ("remove-personal-email",),
     Kind.GEO_LOCATION: ("strip-photo-location",),
 }
-
-
-# --- filters: pure functions that drop what must not be reported ---------------------------------------------
-
-
-def drop_public(matches: Iterable[Match]) -> list[Match]:
-    """Identifiers the person publishes on purpose (campaign office phone) are never exposures."""
-    return [m for m in matches if not m.public]
-
-
-def drop_overlapped_partials(matches: Iterable[Match]) -> list[Match]:
-    """A postcode inside a full-address match is the same exposure, not a second one."""
-    items = list(matches)
-    full = [m for m in items if not m.partial]
-    return [
-        m
-        for m in items
-        if not m.partial or not any(f.kind is m.kind and f.start <= m.start and m.end <= f.end for f in full)
-    ]
-
-
-def one_per_exposure(matches: Iterable[Match]) -> list[Match]:
-    """The same item repeated on one page is one finding: keep the most confident, then the first."""
-    best: dict[tuple[Kind, str], Match] = {}
-    for match in matches:
-        key = (match.kind, match.key)
-        current = best.get(key)
-        if current is None or match.confidence > current.confidence:
-            best[key] = match
-    return sorted(best.values(), key=lambda m: m.start)
-
-
-FILTERS = (drop_public, drop_overlapped_partials, one_per_exposure)
-
-
-def apply_filters(matches: Iterable[Match]) -> list[Match]:
-    items = list(matches)
-    for step in FILTERS:
-        items = step(items)
-    return items
 
 
 # --- scoring -------------------------------------------------------------------------------------------------
@@ -156,7 +116,7 @@ def score(
     guidance: Guidance,
 ) -> list[Finding]:
     findings = []
-    for match in apply_filters(matches):
+    for match in matches:
         severity, reasons = severity_for(match, ownership)
         step_ids = list(check.remediation) + list(_KIND_STEPS.get(match.kind, ()))
         if severity is Severity.RED_FLAG:

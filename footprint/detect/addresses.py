@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import word_pattern
-from footprint.model import Address, Kind, Match, Profile
+from footprint.detect.text import whole_words, word_pattern
+from footprint.model import Address, Kind, Match, Need, Profile
 
 FULL_CONFIDENCE = 0.95
 HOUSE_NAME_ALONE_CONFIDENCE = 0.7
@@ -20,7 +20,7 @@ STREET_CONFIDENCE = 0.5
 NEARBY_CHARS = 200
 
 # Each street type with the spellings pages use for it; the first is the one keys use.
-_STREET_TYPES = (
+STREET_TYPES = (
     ("road", "rd"),
     ("street", "st"),
     ("avenue", "ave", "av"),
@@ -34,6 +34,16 @@ _STREET_TYPES = (
     ("square", "sq"),
     ("terrace", "terr", "ter"),
     ("grove", "gro", "gr"),
+    ("way",),
+    ("walk",),
+    ("mews",),
+    ("rise",),
+    ("row",),
+    ("parade", "pde"),
+    ("hill",),
+    ("view",),
+    ("green",),
+    ("park",),
 )
 _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s?(\d[A-Za-z]{2})(?![A-Za-z0-9])")
 _FLAT = re.compile(r"^(?:flat|apartment|apt|unit|suite)\b", re.IGNORECASE)
@@ -41,16 +51,16 @@ _HOUSE_NUMBER = re.compile(r"^(?:no\.?\s*)?(\d+[a-z]?)(?!\w)\s*,?\s*(\S.*)$", re
 _NO = r"(?:no\.?|number)"
 # A number just before or after a street occurrence means some other house on it ("16 Larch Close").
 _NUMBER_BEFORE = re.compile(rf"(?<!\w)(?:{_NO}\s*)?\d+\s?[a-z]?\s*,?\s*$", re.IGNORECASE)
-_NUMBER_AFTER = re.compile(rf"^\s*,?\s*\(?\s*{_NO}\s*\d+", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(rf"\s*,?\s*\(?\s*{_NO}\s*\d+", re.IGNORECASE)
 
 
 def normalise_postcode(postcode: str) -> str:
     return re.sub(r"\s+", "", postcode).upper()
 
 
-def _street_type(word: str) -> tuple[str, ...] | None:
+def street_type(word: str) -> tuple[str, ...] | None:
     bare = word.lower().rstrip(".")
-    return next((spellings for spellings in _STREET_TYPES if bare in spellings), None)
+    return next((spellings for spellings in STREET_TYPES if bare in spellings), None)
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ class _Home:
         return " ".join(p for p in (self.house, street, self.postcode) if p).lower()
 
 
-def _parse(address: Address) -> _Home:
+def parse_home(address: Address) -> _Home:
     """Read the house and street from the first line of the address, skipping a leading "Flat 3"."""
     parts = [p.strip() for p in re.split(r"[,\n]", address.text) if p.strip()]
     postcode = normalise_postcode(address.postcode)
@@ -81,7 +91,7 @@ def _parse(address: Address) -> _Home:
     if numbered := _HOUSE_NUMBER.match(first):
         return _Home(numbered.group(1).lower(), _normalise_street(numbered.group(2)), postcode, True)
     second = parts[1] if len(parts) > 1 else ""
-    street = _normalise_street(second) if second and _street_type(second.split()[-1]) else ""
+    street = _normalise_street(second) if second and street_type(second.split()[-1]) else ""
     house = " ".join(first.split())
     if _FLAT.match(first) and second:
         house = f"{house} {' '.join(second.split())}"  # "Flat 3" alone would match every block of flats
@@ -90,14 +100,14 @@ def _parse(address: Address) -> _Home:
 
 def _normalise_street(street: str) -> str:
     words = street.split()
-    if words and (spellings := _street_type(words[-1])):
+    if words and (spellings := street_type(words[-1])):
         words[-1] = spellings[0]
     return " ".join(words).lower()
 
 
 def _street_pattern(street: str) -> str:
     words = street.split()
-    spellings = _street_type(words[-1])
+    spellings = street_type(words[-1])
     if spellings is None:
         return r"\s+".join(word_pattern(w) for w in words)
     kind = "(?:" + "|".join([spellings[0], *(rf"{abbr}\.?" for abbr in spellings[1:])]) + r")(?!\w)"
@@ -106,36 +116,36 @@ def _street_pattern(street: str) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    house: re.Pattern[str] | None  # number + street, or the house name
-    street: re.Pattern[str] | None
+    """Patterns for lower-case text. Each starts with literal text, so `re` skips through a page quickly."""
+
+    street: re.Pattern[str] | None  # the street, any spelling of its type
+    house_name: re.Pattern[str] | None  # a named house ("Rose Cottage"), when there is no number
     postcode: re.Pattern[str] | None
+    ours_before: re.Pattern[str] | None  # our number just before the street: "14 ", "no. 14, "
+    ours_after: re.Pattern[str] | None  # our number just after it: " (no. 14)", ", no 14"
 
 
 @functools.lru_cache(maxsize=64)
 def _patterns(home: _Home) -> _Patterns:
     street = _street_pattern(home.street) if home.street else ""
-    house: str | None = None
+    ours_before = ours_after = house_name = None
     if home.numbered and street:
         number = re.sub(r"(?<=\d)(?=[a-z])", r"\\s?", home.house)  # "14a" is also written "14 A"
-        before = rf"(?:{_NO}\s*)?{number}(?:\s*,\s*|\s+){street}"
-        after = rf"{street}\s*,?\s*(?:\(\s*(?:{_NO}\s*)?{number}\s*\)|{_NO}\s*{number}(?!\w))"
-        house = rf"(?<!\w)(?:{before}|{after})(?!\w)"
+        ours_before = re.compile(rf"(?<!\w)(?:{_NO}\s*)?{number}(?:\s*,\s*|\s+)$")
+        ours_after = re.compile(rf"\s*,?\s*(?:\(\s*(?:{_NO}\s*)?{number}\s*\)|{_NO}\s*{number}(?!\w))")
     elif home.house:
-        house = r"(?<!\w)" + r"[\s,]+".join(word_pattern(w) for w in home.house.split()) + r"(?!\w)"
+        house_name = re.compile(r"[\s,]+".join(word_pattern(w) for w in home.house.lower().split()))
     postcode = None
     if len(home.postcode) >= 5:
-        outward, inward = home.postcode[:-3], home.postcode[-3:]
-        pattern = rf"(?<![A-Za-z0-9]){re.escape(outward)}\s?{re.escape(inward)}(?![A-Za-z0-9])"
-        postcode = re.compile(pattern, re.IGNORECASE)
+        outward, inward = home.postcode[:-3].lower(), home.postcode[-3:].lower()
+        postcode = re.compile(rf"{re.escape(outward)}\s?{re.escape(inward)}")
     return _Patterns(
-        house=re.compile(house, re.IGNORECASE) if house else None,
-        street=re.compile(rf"(?<!\w){street}(?!\w)", re.IGNORECASE) if street else None,
+        street=re.compile(street) if street else None,
+        house_name=house_name,
         postcode=postcode,
+        ours_before=ours_before,
+        ours_after=ours_after,
     )
-
-
-def _free(span: tuple[int, int], taken: set[int]) -> bool:
-    return taken.isdisjoint(range(*span))
 
 
 def _nearest(span: tuple[int, int], candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -150,9 +160,20 @@ def _nearest(span: tuple[int, int], candidates: list[tuple[int, int]]) -> tuple[
     return min(near, key=gap) if near else None
 
 
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return not any(span[0] < end and start < span[1] for start, end in taken)
+
+
 def _another_house(text: str, span: tuple[int, int]) -> bool:
     before = text[max(0, span[0] - 16) : span[0]]
     return bool(_NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, span[1], span[1] + 16))
+
+
+def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    """Whole-word matches of a literal-led pattern; the postcode's own edges are letters or digits."""
+    if pattern is None:
+        return []
+    return [m.span() for m in whole_words(pattern, text)]
 
 
 class AddressDetector(Detector):
@@ -161,42 +182,71 @@ class AddressDetector(Detector):
     id: ClassVar[str] = "address"
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
-        matches = [m for address in profile.addresses for m in self._address(doc.text, address)]
+        low = doc.lower
+        matches = [m for address in profile.addresses for m in self._address(doc.text, low, address)]
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
-    def _address(self, text: str, address: Address) -> list[Match]:
-        """Full sightings first, then the partials that are not part of one."""
-        home = _parse(address)
+    def _address(self, text: str, low: str, address: Address) -> list[Match]:
+        """Full sightings first (number and street, street and postcode, the house name), then the partials
+        that are not part of one."""
+        home = parse_home(address)
         patterns = _patterns(home)
-        postcodes = [m.span() for m in patterns.postcode.finditer(text)] if patterns.postcode else []
-        streets = [m.span() for m in patterns.street.finditer(text)] if patterns.street else []
-        full: list[tuple[tuple[int, int], float]] = []
-        taken: set[int] = set()  # offsets inside a full sighting
-        beside_full: set[int] = set()  # offsets of postcodes that belong to a full sighting
-        for m in patterns.house.finditer(text) if patterns.house else ():
-            postcode = _nearest(m.span(), postcodes)
+        postcodes = _spans(patterns.postcode, low)
+        full: list[tuple[tuple[int, int], float, bool]] = []  # span, confidence, ties to the person
+        taken: list[tuple[int, int]] = []
+        loose_streets: list[tuple[int, int]] = []
+        for street in _spans(patterns.street, low):
+            span = self._with_our_number(low, street, patterns)
+            if span is not None:
+                full.append((span, FULL_CONFIDENCE, True))
+                taken.append(span)
+            elif not _another_house(low, street):
+                loose_streets.append(street)
+        for house in _spans(patterns.house_name, low):
+            postcode = _nearest(house, postcodes)
+            confident = postcode is not None
+            full.append((house, FULL_CONFIDENCE if confident else HOUSE_NAME_ALONE_CONFIDENCE, confident))
+            taken.append(house)
             if postcode:
-                beside_full.update(range(*postcode))
-            full.append(
-                (m.span(), FULL_CONFIDENCE if home.numbered or postcode else HOUSE_NAME_ALONE_CONFIDENCE)
-            )
-            taken.update(range(*m.span()))
-        for street in streets:
-            if not _free(street, taken) or _another_house(text, street):
+                taken.append(postcode)
+        for street in loose_streets:
+            if not _free(street, taken):
                 continue
             if postcode := _nearest(street, [p for p in postcodes if _free(p, taken)]):
                 span = (min(street[0], postcode[0]), max(street[1], postcode[1]))
-                full.append((span, FULL_CONFIDENCE))
-                taken.update(range(*span))
-        taken |= beside_full
-        partial = [(p, POSTCODE_CONFIDENCE, home.postcode) for p in postcodes if _free(p, taken)]
-        partial += [(s, STREET_CONFIDENCE, f"street:{home.street}") for s in streets if _free(s, taken)]
-        matches = [self._match(text, address, span, conf, home.key, False) for span, conf in full]
-        matches += [self._match(text, address, span, conf, key, True) for span, conf, key in partial]
+                full.append((span, FULL_CONFIDENCE, True))
+                taken.append(span)
+        for span, _, _ in list(full):
+            if postcode := _nearest(span, postcodes):
+                taken.append(postcode)  # the postcode beside a full sighting is part of it
+        partial = [(p, POSTCODE_CONFIDENCE, home.postcode, True) for p in postcodes if _free(p, taken)]
+        partial += [
+            (s, STREET_CONFIDENCE, f"street:{home.street}", False) for s in loose_streets if _free(s, taken)
+        ]
+        matches = [self._match(text, address, span, conf, home.key, False, ties) for span, conf, ties in full]
+        matches += [self._match(text, address, span, conf, key, True, ties) for span, conf, key, ties in partial]
         return matches
 
+    @staticmethod
+    def _with_our_number(low: str, street: tuple[int, int], patterns: _Patterns) -> tuple[int, int] | None:
+        """The street with our house number just before or after it, as one span; None if it has not."""
+        if patterns.ours_before is not None:
+            window_start = max(0, street[0] - 24)
+            if m := patterns.ours_before.search(low, window_start, street[0]):
+                return (m.start(), street[1])
+        if patterns.ours_after is not None and (m := patterns.ours_after.match(low, street[1], street[1] + 24)):
+            return (street[0], m.end())
+        return None
+
     def _match(
-        self, text: str, address: Address, span: tuple[int, int], confidence: float, key: str, partial: bool
+        self,
+        text: str,
+        address: Address,
+        span: tuple[int, int],
+        confidence: float,
+        key: str,
+        partial: bool,
+        ties: bool,
     ) -> Match:
         return Match(
             detector=self.id,
@@ -210,4 +260,6 @@ class AddressDetector(Detector):
             subject=f"addresses: {address.label or 'address'}",
             public=address.public,
             partial=partial,
+            needs=Need.NAMED,
+            ties=ties,
         )

@@ -1,4 +1,9 @@
-"""Find the profile's date of birth on a page, in the numeric and written forms UK pages use."""
+"""Find the profile's date of birth on a page: written in full, given away by a birthday post, or in part.
+
+The patterns are built for the one date, so no other date on the page can match. For speed they run only in
+small windows around literal anchors: the year's last two digits (every full form carries them), a word about
+birth, and "today" / "birthday" for birthday posts.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,19 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.model import Kind, Match, Profile
+from footprint.detect.text import literal_hits
+from footprint.model import Kind, Match, Need, Profile
 
 WRITTEN_CONFIDENCE = 0.9
 NUMERIC_IN_CONTEXT_CONFIDENCE = 0.9
 # A bare numeric date could be a meeting or a deadline that happens to fall on the birthday.
 NUMERIC_BARE_CONFIDENCE = 0.6
+BIRTHDAY_POST_CONFIDENCE = 0.8
 MONTH_YEAR_CONFIDENCE = 0.6
+DAY_MONTH_CONFIDENCE = 0.6
+YEAR_CONFIDENCE = 0.5
 CONTEXT_CHARS = 60
+POST_DATE_CHARS = 300  # how far before a birthday phrase to look for the post's own date
 
 _MONTHS = (
     ("january", "jan"),
@@ -33,10 +43,28 @@ _MONTHS = (
     ("november", "nov"),
     ("december", "dec"),
 )
-_BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\baged?\b", re.IGNORECASE)
+_MONTH_NUMBER = {name: number for number, names in enumerate(_MONTHS, start=1) for name in names}
+_BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
+_BIRTH_ANCHORS = ("birth", "born", "dob", "d.o.b", "bday", "b'day")
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
 _NUMERIC_START = r"(?<![\d/.\-])"
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_ANY_MONTH = "(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")(?![a-z])\.?"
+# Any full date, to read a post's own date: 14 June 2024, June 14, 2024, 14/06/2024, 2024-06-14.
+_ANY_DATE = re.compile(
+    rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-]+(?P<m1>{_ANY_MONTH}),?[\s\-]+(?P<y1>\d{{4}})(?!\d)"
+    rf"|(?P<m2>{_ANY_MONTH})\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>\d{{4}})(?!\d)"
+    rf"|(?<!\d)(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{4}})(?!\d)"
+    rf"|(?<!\d)(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})(?!\d)",
+    re.IGNORECASE,
+)
+_AGE_TODAY = re.compile(
+    rf"(?<!\d)(?P<age>\d{{1,3}}){_ORDINAL}\s+(?:today|birthday|bday|b'day)"
+    r"|turn(?:s|ed|ing)\s+(?P<age2>\d{1,3})\s+today",
+    re.IGNORECASE,
+)
+_HAPPY_BIRTHDAY = re.compile(r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,6 +72,8 @@ class _Patterns:
     written: re.Pattern[str]
     numeric: re.Pattern[str]
     month_year: re.Pattern[str]
+    day_month: re.Pattern[str]
+    year: re.Pattern[str]
 
 
 def _number(n: int) -> str:
@@ -57,10 +87,9 @@ def _patterns(date: dt.date) -> _Patterns:
     year = f"{date.year:04d}"
     short_year = f"(?:{year}|{year[2:]})"
     month_name = "(?:" + "|".join(_MONTHS[date.month - 1]) + r")(?![a-z])\.?"
-    ordinal = r"(?:st|nd|rd|th)?"
     written = (
-        rf"(?<![\w]){day}{ordinal}(?:\s+of\s+|[\s\-]+){month_name},?[\s\-]+(?:{year}|['\u2019]{year[2:]})(?!\d)",
-        rf"(?<![\w]){month_name}\s+{day}{ordinal},?\s+{year}(?!\d)",
+        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|[\s\-]+){month_name},?[\s\-]+(?:{year}|['\u2019]{year[2:]})(?!\d)",
+        rf"(?<![\w]){month_name}\s+{day}{_ORDINAL},?\s+{year}(?!\d)",
     )
     numeric = [
         rf"{_NUMERIC_START}{day}(?P<s1>[/.\-]){month}(?P=s1){short_year}{_NUMERIC_END}",
@@ -68,10 +97,18 @@ def _patterns(date: dt.date) -> _Patterns:
     ]
     if date.day > 12:  # month-first is only unambiguous when the day cannot be a month
         numeric.append(rf"{_NUMERIC_START}{month}(?P<s3>[/.\-]){day}(?P=s3){year}{_NUMERIC_END}")
+    day_month = (
+        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|[\s\-]+){month_name}(?![\w\-]*,?[\s\-]*['\u2019]?\d)",
+        rf"(?<![\w]){month_name}\s+{day}{_ORDINAL}(?!\w)(?!,?\s*\d)",
+    )
     return _Patterns(
         written=re.compile("|".join(written), re.IGNORECASE),
         numeric=re.compile("|".join(numeric)),
         month_year=re.compile(rf"(?<![\w]){month_name},?\s+{year}(?!\d)", re.IGNORECASE),
+        day_month=re.compile("|".join(day_month), re.IGNORECASE),
+        year=re.compile(
+            rf"\b(?:born\s+(?:in\s+)?|(?:dob|year\s+of\s+birth)\W{{0,3}}){year}{_NUMERIC_END}", re.IGNORECASE
+        ),
     )
 
 
@@ -79,38 +116,103 @@ def _near_birth_word(text: str, start: int, end: int) -> bool:
     return bool(_BIRTH_WORDS.search(text, max(0, start - CONTEXT_CHARS), end + CONTEXT_CHARS))
 
 
+def _windows(hits: Iterator[int], before: int, after: int, size: int) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around each hit."""
+    merged: list[tuple[int, int]] = []
+    for hit in sorted(hits):
+        lo, hi = max(0, hit - before), min(size, hit + after)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _in_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Matches inside the windows, each confirmed against the whole text (a window's edge is not the text's)."""
+    seen: set[int] = set()
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, hi):
+            whole = pattern.match(text, m.start())
+            if whole is not None and whole.end() == m.end() and m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
+def _parse_any(m: re.Match[str]) -> dt.date | None:
+    groups = m.groupdict()
+    for n in "1234":
+        if groups.get(f"y{n}"):
+            raw_month = groups[f"m{n}"]
+            month = int(raw_month) if raw_month.isdigit() else _MONTH_NUMBER.get(raw_month.lower().rstrip("."))
+            try:
+                return dt.date(int(groups[f"y{n}"]), month or 0, int(groups[f"d{n}"]))
+            except ValueError:
+                return None
+    return None
+
+
+def _post_date(doc: Document, at: int) -> dt.date | None:
+    """The date of the post a phrase sits in: the nearest full date written before it, else the page's date."""
+    best: dt.date | None = None
+    for m in _ANY_DATE.finditer(doc.text, max(0, at - POST_DATE_CHARS), at):
+        best = _parse_any(m) or best
+    return best or doc.published
+
+
 class BirthDateDetector(Detector):
-    """Reports the exact date of birth anywhere; month and year alone only next to a word about birth."""
+    """The exact date of birth anywhere on a page about the person, and a birthday post that gives it away;
+    month and year, day and month, or the year alone only beside a word about birth.
+
+    Limits: an age alone ("Maggie, 46") is not reported, nor a birthday post whose own date footprint cannot
+    read; a month-first date (06/14/1979) counts only when the day is over 12, since 06/11 is ambiguous.
+    """
 
     id: ClassVar[str] = "date_of_birth"
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         date = profile.date_of_birth
-        if date is None:
+        if date is None or not doc.text:
             return
         patterns = _patterns(date)
-        text = doc.text
-        found: list[tuple[int, int, float, bool]] = []
-        for m in patterns.written.finditer(text):
-            found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, False))
-        for m in patterns.numeric.finditer(text):
+        text, low = doc.text, doc.lower
+        found: list[tuple[int, int, float, str]] = []  # start, end, confidence, key
+        full_key = f"dob:{date.isoformat()}"
+        year_windows = _windows(literal_hits(f"{date.year:04d}"[2:], low), 32, 12, len(text))
+        for m in _in_windows(patterns.written, text, year_windows):
+            found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
+        for m in _in_windows(patterns.numeric, text, year_windows):
             in_context = _near_birth_word(text, m.start(), m.end())
             confidence = NUMERIC_IN_CONTEXT_CONFIDENCE if in_context else NUMERIC_BARE_CONFIDENCE
-            found.append((m.start(), m.end(), confidence, False))
+            found.append((m.start(), m.end(), confidence, full_key))
+        found.extend(self._birthday_posts(doc, date, full_key))
         full = [(start, end) for start, end, _, _ in found]
-        for m in patterns.month_year.finditer(text):
-            covered = any(s <= m.start() and m.end() <= e for s, e in full)
-            # "15 June 1979" is another day of the month, not a vaguer sighting of this one.
-            covered = covered or bool(_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start()))
-            # "June 1979" on its own is as likely an event as a birthday, so it needs a birth word beside it.
-            if not covered and _near_birth_word(text, m.start(), m.end()):
-                found.append((m.start(), m.end(), MONTH_YEAR_CONFIDENCE, True))
-        for start, end, confidence, partial in sorted(found):
+
+        def covered(m: re.Match[str]) -> bool:
+            return any(s <= m.start() < e or s < m.end() <= e for s, e in full)
+
+        for m in _in_windows(patterns.month_year, text, year_windows):
+            # "15 June 1979" is another day of the month, not a vaguer sighting of this one; "June 1979" on its
+            # own is as likely an event as a birthday, so it needs a birth word beside it.
+            other_day = bool(_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+            if not covered(m) and not other_day and _near_birth_word(text, m.start(), m.end()):
+                found.append((m.start(), m.end(), MONTH_YEAR_CONFIDENCE, f"dob:{date.isoformat()[:7]}"))
+        birth_windows = _windows(
+            (at for anchor in _BIRTH_ANCHORS for at in literal_hits(anchor, low)), CONTEXT_CHARS + 20, 80, len(text)
+        )
+        for m in _in_windows(patterns.day_month, text, birth_windows):
+            if not covered(m) and _near_birth_word(text, m.start(), m.end()):
+                found.append((m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}"))
+        for m in _in_windows(patterns.year, text, birth_windows):
+            if not covered(m):
+                found.append((m.start(), m.end(), YEAR_CONFIDENCE, f"dob:{date.year:04d}"))
+        for start, end, confidence, key in sorted(found):
+            partial = key != full_key
             yield Match(
                 detector=self.id,
                 kind=Kind.DATE_OF_BIRTH,
                 value=text[start:end],
-                key=f"dob:{date.isoformat()[:7] if partial else date.isoformat()}",
+                key=key,
                 start=start,
                 end=end,
                 confidence=confidence,
@@ -118,4 +220,27 @@ class BirthDateDetector(Detector):
                 subject="date_of_birth",
                 public=False,
                 partial=partial,
+                needs=Need.NAMED,
+                ties=not partial,
             )
+
+    @staticmethod
+    def _birthday_posts(doc: Document, date: dt.date, full_key: str) -> Iterator[tuple[int, int, float, str]]:
+        """ "50 today!" or "Happy 40th birthday" on a post dated the birthday gives the whole date away; "Happy
+        birthday!" on that day without an age gives the day and month."""
+        low = doc.lower
+        hits = [at for anchor in ("today", "birthday", "bday", "b'day") for at in literal_hits(anchor, low)]
+        windows = _windows(iter(hits), 30, 12, len(low))
+        given_away: list[tuple[int, int]] = []
+        for m in _in_windows(_AGE_TODAY, doc.text, windows):
+            age = int(m.group("age") or m.group("age2"))
+            posted = _post_date(doc, m.start())
+            if posted and (posted.month, posted.day) == (date.month, date.day) and posted.year - age == date.year:
+                given_away.append(m.span())
+                yield (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
+        for m in _in_windows(_HAPPY_BIRTHDAY, doc.text, windows):
+            if any(s < m.end() and m.start() < e for s, e in given_away):
+                continue
+            posted = _post_date(doc, m.start())
+            if posted and (posted.month, posted.day) == (date.month, date.day):
+                yield (m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.model import Email, Kind, Match, Profile
+from footprint.model import Email, Kind, Match, Need, Profile
 
 CLEAN_CONFIDENCE = 0.95
 DEOBFUSCATED_CONFIDENCE = 0.8
 
 _AT = r"(?:\s?@\s?|\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
-_LOCAL_CHAR = r"[\w.!#$%&'*+/=?^`{|}~\-]"
+_LOCAL_CHARS = frozenset(".!#$%&'*+/=?^`{|}~-_")
 
 
 def _spell(part: str) -> str:
@@ -24,21 +24,27 @@ def _spell(part: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _pattern(address: str) -> re.Pattern[str] | None:
-    """The exact address with each "@" and "." also allowed in its spelled-out disguises.
+    """The exact address, in lower case, with each "@" and "." also allowed in its spelled-out disguises.
 
-    The guards on either side stop a match inside a longer address: "xmaggie@..." or "...@example.org.uk".
+    It starts with literal text, so it is fast; the guard after it stops a match inside a longer address
+    ("...@example.org.uk"), and `_starts_clean` the one before ("xmaggie@...").
     """
-    local, sep, domain = address.strip().rpartition("@")
+    local, sep, domain = address.strip().lower().rpartition("@")
     if not sep or not local or not domain:
         return None
-    return re.compile(
-        rf"(?<!{_LOCAL_CHAR}){_spell(local)}{_AT}{_spell(domain)}(?![\w\-])(?!{_DOT}[^\W_])",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"{_spell(local)}{_AT}{_spell(domain)}(?![\w\-])(?!{_DOT}[^\W_])")
+
+
+def _starts_clean(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _LOCAL_CHARS)
 
 
 class EmailDetector(Detector):
-    """Reports only addresses listed in the profile, case-insensitively."""
+    """Reports only addresses listed in the profile, case-insensitively.
+
+    Limits: an address split by more than the usual disguises ("maggie at example dot org" is found, "maggie
+    at the example domain" is not), or given as an image, is not found.
+    """
 
     id: ClassVar[str] = "email"
 
@@ -51,7 +57,9 @@ class EmailDetector(Detector):
             if pattern is None or key in seen:
                 continue
             seen.add(key)
-            found.extend((m.start(), m.end(), email) for m in pattern.finditer(doc.text))
+            found.extend(
+                (m.start(), m.end(), email) for m in pattern.finditer(doc.lower) if _starts_clean(doc.text, m.start())
+            )
         for start, end, email in sorted(found, key=lambda f: f[0]):
             value = doc.text[start:end]
             key = email.address.strip().lower()
@@ -66,4 +74,6 @@ class EmailDetector(Detector):
                 known_to_user=True,
                 subject=f"emails: {email.label or email.address}",
                 public=email.public,
+                needs=Need.NOTHING,
+                ties=True,
             )

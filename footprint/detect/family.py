@@ -9,14 +9,22 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import word_pattern
-from footprint.model import FamilyMember, Kind, Match, Profile
+from footprint.detect.text import APOSTROPHE, whole_words, word_pattern
+from footprint.model import FamilyMember, Kind, Match, Need, Profile
 
 FULL_NAME_CONFIDENCE = 0.9
 NAME_BY_RELATION_CONFIDENCE = 0.6
 SCHOOL_CONFIDENCE = 0.9
 SCHOOL_CORE_CONFIDENCE = 0.7
 RELATION_WINDOW = 40
+CUE_WINDOW = 150
+
+# Near a school's name, these say a child goes there (rather than that a councillor visited it).
+_CHILD_CUES = re.compile(
+    r"\b(?:sons?|daughters?|child|children|kids?|twins?|boys|girls|little\s+ones?|step(?:son|daughter)s?"
+    r"|year\s+\d{1,2}|reception\s+class|school\s+run|pta|parents['’]?\s+evening|nativity|sports\s+day"
+    r"|pick(?:ing)?\s+(?:them|him|her)\s+up|drop(?:ping)?\s+(?:them|him|her)\s+off|uniform)\b"
+)
 
 _RELATION_WORDS = re.compile(
     r"\b(?:husband|wife|partner|spouse|sons?|daughters?|child|children|kids?|twins?|mum|mom|mother|dad|father"
@@ -64,21 +72,17 @@ _NOT_A_SCHOOL = (
 
 
 def _words(text: str) -> str:
-    return r"\s+".join(word_pattern(w) for w in text.split())
+    return r"\s+".join(word_pattern(w) for w in text.lower().split())
 
 
 def _whole(pattern: str) -> str:
     return rf"(?<!\w)(?:{pattern})(?!\w)"
 
 
-def _any_of(texts: set[str]) -> str:
-    return "|".join(_words(t) for t in sorted(texts, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _MemberPatterns:
-    full: re.Pattern[str] | None
-    given: re.Pattern[str]
+    full: tuple[re.Pattern[str], ...]  # each starts with literal text: fast on a long page
+    given: tuple[re.Pattern[str], ...]
 
 
 @functools.lru_cache(maxsize=64)
@@ -91,11 +95,13 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
     if not words:
         return None
     givens = {words[0], *(n for n in member.nicknames if n.strip())}
-    full = None
+    fulls: set[str] = set()
     if len(words) > 1:
         fulls = {" ".join(words), *(f"{g} {words[-1]}" for g in givens)}
-        full = re.compile(_whole(_any_of(fulls)), re.IGNORECASE)
-    return _MemberPatterns(full=full, given=re.compile(_whole(_any_of(givens)), re.IGNORECASE))
+    return _MemberPatterns(
+        full=tuple(re.compile(_words(f)) for f in sorted(fulls, key=len, reverse=True)),
+        given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
+    )
 
 
 def school_core(school: str) -> str:
@@ -136,56 +142,118 @@ def _beside_relation(text: str, name: tuple[int, int]) -> bool:
     return False
 
 
-def _free(span: tuple[int, int], taken: set[int]) -> bool:
-    return taken.isdisjoint(range(*span))
+def _child_cue(low: str, span: tuple[int, int], children: re.Pattern[str] | None) -> bool:
+    """A sign, near a school's name and in the same block, that a child of the person goes there."""
+    start, end = max(0, span[0] - CUE_WINDOW), span[1] + CUE_WINDOW
+    block_start = low.rfind("\n\n", start, span[0])
+    block_end = low.find("\n\n", span[1], end)
+    window = low[start if block_start == -1 else block_start : end if block_end == -1 else block_end]
+    return bool(_CHILD_CUES.search(window) or (children and children.search(window)))
+
+
+def school_key(school: str) -> str:
+    """ "St. Mary's C of E Junior School" -> "school:st mary's": the name without its type, one spelling."""
+    core = " ".join(school_core(school).lower().split())
+    core = re.sub(APOSTROPHE, "'", core)
+    core = re.sub(r"(?<!\w)(?:st\.|saint)(?!\w)", "st", core)
+    return "school:" + core
+
+
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return not any(span[0] < end and start < span[1] for start, end in taken)
 
 
 class FamilyDetector(Detector):
-    """A first name alone is too common to report; it counts only beside a word like "husband" or "son"."""
+    """Family members by full name, or by first name beside a relation word; a child's school beside a sign
+    that the child goes there.
+
+    Limits: a first name alone, without a relation word within a few words, is not reported (too common); a
+    school is not reported without a child cue ("my son", "Year 4", a listed child's name), so a councillor's
+    school visit is not an exposure; a school name that is only its town ("Millbrook") needs its type.
+    """
 
     id: ClassVar[str] = "family"
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
-        text = doc.text
+        text, low = doc.text, doc.lower
         matches: list[Match] = []
         for member in profile.family:
-            matches.extend(self._member(text, member))
+            matches.extend(self._member(text, low, member))
+        children = _children_pattern(profile)
+        schools: dict[str, FamilyMember] = {}
+        for member in profile.family:
             if member.school.strip():
-                matches.extend(self._school(text, member))
+                schools.setdefault(school_key(member.school), member)
+        for member in schools.values():
+            matches.extend(self._school(text, low, member, children))
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
-    def _member(self, text: str, member: FamilyMember) -> Iterator[Match]:
+    def _member(self, text: str, low: str, member: FamilyMember) -> Iterator[Match]:
         patterns = _member_patterns(member)
-        if patterns is None:
+        if patterns is None or member.name.split()[0].lower() not in low and not any(
+            n.lower() in low for n in member.nicknames
+        ):
             return
         subject = "family: " + " ".join(p for p in (member.relation, member.name) if p)
         key = "family:" + " ".join(member.name.split()).lower()
-        taken: set[int] = set()
-        for m in patterns.full.finditer(text) if patterns.full else ():
-            taken.update(range(*m.span()))
-            yield self._match(text, m.span(), Kind.FAMILY_MEMBER, key, FULL_NAME_CONFIDENCE, subject)
-        for m in patterns.given.finditer(text):
-            if _free(m.span(), taken) and _beside_relation(text, m.span()):
-                yield self._match(
-                    text, m.span(), Kind.FAMILY_MEMBER, key, NAME_BY_RELATION_CONFIDENCE, subject
-                )
+        taken: list[tuple[int, int]] = []
+        for pattern in patterns.full:
+            for m in whole_words(pattern, low):
+                if _free(m.span(), taken):
+                    taken.append(m.span())
+                    yield self._match(
+                        text, m.span(), Kind.FAMILY_MEMBER, key, FULL_NAME_CONFIDENCE, subject, Need.NAMED, True
+                    )
+        for pattern in patterns.given:
+            for m in whole_words(pattern, low):
+                if _free(m.span(), taken) and _beside_relation(low, m.span()):
+                    taken.append(m.span())
+                    yield self._match(
+                        text,
+                        m.span(),
+                        Kind.FAMILY_MEMBER,
+                        key,
+                        NAME_BY_RELATION_CONFIDENCE,
+                        subject,
+                        Need.TIED,  # "his wife Sarah" on a namesake's page is somebody else's Sarah
+                        False,
+                    )
 
-    def _school(self, text: str, member: FamilyMember) -> Iterator[Match]:
-        full, alone = _school_patterns(" ".join(member.school.split()))
-        key = "school:" + " ".join(school_core(member.school).split()).lower()
+    def _school(
+        self, text: str, low: str, member: FamilyMember, children: re.Pattern[str] | None
+    ) -> Iterator[Match]:
+        school = " ".join(member.school.split())
+        probe = max(re.split(r"\W+", school_core(school).lower()), key=len)
+        if probe not in low:
+            return
+        full, alone = _school_patterns(school)
+        key = school_key(school)
         subject = f"family: {member.name}'s school"
-        taken: set[int] = set()
-        for m in full.finditer(text):
-            taken.update(range(*m.span()))
-            yield self._match(text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CONFIDENCE, subject)
+        taken: list[tuple[int, int]] = []
+        for m in full.finditer(low):
+            if _child_cue(low, m.span(), children):
+                taken.append(m.span())
+                yield self._match(
+                    text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CONFIDENCE, subject, Need.NAMED, True
+                )
         if alone is None:
             return
-        for m in alone.finditer(text):
-            if _free(m.span(), taken):
-                yield self._match(text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject)
+        for m in alone.finditer(low):
+            if _free(m.span(), taken) and _child_cue(low, m.span(), children):
+                yield self._match(
+                    text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject, Need.NAMED, True
+                )
 
     def _match(
-        self, text: str, span: tuple[int, int], kind: Kind, key: str, confidence: float, subject: str
+        self,
+        text: str,
+        span: tuple[int, int],
+        kind: Kind,
+        key: str,
+        confidence: float,
+        subject: str,
+        needs: Need,
+        ties: bool,
     ) -> Match:
         start, end = span
         return Match(
@@ -199,4 +267,21 @@ class FamilyDetector(Detector):
             known_to_user=True,
             subject=subject,
             public=False,
+            needs=needs,
+            ties=ties,
         )
+
+
+@functools.lru_cache(maxsize=32)
+def _children_pattern(profile: Profile) -> re.Pattern[str] | None:
+    """The first names (and nicknames) of family members who have a school: naming them near it is a cue."""
+    names = {
+        n.lower()
+        for member in profile.family
+        if member.school.strip()
+        for n in (member.name.split()[0], *member.nicknames)
+        if n.strip()
+    }
+    if not names:
+        return None
+    return re.compile(_whole("|".join(_words(n) for n in sorted(names, key=len, reverse=True))))

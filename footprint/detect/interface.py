@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +18,19 @@ class Document:
     url: str
     text: str
     title: str = ""
+    published: dt.date | None = None  # the page's own date (a post's timestamp), when it gives one
+    confirmed: bool = False  # the person's own page, or one they gave footprint: it is about them
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case (same length and offsets for the scripts pages use), computed once."""
+        cached: str | None = self.__dict__.get("_lower")
+        if cached is None:
+            cached = self.text.lower()
+            if len(cached) != len(self.text):
+                cached = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            object.__setattr__(self, "_lower", cached)
+        return cached
 
 
 class Detector(ABC):

@@ -8,6 +8,8 @@ from footprint.detect.emails import EmailDetector
 from footprint.detect.family import FamilyDetector
 from footprint.detect.interface import Detector
 from footprint.detect.phones import PhoneDetector
+from footprint.detect.places import PlaceDetector
+from footprint.detect.unlisted import UnlistedDetector
 
 DETECTORS: tuple[type[Detector], ...] = (
     AddressDetector,
@@ -15,6 +17,8 @@ DETECTORS: tuple[type[Detector], ...] = (
     EmailDetector,
     FamilyDetector,
     BirthDateDetector,
+    PlaceDetector,
+    UnlistedDetector,
 )
 
 

@@ -1,0 +1,80 @@
+"""Read one document for one person: run the detectors, decide whom the page is about, keep what counts.
+
+This is the whole of detection, as the scan and the accuracy benchmark both run it: detectors -> subject ->
+filters. Scoring (severity, remediation) comes after, in score.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from footprint.detect.interface import Detector, Document
+from footprint.detect.subject import Subject, assess
+from footprint.model import Match, Profile
+
+
+@dataclass(frozen=True)
+class Reading:
+    matches: tuple[Match, ...]  # what counts as an exposure on this page, in page order
+    subject: Subject
+
+
+# --- filters: pure functions that drop what must not be reported ---------------------------------------------
+
+
+def drop_public(matches: Iterable[Match]) -> list[Match]:
+    """Identifiers the person publishes on purpose (campaign office phone) are never exposures."""
+    return [m for m in matches if not m.public]
+
+
+def drop_off_subject(matches: Iterable[Match], subject: Subject) -> list[Match]:
+    """A street, a first name or a date counts only on a page about the person (see subject.py)."""
+    return [m for m in matches if subject.allows(m)]
+
+
+def drop_overlapped_partials(matches: Iterable[Match]) -> list[Match]:
+    """A postcode inside a full-address match is the same exposure, not a second one."""
+    items = list(matches)
+    full = [m for m in items if not m.partial]
+    return [
+        m
+        for m in items
+        if not m.partial or not any(f.kind is m.kind and f.start <= m.start and m.end <= f.end for f in full)
+    ]
+
+
+def drop_listed_twins(matches: Iterable[Match]) -> list[Match]:
+    """A detail both a listed-item detector and the unlisted one claim is the listed one."""
+    items = list(matches)
+    known = [m for m in items if m.known_to_user]
+    return [
+        m
+        for m in items
+        if m.known_to_user or not any(k.kind is m.kind and k.start < m.end and m.start < k.end for k in known)
+    ]
+
+
+def one_per_exposure(matches: Iterable[Match]) -> list[Match]:
+    """The same item repeated on one page is one finding: keep the most confident, then the first."""
+    best: dict[tuple[str, str], Match] = {}
+    for match in matches:
+        key = (match.kind.value, match.key)
+        current = best.get(key)
+        if current is None or match.confidence > current.confidence:
+            best[key] = match
+    return sorted(best.values(), key=lambda m: m.start)
+
+
+def apply_filters(matches: Iterable[Match], subject: Subject) -> list[Match]:
+    items = drop_public(matches)
+    items = drop_off_subject(items, subject)
+    items = drop_overlapped_partials(items)
+    items = drop_listed_twins(items)
+    return one_per_exposure(items)
+
+
+def read(doc: Document, profile: Profile, detectors: Sequence[Detector]) -> Reading:
+    matches = [m for detector in detectors for m in detector.detect(doc, profile)]
+    subject = assess(doc, profile, [m for m in matches if not m.public or m.ties])
+    return Reading(tuple(apply_filters(matches, subject)), subject)

@@ -1,0 +1,211 @@
+"""Details the profile does not list but a page gives beside the person's name: an old mobile, a previous address.
+
+People forget numbers they once used and addresses they have left; people-search sites and old posts do not.
+This detector reads phone numbers, postcodes and numbered street addresses that sit within a couple of
+sentences of the person's name (or of "call me", "my mobile" on one of their own pages). Each match needs a
+page that ties to the person (Need.TIED), so a namesake's page yields nothing.
+
+What it leaves alone: anything the profile lists (the other detectors report it, or it is public), numbers
+and places that say whose they are (a switchboard, an office, a venue, a surgery, a library), non-geographic
+numbers (03, 08, 09), a detail that follows another titled person's name ("Cllr John Pike, 07700 900777"),
+and a postcode one character off a listed one (a typo of a known address is not a new one).
+
+Limits: an address without a house number or a postcode is not found; nor is a detail written more than about
+200 characters after the name; an address on the person's own street is left to the address detector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_home, street_type
+from footprint.detect.interface import Detector, Document
+from footprint.detect.phones import numbers
+from footprint.detect.subject import TITLES, Span, mentions, near
+from footprint.detect.text import starts_word
+from footprint.model import Kind, Match, Need, Profile
+
+AFTER_NAME = 220
+BEFORE_NAME = 90
+CONTEXT_BEFORE = 60  # how far before a detail to look for words saying whose it is
+MOBILE_CONFIDENCE = 0.7
+LANDLINE_CONFIDENCE = 0.6
+ADDRESS_CONFIDENCE = 0.7
+POSTCODE_CONFIDENCE = 0.6
+LABELLED_BONUS = 0.1
+
+_SERVICE = re.compile(
+    r"\b(?:switchboard|council\b|civic|town\s+hall|office|enquir\w*|reception|main\s+line|helpline|customer"
+    r"|fax|venue|library|centre|center|hall|surgery|surgeries|school|church|chapel|hq|headquarters|party"
+    r"|press|media|agent|ltd|limited|plc|practice|shop|hotel|pub|club|station|hospital|clinic|business"
+    r"|company|association|trust|charity|planning|application|site\s+at|land\s+at|development|held\s+at"
+    r"|meeting\s+at|meets\s+at|registered\s+address|correspondence|care\s+of|c/o|po\s+box)",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(
+    r"\b(?:mobile|mob|tel|phone|home|personal|private|call|text|ring|whatsapp|number|lives?|lived|address"
+    r"|previous|formerly|old)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?:call|text|ring|phone|whatsapp|message|contact)\s+me|my\s+(?:mobile|number|phone|home|address"
+    r"|house|flat)|i\s+live\s+(?:at|on|in))\b",
+    re.IGNORECASE,
+)
+_OTHER_PERSON = re.compile(rf"(?<!\w){TITLES}\s+[A-Z][a-z'\-]+", re.IGNORECASE)
+# A UK postcode: outward code, optional space, inward code (whose letters are never C, I, K, M, O or V).
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?)\s?([0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])", re.IGNORECASE
+)
+_STREET_TYPE_WORDS = "|".join(sorted({s for spellings in STREET_TYPES for s in spellings}, key=len, reverse=True))
+# "3 Birch Road", "12a Heron Way": a number, one to three capitalised words, and a street type.
+_STREET_ADDRESS = re.compile(
+    rf"(?<![\w/.\-])(\d{{1,4}}[A-Za-z]?),?\s+((?:[A-Z][A-Za-z'\-]+\s+){{1,3}}(?:{_STREET_TYPE_WORDS})\.?)(?!\w)",
+    re.IGNORECASE,
+)
+_NON_GEOGRAPHIC = ("+443", "+448", "+449")
+
+
+def _one_off(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+class UnlistedDetector(Detector):
+    """Phone numbers, postcodes and street addresses beside the person's name that the profile does not list."""
+
+    id: ClassVar[str] = "unlisted"
+
+    def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
+        anchors = list(mentions(doc, profile))
+        if doc.confirmed:
+            anchors += [m.span() for m in _FIRST_PERSON.finditer(doc.text)]
+        if not anchors:
+            return
+        anchors.sort()
+        yield from self._phones(doc, profile, anchors)
+        yield from self._addresses(doc, profile, anchors)
+
+    def _anchor_for(self, text: str, span: Span, anchors: list[Span]) -> Span | None:
+        """The name this detail belongs to: near it, with no other titled person named in between, and no
+        word right before it saying it is an office's or a venue's."""
+        anchor = near(span, anchors, BEFORE_NAME, AFTER_NAME)
+        if anchor is None:
+            return None
+        between = (anchor[1], span[0]) if anchor[1] <= span[0] else (span[1], anchor[0])
+        if any(not _inside(m.span(), anchors) for m in _OTHER_PERSON.finditer(text, *between)):
+            return None
+        context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
+        if _SERVICE.search(text, context_start, span[0]):
+            return None
+        return anchor
+
+    def _phones(self, doc: Document, profile: Profile, anchors: list[Span]) -> Iterator[Match]:
+        listed = {p.e164 for p in profile.phones}
+        for number in numbers(doc):
+            if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
+                continue
+            span = (number.start, number.end)
+            if self._anchor_for(doc.text, span, anchors) is None:
+                continue
+            mobile = number.e164.startswith("+447")
+            confidence = MOBILE_CONFIDENCE if mobile else LANDLINE_CONFIDENCE
+            if _LABELLED.search(doc.text, max(0, span[0] - 30), span[0]):
+                confidence += LABELLED_BONUS
+            yield self._match(
+                doc.text, span, Kind.PHONE, number.e164, confidence, False, "a phone number not in your profile"
+            )
+
+    def _addresses(self, doc: Document, profile: Profile, anchors: list[Span]) -> Iterator[Match]:
+        text = doc.text
+        homes = [parse_home(a) for a in profile.addresses]
+        listed_postcodes = {h.postcode for h in homes if h.postcode}
+        listed_streets = {h.street for h in homes if h.street}
+        taken: list[Span] = []
+        for lo, hi in _windows(anchors, len(text)):
+            for m in _POSTCODE.finditer(text, lo, hi):
+                postcode = normalise_postcode(m.group())
+                if postcode in listed_postcodes or any(_one_off(postcode, p) for p in listed_postcodes):
+                    continue
+                street = _street_before(text, m.start())
+                span = (street[0], m.end()) if street else m.span()
+                if street and _street_name(street[2]) in listed_streets:
+                    continue
+                if _inside(span, taken) or self._anchor_for(text, span, anchors) is None:
+                    continue
+                taken.append(span)
+                if street:
+                    key = f"{street[1]} {_street_name(street[2])} {postcode.lower()}"
+                    yield self._match(text, span, Kind.HOME_ADDRESS, key, ADDRESS_CONFIDENCE, False, "an address")
+                else:
+                    yield self._match(text, span, Kind.HOME_ADDRESS, postcode, POSTCODE_CONFIDENCE, True, "a postcode")
+            for m in _STREET_ADDRESS.finditer(text, lo, hi):
+                span = m.span()
+                name = _street_name(m.group(2))
+                if _inside(span, taken) or name in listed_streets or not _capitalised(m.group(2)):
+                    continue
+                if self._anchor_for(text, span, anchors) is None:
+                    continue
+                taken.append(span)
+                key = f"{m.group(1).lower()} {name}"
+                yield self._match(text, span, Kind.HOME_ADDRESS, key, ADDRESS_CONFIDENCE, False, "an address")
+
+    def _match(
+        self, text: str, span: Span, kind: Kind, key: str, confidence: float, partial: bool, what: str
+    ) -> Match:
+        return Match(
+            detector=self.id,
+            kind=kind,
+            value=text[span[0] : span[1]],
+            key=key,
+            start=span[0],
+            end=span[1],
+            confidence=round(min(confidence, 0.9), 2),
+            known_to_user=False,
+            subject=f"not in your profile: {what} beside your name",
+            public=False,
+            partial=partial,
+            needs=Need.TIED,
+            ties=False,
+        )
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _windows(anchors: list[Span], size: int) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in anchors:
+        lo, hi = max(0, start - BEFORE_NAME - 80), min(size, end + AFTER_NAME + 20)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _street_before(text: str, postcode_start: int) -> tuple[int, str, str] | None:
+    """The numbered street just before a postcode ("3 Birch Road, Millbrook BF4 2AB"): its start, number
+    and street; a town may sit between them."""
+    lo = max(0, postcode_start - 90)
+    found = None
+    for m in _STREET_ADDRESS.finditer(text, lo, postcode_start):
+        gap = text[m.end() : postcode_start]
+        if len(gap) <= 45 and "\n\n" not in gap and _capitalised(m.group(2)) and starts_word(text, m.start()):
+            found = (m.start(), m.group(1).lower(), m.group(2))
+    return found
+
+
+def _street_name(street: str) -> str:
+    words = street.rstrip(".").split()
+    if words and (spellings := street_type(words[-1])):
+        words[-1] = spellings[0]
+    return " ".join(words).lower()
+
+
+def _capitalised(street: str) -> bool:
+    """Street names are written with capitals ("Birch Road"); "3 more close" is prose."""
+    words = street.split()
+    return all(w[0].isupper() for w in words)
