@@ -192,7 +192,10 @@ def html_to_document(url: str, html: str) -> Document:
         # rather than miss what a hostile page buried below that depth.
         text += "\n" + rough
     return Document(
-        url=url, text=_tidy(text + "\n" + "\n".join(extra)), title=title, published=dates[0] if dates else None
+        url=url,
+        text=_tidy(text + "\n" + "\n".join(extra)),
+        title=title,
+        published=dates[0] if dates else None,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 class Kind(enum.StrEnum):
@@ -145,6 +145,14 @@ class Profile:
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.other_names)
 
+    def __hash__(self) -> int:
+        """Computed once: detectors cache their compiled patterns per profile, so it is hashed per page."""
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
 
 # --- probing ---------------------------------------------------------------------------------------------
 
@@ -218,7 +226,9 @@ class Outcome:
 class Need(enum.IntEnum):
     """How surely a page must be about the person before a match on it is reported (see detect/subject.py)."""
 
-    NOTHING = 0  # the item is the person's alone (their phone, their email): any page carrying it is about them
+    NOTHING = (
+        0  # the item is the person's alone (their phone, their email): any page carrying it is about them
+    )
     NAMED = 1  # the page must name them, or be one of their own pages
     TIED = 2  # the page must name them and tie to them (locality, a listed detail), or be one of their own
 

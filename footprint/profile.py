@@ -209,7 +209,11 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
             raise reader.fail(
                 f"addresses[{index}]", "give both latitude and longitude, or neither", "addresses", index
             )
-        if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        if (
+            latitude is not None
+            and longitude is not None
+            and not (-90 <= latitude <= 90 and -180 <= longitude <= 180)
+        ):
             raise reader.fail(
                 f"addresses[{index}].latitude",
                 f"({latitude}, {longitude}) is not a place on Earth (latitude first, in degrees)",

@@ -78,6 +78,7 @@ class _Home:
         return " ".join(p for p in (self.house, street, self.postcode) if p).lower()
 
 
+@functools.lru_cache(maxsize=64)
 def parse_home(address: Address) -> _Home:
     """Read the house and street from the first line of the address, skipping a leading "Flat 3"."""
     parts = [p.strip() for p in re.split(r"[,\n]", address.text) if p.strip()]
@@ -132,7 +133,11 @@ def _patterns(home: _Home) -> _Patterns:
     if home.numbered and street:
         number = re.sub(r"(?<=\d)(?=[a-z])", r"\\s?", home.house)  # "14a" is also written "14 A"
         ours_before = re.compile(rf"(?<!\w)(?:{_NO}\s*)?{number}(?:\s*,\s*|\s+)$")
-        ours_after = re.compile(rf"\s*,?\s*(?:\(\s*(?:{_NO}\s*)?{number}\s*\)|{_NO}\s*{number}(?!\w))")
+        # After the street: "(no. 14)", ", no 14", or the number alone in the next table cell.
+        ours_after = re.compile(
+            rf"\s*,?\s*(?:\(\s*(?:{_NO}\s*)?{number}\s*\)|{_NO}\s*{number}(?!\w))"
+            rf"|[ \t]*\n\s*{number}[ \t]*(?=\n|$)"
+        )
     elif home.house:
         house_name = re.compile(r"[\s,]+".join(word_pattern(w) for w in home.house.lower().split()))
     postcode = None
@@ -219,12 +224,18 @@ class AddressDetector(Detector):
         for span, _, _ in list(full):
             if postcode := _nearest(span, postcodes):
                 taken.append(postcode)  # the postcode beside a full sighting is part of it
+        if (
+            full
+        ):  # the page gives the whole address: the postcode or street alone elsewhere on it adds nothing
+            taken.extend(postcodes + loose_streets)
         partial = [(p, POSTCODE_CONFIDENCE, home.postcode, True) for p in postcodes if _free(p, taken)]
         partial += [
             (s, STREET_CONFIDENCE, f"street:{home.street}", False) for s in loose_streets if _free(s, taken)
         ]
         matches = [self._match(text, address, span, conf, home.key, False, ties) for span, conf, ties in full]
-        matches += [self._match(text, address, span, conf, key, True, ties) for span, conf, key, ties in partial]
+        matches += [
+            self._match(text, address, span, conf, key, True, ties) for span, conf, key, ties in partial
+        ]
         return matches
 
     @staticmethod
@@ -234,7 +245,9 @@ class AddressDetector(Detector):
             window_start = max(0, street[0] - 24)
             if m := patterns.ours_before.search(low, window_start, street[0]):
                 return (m.start(), street[1])
-        if patterns.ours_after is not None and (m := patterns.ours_after.match(low, street[1], street[1] + 24)):
+        if patterns.ours_after is not None and (
+            m := patterns.ours_after.match(low, street[1], street[1] + 24)
+        ):
             return (street[0], m.end())
         return None
 

@@ -67,10 +67,17 @@ _AGE_TODAY = re.compile(
 _HAPPY_BIRTHDAY = re.compile(r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)", re.IGNORECASE)
 
 
+# A page that says its dates are month-first (US sites): 11/03/1971 there is 3 November.
+_MONTH_FIRST_PAGE = re.compile(
+    r"mm/dd/yy|month/day/year|u\.\s?s\.\s+(?:date\s+)?format|american\s+date", re.I
+)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     written: re.Pattern[str]
     numeric: re.Pattern[str]
+    numeric_month_first: re.Pattern[str]
     month_year: re.Pattern[str]
     day_month: re.Pattern[str]
     year: re.Pattern[str]
@@ -95,8 +102,10 @@ def _patterns(date: dt.date) -> _Patterns:
         rf"{_NUMERIC_START}{day}(?P<s1>[/.\-]){month}(?P=s1){short_year}{_NUMERIC_END}",
         rf"{_NUMERIC_START}{year}(?P<s2>[/.\-]){month}(?P=s2){day}{_NUMERIC_END}",
     ]
-    if date.day > 12:  # month-first is only unambiguous when the day cannot be a month
-        numeric.append(rf"{_NUMERIC_START}{month}(?P<s3>[/.\-]){day}(?P=s3){year}{_NUMERIC_END}")
+    month_first = rf"{_NUMERIC_START}{month}(?P<s3>[/.\-]){day}(?P=s3){short_year}{_NUMERIC_END}"
+    month_first_page = [month_first, numeric[1]]
+    if date.day > 12:  # elsewhere month-first is only unambiguous when the day cannot be a month
+        numeric.append(month_first)
     day_month = (
         rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|[\s\-]+){month_name}(?![\w\-]*,?[\s\-]*['\u2019]?\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL}(?!\w)(?!,?\s*\d)",
@@ -104,6 +113,7 @@ def _patterns(date: dt.date) -> _Patterns:
     return _Patterns(
         written=re.compile("|".join(written), re.IGNORECASE),
         numeric=re.compile("|".join(numeric)),
+        numeric_month_first=re.compile("|".join(month_first_page)),
         month_year=re.compile(rf"(?<![\w]){month_name},?\s+{year}(?!\d)", re.IGNORECASE),
         day_month=re.compile("|".join(day_month), re.IGNORECASE),
         year=re.compile(
@@ -128,7 +138,9 @@ def _windows(hits: Iterator[int], before: int, after: int, size: int) -> list[tu
     return merged
 
 
-def _in_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def _in_windows(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
     """Matches inside the windows, each confirmed against the whole text (a window's edge is not the text's)."""
     seen: set[int] = set()
     for lo, hi in windows:
@@ -144,7 +156,9 @@ def _parse_any(m: re.Match[str]) -> dt.date | None:
     for n in "1234":
         if groups.get(f"y{n}"):
             raw_month = groups[f"m{n}"]
-            month = int(raw_month) if raw_month.isdigit() else _MONTH_NUMBER.get(raw_month.lower().rstrip("."))
+            month = (
+                int(raw_month) if raw_month.isdigit() else _MONTH_NUMBER.get(raw_month.lower().rstrip("."))
+            )
             try:
                 return dt.date(int(groups[f"y{n}"]), month or 0, int(groups[f"d{n}"]))
             except ValueError:
@@ -152,12 +166,14 @@ def _parse_any(m: re.Match[str]) -> dt.date | None:
     return None
 
 
-def _post_date(doc: Document, at: int) -> dt.date | None:
-    """The date of the post a phrase sits in: the nearest full date written before it, else the page's date."""
-    best: dt.date | None = None
-    for m in _ANY_DATE.finditer(doc.text, max(0, at - POST_DATE_CHARS), at):
-        best = _parse_any(m) or best
-    return best or doc.published
+def _post_dates(doc: Document, at: int) -> list[dt.date]:
+    """Dates the post a phrase sits in may carry: any full date written near it (exports put the timestamp
+    before or after the post), and the page's own date."""
+    found = [
+        _parse_any(m)
+        for m in _ANY_DATE.finditer(doc.text, max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS)
+    ]
+    return [d for d in (*found, doc.published) if d is not None]
 
 
 class BirthDateDetector(Detector):
@@ -165,7 +181,8 @@ class BirthDateDetector(Detector):
     month and year, day and month, or the year alone only beside a word about birth.
 
     Limits: an age alone ("Maggie, 46") is not reported, nor a birthday post whose own date footprint cannot
-    read; a month-first date (06/14/1979) counts only when the day is over 12, since 06/11 is ambiguous.
+    read; a month-first date (06/14/1979) counts only when the day is over 12, since 06/11 is ambiguous,
+    unless the page says its dates are month-first ("MM/DD/YYYY", "U.S. format").
     """
 
     id: ClassVar[str] = "date_of_birth"
@@ -181,7 +198,11 @@ class BirthDateDetector(Detector):
         year_windows = _windows(literal_hits(f"{date.year:04d}"[2:], low), 32, 12, len(text))
         for m in _in_windows(patterns.written, text, year_windows):
             found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
-        for m in _in_windows(patterns.numeric, text, year_windows):
+        month_first = any(p in low for p in ("mm/dd", "month/day", "u.s", "american")) and bool(
+            _MONTH_FIRST_PAGE.search(low)
+        )
+        numeric = patterns.numeric_month_first if month_first else patterns.numeric
+        for m in _in_windows(numeric, text, year_windows):
             in_context = _near_birth_word(text, m.start(), m.end())
             confidence = NUMERIC_IN_CONTEXT_CONFIDENCE if in_context else NUMERIC_BARE_CONFIDENCE
             found.append((m.start(), m.end(), confidence, full_key))
@@ -198,7 +219,10 @@ class BirthDateDetector(Detector):
             if not covered(m) and not other_day and _near_birth_word(text, m.start(), m.end()):
                 found.append((m.start(), m.end(), MONTH_YEAR_CONFIDENCE, f"dob:{date.isoformat()[:7]}"))
         birth_windows = _windows(
-            (at for anchor in _BIRTH_ANCHORS for at in literal_hits(anchor, low)), CONTEXT_CHARS + 20, 80, len(text)
+            (at for anchor in _BIRTH_ANCHORS for at in literal_hits(anchor, low)),
+            CONTEXT_CHARS + 20,
+            80,
+            len(text),
         )
         for m in _in_windows(patterns.day_month, text, birth_windows):
             if not covered(m) and _near_birth_word(text, m.start(), m.end()):
@@ -234,13 +258,15 @@ class BirthDateDetector(Detector):
         given_away: list[tuple[int, int]] = []
         for m in _in_windows(_AGE_TODAY, doc.text, windows):
             age = int(m.group("age") or m.group("age2"))
-            posted = _post_date(doc, m.start())
-            if posted and (posted.month, posted.day) == (date.month, date.day) and posted.year - age == date.year:
+            # The post's date must be the birthday, and the age must fit it: then the whole date is given away.
+            if any(
+                (p.month, p.day) == (date.month, date.day) and p.year - age == date.year
+                for p in _post_dates(doc, m.start())
+            ):
                 given_away.append(m.span())
                 yield (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
         for m in _in_windows(_HAPPY_BIRTHDAY, doc.text, windows):
             if any(s < m.end() and m.start() < e for s, e in given_away):
                 continue
-            posted = _post_date(doc, m.start())
-            if posted and (posted.month, posted.day) == (date.month, date.day):
+            if any((p.month, p.day) == (date.month, date.day) for p in _post_dates(doc, m.start())):
                 yield (m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")

@@ -58,7 +58,9 @@ class EmailDetector(Detector):
                 continue
             seen.add(key)
             found.extend(
-                (m.start(), m.end(), email) for m in pattern.finditer(doc.lower) if _starts_clean(doc.text, m.start())
+                (m.start(), m.end(), email)
+                for m in pattern.finditer(doc.lower)
+                if _starts_clean(doc.text, m.start())
             )
         for start, end, email in sorted(found, key=lambda f: f[0]):
             value = doc.text[start:end]

@@ -20,10 +20,13 @@ RELATION_WINDOW = 40
 CUE_WINDOW = 150
 
 # Near a school's name, these say a child goes there (rather than that a councillor visited it).
+# A relation word counts only as someone's ("my son", "our twins", "whose daughter"): "the children's
+# challenge" or "Year 6 pupils" could be anyone's.
 _CHILD_CUES = re.compile(
-    r"\b(?:sons?|daughters?|child|children|kids?|twins?|boys|girls|little\s+ones?|step(?:son|daughter)s?"
-    r"|year\s+\d{1,2}|reception\s+class|school\s+run|pta|parents['’]?\s+evening|nativity|sports\s+day"
-    r"|pick(?:ing)?\s+(?:them|him|her)\s+up|drop(?:ping)?\s+(?:them|him|her)\s+off|uniform)\b"
+    r"\b(?:(?:my|our|her|his|their|whose|your)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?"
+    r"|boys|girls|little\s+ones?|step(?:son|daughter)s?|youngest|eldest|oldest)"
+    r"|(?:is|are|'s|’s)\s+in\s+year\s+\d{1,2}|year\s+\d{1,2}\s+at|reception\s+class|school\s+run|pta"
+    r"|parents['’]?\s+evening|pick(?:ing)?\s+(?:them|him|her)\s+up|drop(?:ping)?\s+(?:them|him|her)\s+off)\b"
 )
 
 _RELATION_WORDS = re.compile(
@@ -121,13 +124,14 @@ def _school_patterns(school: str) -> tuple[re.Pattern[str], re.Pattern[str] | No
     suffixes = _suffix_run((*types, *_SCHOOL_NEUTRAL))
     if core == school:
         suffixes = f"(?:{suffixes})?"  # the profile gives no school type, so the bare name is the full name
-    full = re.compile(_whole(_words(core) + suffixes), re.IGNORECASE)
+    # No look-behind at the start (it would make `re` try every position): the caller checks the edges.
+    full = re.compile(_words(core) + suffixes + r"(?!\w)")
     alone = None
     if len(core.split()) >= 2 and core != school:
         # "St Anne's Secondary" is another school when the child is at St Anne's Primary.
         other_types = "|".join(t for t in _SCHOOL_TYPES if t not in types) or "(?!)"
         another_school = rf"(?!{_SUFFIX_GAP}(?:{other_types})(?!\w))"
-        alone = re.compile(_whole(_words(core)) + _NOT_A_SCHOOL + another_school, re.IGNORECASE)
+        alone = re.compile(_words(core) + r"(?!\w)" + _NOT_A_SCHOOL + another_school)
     return full, alone
 
 
@@ -190,8 +194,10 @@ class FamilyDetector(Detector):
 
     def _member(self, text: str, low: str, member: FamilyMember) -> Iterator[Match]:
         patterns = _member_patterns(member)
-        if patterns is None or member.name.split()[0].lower() not in low and not any(
-            n.lower() in low for n in member.nicknames
+        if (
+            patterns is None
+            or member.name.split()[0].lower() not in low
+            and not any(n.lower() in low for n in member.nicknames)
         ):
             return
         subject = "family: " + " ".join(p for p in (member.relation, member.name) if p)
@@ -202,7 +208,14 @@ class FamilyDetector(Detector):
                 if _free(m.span(), taken):
                     taken.append(m.span())
                     yield self._match(
-                        text, m.span(), Kind.FAMILY_MEMBER, key, FULL_NAME_CONFIDENCE, subject, Need.NAMED, True
+                        text,
+                        m.span(),
+                        Kind.FAMILY_MEMBER,
+                        key,
+                        FULL_NAME_CONFIDENCE,
+                        subject,
+                        Need.NAMED,
+                        True,
                     )
         for pattern in patterns.given:
             for m in whole_words(pattern, low):
@@ -223,14 +236,13 @@ class FamilyDetector(Detector):
         self, text: str, low: str, member: FamilyMember, children: re.Pattern[str] | None
     ) -> Iterator[Match]:
         school = " ".join(member.school.split())
-        probe = max(re.split(r"\W+", school_core(school).lower()), key=len)
+        probe, key = _school_probe(school)
         if probe not in low:
             return
         full, alone = _school_patterns(school)
-        key = school_key(school)
         subject = f"family: {member.name}'s school"
         taken: list[tuple[int, int]] = []
-        for m in full.finditer(low):
+        for m in whole_words(full, low):
             if _child_cue(low, m.span(), children):
                 taken.append(m.span())
                 yield self._match(
@@ -238,7 +250,7 @@ class FamilyDetector(Detector):
                 )
         if alone is None:
             return
-        for m in alone.finditer(low):
+        for m in whole_words(alone, low):
             if _free(m.span(), taken) and _child_cue(low, m.span(), children):
                 yield self._match(
                     text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject, Need.NAMED, True
@@ -270,6 +282,12 @@ class FamilyDetector(Detector):
             needs=needs,
             ties=ties,
         )
+
+
+@functools.lru_cache(maxsize=64)
+def _school_probe(school: str) -> tuple[str, str]:
+    """The school name's longest word (a page without it cannot name the school), and the school's key."""
+    return max(re.split(r"\W+", school_core(school).lower()), key=len), school_key(school)
 
 
 @functools.lru_cache(maxsize=32)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -41,6 +41,10 @@ class Detector(ABC):
     @abstractmethod
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         """Every place in doc.text where this detector sees the profile's data (public or not)."""
+
+    def detect_after(self, doc: Document, profile: Profile, earlier: Sequence[Match]) -> Iterator[Match]:
+        """Like detect, for a detector that also reads what the detectors before it found (registry order)."""
+        return self.detect(doc, profile)
 
     def detect_many(self, docs: Iterable[Document], profile: Profile) -> Iterator[tuple[Document, Match]]:
         for doc in docs:

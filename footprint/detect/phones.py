@@ -24,7 +24,9 @@ DEOBFUSCATED_CONFIDENCE = 0.8
 
 # Starts with "+", "(" or 0, then 8 to 15 more digits (or the letter O standing in for zero), with up to three
 # separators between any two. It starts with a character class, so `re` skips through text at hundreds of MB/s.
-_RUN = re.compile(r"[+(0O](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,15}")
+_RUN = re.compile(r"[+(0O](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,}")
+# The same, capped at one number's length, for reading runs one number at a time.
+_ONE_RUN = re.compile(r"[+(0O](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,15}")
 _DIGITISH = frozenset("0123456789oO")
 # Ofcom keeps 07700 900000-900999 for drama; phonenumbers calls them invalid, but footprint's own tests, demo and
 # corpus use them (they are the only mobile numbers safe to print), so they are read as real mobiles.
@@ -64,11 +66,16 @@ class Number:
     end: int
 
 
+_JOINED_DIGIT = re.compile(r"[.\-]\d")
+_LETTER = re.compile(r"[A-Za-z]")
+_THREE_DIGITS = re.compile(r"\d{3}")
+
+
 def _trailing_ok(text: str, end: int) -> bool:
     """The number must not run on into a word or into more digits joined by "." or "-" (a longer number)."""
     if end < len(text) and (is_word_char(text[end]) or text[end] == "("):
         return False
-    return not re.match(r"[.\-]\d", text[end : end + 2])
+    return not _JOINED_DIGIT.match(text, end)
 
 
 def _national_forms(digits: str, plus: bool) -> list[tuple[str, int]]:
@@ -111,11 +118,12 @@ def read_run(text: str, run: Run) -> Number | None:
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[Number]:
+    # (validating with phonenumbers costs ~0.1 ms a run: the unlisted detector calls this near names only)
     """Every phone number in text[start:end], in order. A run glued to a word or a "+" before it is not one;
     after a run that is not a number, the search resumes one character on, so a number inside it is found."""
     stop = len(text) if end is None else end
     pos = start
-    while pos < stop and (m := _RUN.search(text, pos, stop)):
+    while pos < stop and (m := _ONE_RUN.search(text, pos, stop)):
         first = m.start()
         if first > 0 and (is_word_char(text[first - 1]) or text[first - 1] == "+"):
             pos = first + 1
@@ -129,14 +137,64 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
 
 
 @functools.lru_cache(maxsize=8)
-def numbers(doc: Document) -> tuple[Number, ...]:
-    """Every phone number on the page, read once and shared by the detectors that need them."""
-    return tuple(find_numbers(doc.text))
+def runs(doc: Document) -> tuple[Run, ...]:
+    """Every run of phone-like characters on the page (one fast pass), shared by the detectors."""
+    text = doc.text
+    found: list[Run] = []
+    pos = 0
+    while m := _RUN.search(text, pos):
+        first = m.start()
+        if first > 0 and (is_word_char(text[first - 1]) or text[first - 1] == "+"):
+            pos = first + 1
+            continue
+        found.append(_run_at(text, m))
+        pos = m.end()
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _spellings(e164: str) -> tuple[tuple[str, bool], ...]:
+    """The digit strings a number is written as, and whether each needs a "+" before it: 07700900461,
+    +447700900461, +44 (0)7700..., 00447700900461."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return ()
+    nsn = phonenumbers.national_significant_number(number)
+    country = str(number.country_code)
+    forms = [(country + nsn, True), ("00" + country + nsn, False)]
+    if country == "44":
+        forms += [("0" + nsn, False), ("440" + nsn, True), ("00440" + nsn, False)]
+    return tuple(forms)
+
+
+def listed_in(doc: Document, run: Run, e164: str) -> Iterator[Number]:
+    """Where a run of digits holds this exact number, starting at a group boundary and ending cleanly; no
+    parsing, so it is fast, and a number right after a date or another number is still found."""
+    text = doc.text
+    for digits, needs_plus in _spellings(e164):
+        at = run.digits.find(digits)
+        while at != -1:
+            start = run.at[at]
+            glued = at > 0 and run.at[at - 1] == start - 1  # "207700900461": part of a longer number
+            plus = text[start - 1] == "+" if start > 0 else False
+            if not glued and (plus or not needs_plus):
+                end = run.end_after(at + len(digits))
+                if _trailing_ok(text, end) and not (end < len(text) and text[end].isdigit()):
+                    opening = start > 0 and text[start - 1] in "+("  # "+44 ..." and "(0113) ..." read whole
+                    yield Number(e164, start - 1 if opening else start, end)
+            at = run.digits.find(digits, at + 1)
+
+
+def numbers_near(doc: Document, windows: list[tuple[int, int]]) -> Iterator[Number]:
+    """Every valid phone number that starts inside one of the windows (sorted, not overlapping)."""
+    for lo, hi in windows:
+        yield from find_numbers(doc.text, lo, min(len(doc.text), hi + 30))
 
 
 def looks_disguised(value: str) -> bool:
     """A letter among the digits, or no group of three digits together, is a deliberate disguise."""
-    return bool(re.search(r"[A-Za-z]", value)) or not re.search(r"\d{3}", value)
+    return bool(_LETTER.search(value)) or not _THREE_DIGITS.search(value)
 
 
 class PhoneDetector(Detector):
@@ -154,10 +212,18 @@ class PhoneDetector(Detector):
             by_e164.setdefault(phone.e164, phone)
         if not by_e164 or not doc.text:
             return
-        for number in numbers(doc):
-            phone = by_e164.get(number.e164)
-            if phone is None:
-                continue
+        candidates = [
+            (number, phone)
+            for run in runs(doc)
+            for e164, phone in by_e164.items()
+            for number in listed_in(doc, run, e164)
+        ]
+        kept: list[tuple[Number, Phone]] = []
+        for number, phone in sorted(candidates, key=lambda f: (f[0].start, -f[0].end)):
+            if kept and number.start < kept[-1][0].end:
+                continue  # "+44 (0)7700 900461" also holds "07700 900461": one sighting
+            kept.append((number, phone))
+        for number, phone in kept:
             value = doc.text[number.start : number.end]
             yield Match(
                 detector=self.id,

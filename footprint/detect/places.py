@@ -46,7 +46,9 @@ def coordinate_pairs(text: str) -> Iterator[tuple[int, int, float, float]]:
     """(start, end, latitude, longitude) for every decimal pair that can be a place on Earth."""
     for m in _PAIR_TAIL.finditer(text):
         head = _HEAD.search(text, max(0, m.start() - 3), m.start())
-        if head is None or (head.start() > 0 and (text[head.start() - 1].isdigit() or text[head.start() - 1] == ".")):
+        if head is None or (
+            head.start() > 0 and (text[head.start() - 1].isdigit() or text[head.start() - 1] == ".")
+        ):
             continue
         lat = float(head.group() + "." + m.group(1))
         lon = float(m.group(2))

@@ -44,6 +44,14 @@ def drop_overlapped_partials(matches: Iterable[Match]) -> list[Match]:
     ]
 
 
+def drop_partials_beside_full(matches: Iterable[Match]) -> list[Match]:
+    """A page that gives the whole address (or date of birth) exposes nothing more by also giving its postcode
+    (or day and month) elsewhere: one exposure, the full one."""
+    items = list(matches)
+    whole = {(m.kind, m.subject) for m in items if not m.partial and m.known_to_user}
+    return [m for m in items if not (m.partial and m.known_to_user and (m.kind, m.subject) in whole)]
+
+
 def drop_listed_twins(matches: Iterable[Match]) -> list[Match]:
     """A detail both a listed-item detector and the unlisted one claim is the listed one."""
     items = list(matches)
@@ -70,11 +78,14 @@ def apply_filters(matches: Iterable[Match], subject: Subject) -> list[Match]:
     items = drop_public(matches)
     items = drop_off_subject(items, subject)
     items = drop_overlapped_partials(items)
+    items = drop_partials_beside_full(items)
     items = drop_listed_twins(items)
     return one_per_exposure(items)
 
 
 def read(doc: Document, profile: Profile, detectors: Sequence[Detector]) -> Reading:
-    matches = [m for detector in detectors for m in detector.detect(doc, profile)]
+    matches: list[Match] = []
+    for detector in detectors:
+        matches.extend(detector.detect_after(doc, profile, tuple(matches)))
     subject = assess(doc, profile, [m for m in matches if not m.public or m.ties])
     return Reading(tuple(apply_filters(matches, subject)), subject)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from footprint.detect.interface import Document
-from footprint.detect.text import word_pattern
+from footprint.detect.text import ends_word, literal_hits, lower_words, starts_word, whole_words, word_pattern
 from footprint.domains import registered_domain
 from footprint.model import Match, Need, Profile
 
@@ -46,48 +46,157 @@ def _name_words(name: str) -> str:
 
 @dataclass(frozen=True)
 class _NamePatterns:
-    full: re.Pattern[str] | None  # a listed name, a title or initial with the surname, a username
-    surname: re.Pattern[str] | None  # the surname alone, counted only on a page that names them in full
+    """How to recognise the person's name around each place a page has their surname (found with str.find,
+    the fastest search there is), rather than by running one slow alternation over the whole page."""
+
+    surnames: tuple[str, ...]  # lower case, also with a hyphen written as a space
+    before: re.Pattern[str]  # what may come just before a surname: a given name, a title, an initial
+    after: re.Pattern[str]  # a given name just after it: "Hartley, Tom"
+    handles: tuple[str, ...]  # lower-case usernames long enough to be theirs alone
     probes: tuple[str, ...]  # lower-case strings one of which a page must contain to name them at all
 
 
 @functools.lru_cache(maxsize=32)
 def _name_patterns(profile: Profile) -> _NamePatterns:
-    names = [n for n in profile.names if n.strip()]
-    surnames = profile.surnames
-    alternatives = [_name_words(n) for n in sorted(names, key=len, reverse=True)]
-    for surname in surnames:
-        initials = sorted({n.split()[0][0] for n in names if len(n.split()) > 1})
-        given = sorted({n.split()[0] for n in names if len(n.split()) > 1}, key=len, reverse=True)
-        first = "|".join([*(word_pattern(g) for g in given), *(rf"{re.escape(i)}\.?" for i in initials)])
-        alternatives.append(rf"{TITLES}\s+(?:(?:{first})\s+)?{_name_words(surname)}")
-        alternatives.extend(rf"{re.escape(i)}\.\s?{_name_words(surname)}" for i in initials)
-    handles = [u for u in profile.usernames if len(u) >= 5]
-    alternatives.extend(rf"@?{re.escape(u)}" for u in handles)
-    full = re.compile(r"(?<![\w@.])(?:" + "|".join(alternatives) + r")(?!\w)", re.I) if alternatives else None
-    surname = None
-    if surnames:
-        surname = re.compile(r"(?<![\w@.])(?:" + "|".join(_name_words(s) for s in surnames) + r")(?!\w)", re.I)
-    probes = {s.split("-")[0].lower() for s in surnames} | {n.split()[0].lower() for n in names}
-    probes |= {u.lower() for u in handles}
-    return _NamePatterns(full, surname, tuple(sorted(probes)))
+    names = [n for n in profile.names if len(n.split()) > 1]
+    surnames = {s.lower() for s in profile.surnames}
+    surnames |= {s.replace("-", " ") for s in surnames if "-" in s}
+    givens = {" ".join(n.split()[:-1]).lower() for n in names} | {n.split()[0].lower() for n in names}
+    initials = sorted({n.split()[0][0].lower() for n in names})
+    given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
+    initial = "|".join(re.escape(i) for i in initials)
+    before = re.compile(
+        rf"(?:(?<![\w@.]){TITLES}\s+(?:(?:{given}|(?:{initial})\.?)\s+)?|(?<![\w@.])(?:{given})\s+"
+        rf"|(?<![\w@.])(?:{initial})\.\s?)$"
+        if givens
+        else r"(?!)"
+    )
+    after = re.compile(rf",?\s+(?:{given})(?!\w)" if givens else r"(?!)")
+    handles = tuple(sorted({u.lower() for u in profile.usernames if len(u) >= 5}))
+    probes = {s.split("-")[0].split()[0] for s in surnames} | set(handles)
+    return _NamePatterns(tuple(sorted(surnames, key=len, reverse=True)), before, after, handles, tuple(sorted(probes)))
+
+
+# Headings under which people-search and social sites list other people who share the name.
+_NAMESAKE_HEADING = re.compile(
+    r"other\s+people\s+(?:named|called|with\s+(?:the\s+same|this|that)\s+name)|more\s+people\s+named"
+    r"|people\s+(?:also\s+(?:viewed|searched)|you\s+may\s+know)|similar\s+(?:profiles|people|names)"
+    r"|did\s+you\s+mean|not\s+the\s+(?:right\s+)?(?:person|one)\s+you"
+)  # for lower-case text: it starts with plain words, so `re` skips through the page quickly
+_NAMESAKE_CUES = ("other people", "more people", "people also", "people you", "similar", "did you mean", "not the")
+NAMESAKE_REACH = 400
+
+
+@functools.lru_cache(maxsize=64)
+def _given_pattern(given: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(given)}(?!\w)")
+
+
+def _ballot_mentions(doc: Document, profile: Profile) -> list[Span]:
+    """A surname in capitals with the first name soon after, as statements of persons nominated print them,
+    often in columns with the address between: "HARTLEY   Flat 3, 27 Wellington Road ...  Tom"."""
+    found = []
+    for name in profile.names:
+        words = name.split()
+        if len(words) < 2 or len(words[-1]) < 3:
+            continue
+        upper, given = words[-1].upper(), words[0]
+        for at in literal_hits(upper, doc.text):
+            end = at + len(upper)
+            if not (starts_word(doc.text, at) and ends_word(doc.text, end)):
+                continue
+            if _given_pattern(given).search(doc.text, end, end + 120):
+                found.append((at, end))
+    return found
 
 
 @functools.lru_cache(maxsize=16)
 def mentions(doc: Document, profile: Profile) -> tuple[Span, ...]:
     """Where the page names the person: in full, by title or initial, by handle; then by surname alone, but
-    only if it names them in full somewhere (a bare "Hartley" on its own is anybody)."""
+    only if it names them in full somewhere (a bare "Hartley" on its own is anybody). Namesakes listed under
+    an "other people named ..." heading are left out (see `namesakes`)."""
     patterns = _name_patterns(profile)
-    if patterns.full is None or not any(p in doc.lower for p in patterns.probes):
+    if not any(p in doc.lower for p in patterns.probes):
         return ()
-    full = [m.span() for m in patterns.full.finditer(doc.text)]
-    if not full or patterns.surname is None:
-        return tuple(full)
-    taken = [range(*s) for s in full]
-    alone = [
-        m.span() for m in patterns.surname.finditer(doc.text) if not any(m.start() in r for r in taken)
-    ]
-    return tuple(sorted(full + alone))
+    spans = _all_mentions(doc, profile, patterns)
+    others = set(namesakes(doc, profile))
+    return tuple(s for s in spans if s not in others)
+
+
+@functools.lru_cache(maxsize=16)
+def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
+    """Mentions of the name that sit under a heading listing other people of that name."""
+    patterns = _name_patterns(profile)
+    if not any(p in doc.lower for p in patterns.probes):
+        return ()
+    if not any(cue in doc.lower for cue in _NAMESAKE_CUES):
+        return ()
+    headings = [m.end() for m in _NAMESAKE_HEADING.finditer(doc.lower)]
+    if not headings:
+        return ()
+    return tuple(
+        s
+        for s in _all_mentions(doc, profile, patterns)
+        if any(0 <= s[0] - h <= NAMESAKE_REACH for h in headings)
+    )
+
+
+_NOT_GLUED = "-\u2010"
+
+
+def _surname_hits(low: str, surnames: tuple[str, ...]) -> list[Span]:
+    """Whole-word places the page has a surname, not inside a longer hyphenated name ("Hartley-Jones")."""
+    found: dict[int, Span] = {}
+    for surname in surnames:  # longest first, so "raman-clarke" wins over "raman"
+        for at in literal_hits(surname, low):
+            end = at + len(surname)
+            if not (starts_word(low, at) and ends_word(low, end)):
+                continue
+            if (end + 1 < len(low) and low[end] in _NOT_GLUED and low[end + 1].isalnum()) or (
+                at >= 2 and low[at - 1] in _NOT_GLUED and low[at - 2].isalnum()
+            ):
+                continue
+            if not any(s <= at < e for s, e in found.values()):
+                found[at] = (at, end)
+    return sorted(found.values())
+
+
+@functools.lru_cache(maxsize=16)
+def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> tuple[Span, ...]:
+    low, text = doc.lower, doc.text
+    full: list[Span] = []
+    alone: list[Span] = []
+    for at, end in _surname_hits(low, patterns.surnames):
+        if m := patterns.before.search(low, max(0, at - 48), at):
+            full.append((m.start(), end))
+        elif m := patterns.after.match(low, end):
+            full.append((at, m.end()))
+        elif not _someone_else(text, at, profile):
+            alone.append((at, end))
+    for handle in patterns.handles:
+        for at in literal_hits(handle, low):
+            start = at - 1 if at > 0 and low[at - 1] == "@" else at
+            if starts_word(low, start) and ends_word(low, at + len(handle)) and (start == 0 or low[start - 1] != "."):
+                full.append((start, at + len(handle)))
+    full += [s for s in _ballot_mentions(doc, profile) if not any(s[0] < e and b < s[1] for b, e in full)]
+    # The surname alone counts only if the page names them in full somewhere: a bare "Hartley" is anybody.
+    return tuple(sorted(full + alone)) if full else ()
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z'\-]+)[ \t]+$")
+_NOT_A_NAME = frozenset(
+    ["the", "a", "an", "and", "but", "by", "with", "from", "to", "for", "of", "at", "in", "on", "as", "said", "says", "told", "thanks", "thank", "dear", "hi", "hello", "meet", "councillor", "cllr", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "candidate", "mp", "mayor", "leader", "member"]
+)
+
+
+def _someone_else(text: str, start: int, profile: Profile) -> bool:
+    """ "Devendra Oduya", "Samuel Oduya": the surname after another given name is another person."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    givens = {w.lower() for n in profile.names for w in n.split()[:-1]}
+    return word not in givens and word not in _NOT_A_NAME
 
 
 @functools.lru_cache(maxsize=32)
@@ -100,7 +209,8 @@ def _tie_pattern(profile: Profile) -> re.Pattern[str] | None:
             words.append(domain)
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(_name_words(w) for w in words) + r")(?!\w)", re.I)
+    # No look-behind at the start: it would make `re` try every position. whole_words checks the edges.
+    return re.compile("(?:" + "|".join(_name_words(w.lower()) for w in words) + ")")
 
 
 def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject:
@@ -116,27 +226,9 @@ def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject
     if tying:
         reasons.append(f"carries their {tying[0].kind.value.replace('_', ' ')}")
         level = Need.TIED
-    elif names and (pattern := _tie_pattern(profile)) is not None and (found := pattern.search(doc.text)):
-        reasons.append(f"mentions '{found.group()}'")
+    elif names and (pattern := _tie_pattern(profile)) is not None and (found := next(whole_words(pattern, doc.lower), None)):
+        reasons.append(f"mentions '{doc.text[found.start() : found.end()]}'")
         level = Need.TIED
     elif names:
         reasons.append("nothing else ties it to them: it may be about a namesake")
     return Subject(level, names, tuple(reasons))
-
-
-def near(span: Span, others: Iterable[Span], before: int, after: int) -> Span | None:
-    """The closest of `others` that starts at most `after` chars after span ends or ends `before` chars
-    before span starts (so "Maggie Oduya ... 07700 900318" looks forward from the name)."""
-    best: tuple[int, Span] | None = None
-    for other in others:
-        if other[0] >= span[1]:
-            gap = other[0] - span[1]
-            if gap <= after and (best is None or gap < best[0]):
-                best = (gap, other)
-        elif other[1] <= span[0]:
-            gap = span[0] - other[1]
-            if gap <= before and (best is None or gap < best[0]):
-                best = (gap, other)
-        else:
-            return other
-    return best[1] if best else None

@@ -39,7 +39,9 @@ def ends_word(text: str, end: int) -> bool:
     return end >= len(text) or not is_word_char(text[end])
 
 
-def whole_words(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+def whole_words(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
     """Matches of `pattern` that neither start nor end inside a word, found without a slow look-behind.
 
     A match that starts inside a word is retried one character on, so an overlapping whole-word match after it

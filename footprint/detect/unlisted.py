@@ -16,20 +16,22 @@ Limits: an address without a house number or a postcode is not found; nor is a d
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_home, street_type
 from footprint.detect.interface import Detector, Document
-from footprint.detect.phones import numbers
-from footprint.detect.subject import TITLES, Span, mentions, near
-from footprint.detect.text import starts_word
+from footprint.detect.phones import numbers_near
+from footprint.detect.subject import TITLES, Span, mentions, namesakes
+from footprint.detect.text import starts_word, whole_words
 from footprint.model import Kind, Match, Need, Profile
 
-AFTER_NAME = 220
+AFTER_NAME = 400
 BEFORE_NAME = 90
 CONTEXT_BEFORE = 60  # how far before a detail to look for words saying whose it is
+CONTEXT_AFTER = 40  # and after it, on the same line ("0113 496 0000 (council switchboard)")
 MOBILE_CONFIDENCE = 0.7
 LANDLINE_CONFIDENCE = 0.6
 ADDRESS_CONFIDENCE = 0.7
@@ -41,7 +43,8 @@ _SERVICE = re.compile(
     r"|fax|venue|library|centre|center|hall|surgery|surgeries|school|church|chapel|hq|headquarters|party"
     r"|press|media|agent|ltd|limited|plc|practice|shop|hotel|pub|club|station|hospital|clinic|business"
     r"|company|association|trust|charity|planning|application|site\s+at|land\s+at|development|held\s+at"
-    r"|meeting\s+at|meets\s+at|registered\s+address|correspondence|care\s+of|c/o|po\s+box)",
+    r"|meeting\s+at|meets\s+at|registered\s+address|correspondence|care\s+of|c/o|po\s+box|unit|suite|plot"
+    r"|services|queries|news\b|newsdesk|newsroom|editorial|advertis\w*|site\b|allotments?|inc\b|llc|corp\b|proposal|demolition|erection|consent|industrial|estate\s+agents?|park\s+and\s+ride)",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
@@ -49,23 +52,43 @@ _LABELLED = re.compile(
     r"|previous|formerly|old)\b",
     re.IGNORECASE,
 )
+# For lower-case text; it starts with plain words (fast), and whole_words checks the edges.
 _FIRST_PERSON = re.compile(
-    r"\b(?:(?:call|text|ring|phone|whatsapp|message|contact)\s+me|my\s+(?:mobile|number|phone|home|address"
-    r"|house|flat)|i\s+live\s+(?:at|on|in))\b",
+    r"(?:call|text|ring|phone|whatsapp|message|contact)\s+me|my\s+(?:mobile|number|phone|home|address"
+    r"|house|flat)|i\s+live\s+(?:at|on|in)"
+)
+# Another person named between the person and a detail: "Cllr John Pike", or a record's "name: John Pike".
+_OTHER_PERSON = re.compile(
+    rf"(?<!\w){TITLES}\s+[A-Z][a-z'\-]+"
+    r"|(?m:^)[ \t]*(?:name|full[_\s]?name|display[_\s]?name|author|member|contact|candidate|agent|applicant)"
+    r"[ \t]*:[ \t]*[A-Z][a-z]+",
     re.IGNORECASE,
 )
-_OTHER_PERSON = re.compile(rf"(?<!\w){TITLES}\s+[A-Z][a-z'\-]+", re.IGNORECASE)
 # A UK postcode: outward code, optional space, inward code (whose letters are never C, I, K, M, O or V).
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?)\s?([0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])", re.IGNORECASE
 )
-_STREET_TYPE_WORDS = "|".join(sorted({s for spellings in STREET_TYPES for s in spellings}, key=len, reverse=True))
+_STREET_TYPE_WORDS = "|".join(
+    sorted({s for spellings in STREET_TYPES for s in spellings}, key=len, reverse=True)
+)
 # "3 Birch Road", "12a Heron Way": a number, one to three capitalised words, and a street type.
 _STREET_ADDRESS = re.compile(
-    rf"(?<![\w/.\-])(\d{{1,4}}[A-Za-z]?),?\s+((?:[A-Z][A-Za-z'\-]+\s+){{1,3}}(?:{_STREET_TYPE_WORDS})\.?)(?!\w)",
+    rf"(?<![\w/.\-])(\d{{1,4}}[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_WORDS})\.?)(?!\w)",
+    re.IGNORECASE,
+)
+# "2 October Heron Way" is a date and a street, not an address.
+_NOT_STREET_WORDS = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|and|or|the|of|to|in|on|at|for|with|from|by|flat|unit|suite|minutes?|hours?"
+    r"|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
 _NON_GEOGRAPHIC = ("+443", "+448", "+449")
+# The person's own listed details anchor a record; a family member's name does not (what follows is theirs).
+_RECORD_KINDS = frozenset({Kind.PHONE, Kind.EMAIL, Kind.HOME_ADDRESS, Kind.DATE_OF_BIRTH})
+# Lists of candidates print each as a surname in capitals over the given names: "TANDY\nLorraine Michelle".
+_BALLOT_ENTRY = re.compile(r"(?m:^)[ \t]*[A-Z]{2,}(?:[\-'][A-Z]+)?[ \t]*(?:\n[ \t]*)+[A-Z][a-z]+")
 
 
 def _one_off(a: str, b: str) -> bool:
@@ -78,46 +101,81 @@ class UnlistedDetector(Detector):
     id: ClassVar[str] = "unlisted"
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
+        return self.detect_after(doc, profile, ())
+
+    def detect_after(self, doc: Document, profile: Profile, earlier: Sequence[Match]) -> Iterator[Match]:
+        """Anchors are the person's name, their listed details the other detectors found (a people-search
+        record lists an old number under the current one), and on their own pages "call me", "my mobile"."""
         anchors = list(mentions(doc, profile))
+        anchors += [
+            (m.start, m.end) for m in earlier if m.kind in _RECORD_KINDS and m.known_to_user and m.ties
+        ]
         if doc.confirmed:
-            anchors += [m.span() for m in _FIRST_PERSON.finditer(doc.text)]
+            anchors += [m.span() for m in whole_words(_FIRST_PERSON, doc.lower)]
         if not anchors:
             return
         anchors.sort()
-        yield from self._phones(doc, profile, anchors)
-        yield from self._addresses(doc, profile, anchors)
+        others = namesakes(doc, profile)
+        yield from self._phones(doc, profile, anchors, others)
+        yield from self._addresses(doc, profile, anchors, others)
 
-    def _anchor_for(self, text: str, span: Span, anchors: list[Span]) -> Span | None:
-        """The name this detail belongs to: near it, with no other titled person named in between, and no
-        word right before it saying it is an office's or a venue's."""
-        anchor = near(span, anchors, BEFORE_NAME, AFTER_NAME)
+    def _anchor_for(
+        self, text: str, span: Span, anchors: list[Span], namesakes: tuple[Span, ...], profile: Profile
+    ) -> Span | None:
+        """The mention this detail belongs to: near it, not a namesake's, with no other person named in
+        between, and no word beside it saying it is an office's or a venue's."""
+        # The name usually comes first ("Maggie Oduya ... 07700 900318") and may sit well before the detail; a
+        # name after it counts only close by on the same line ("07700 900318 (Maggie)").
+        anchor = _closest_before(span, [*anchors, *namesakes], AFTER_NAME)
         if anchor is None:
+            after = [
+                a for a in anchors if 0 <= a[0] - span[1] <= BEFORE_NAME and "\n" not in text[span[1] : a[0]]
+            ]
+            anchor = min(after, default=None)
+        if anchor is None or anchor in namesakes:
             return None
         between = (anchor[1], span[0]) if anchor[1] <= span[0] else (span[1], anchor[0])
-        if any(not _inside(m.span(), anchors) for m in _OTHER_PERSON.finditer(text, *between)):
+        for pattern in (_OTHER_PERSON, _BALLOT_ENTRY):
+            if any(not _inside(m.span(), anchors) for m in pattern.finditer(text, *between)):
+                return None
+        if any(_is_someone(m.group(1), profile) for m in _NAME_LINE.finditer(text, *between)):
+            return None
+        if _NEW_RECORD.search(text, *between):
             return None
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
-        if _SERVICE.search(text, context_start, span[0]):
+        line_end = text.find("\n", span[1])
+        context_end = min(span[1] + CONTEXT_AFTER, len(text) if line_end == -1 else line_end)
+        if _SERVICE.search(text, context_start, context_end):
             return None
         return anchor
 
-    def _phones(self, doc: Document, profile: Profile, anchors: list[Span]) -> Iterator[Match]:
+    def _phones(
+        self, doc: Document, profile: Profile, anchors: list[Span], others: tuple[Span, ...]
+    ) -> Iterator[Match]:
         listed = {p.e164 for p in profile.phones}
-        for number in numbers(doc):
+        for number in numbers_near(doc, _windows(anchors, len(doc.text))):
             if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
                 continue
             span = (number.start, number.end)
-            if self._anchor_for(doc.text, span, anchors) is None:
+            if self._anchor_for(doc.text, span, anchors, others, profile) is None:
                 continue
             mobile = number.e164.startswith("+447")
             confidence = MOBILE_CONFIDENCE if mobile else LANDLINE_CONFIDENCE
             if _LABELLED.search(doc.text, max(0, span[0] - 30), span[0]):
                 confidence += LABELLED_BONUS
             yield self._match(
-                doc.text, span, Kind.PHONE, number.e164, confidence, False, "a phone number not in your profile"
+                doc.text,
+                span,
+                Kind.PHONE,
+                number.e164,
+                confidence,
+                False,
+                "a phone number not in your profile",
             )
 
-    def _addresses(self, doc: Document, profile: Profile, anchors: list[Span]) -> Iterator[Match]:
+    def _addresses(
+        self, doc: Document, profile: Profile, anchors: list[Span], others: tuple[Span, ...]
+    ) -> Iterator[Match]:
         text = doc.text
         homes = [parse_home(a) for a in profile.addresses]
         listed_postcodes = {h.postcode for h in homes if h.postcode}
@@ -132,22 +190,28 @@ class UnlistedDetector(Detector):
                 span = (street[0], m.end()) if street else m.span()
                 if street and _street_name(street[2]) in listed_streets:
                     continue
-                if _inside(span, taken) or self._anchor_for(text, span, anchors) is None:
+                if _inside(span, taken):
                     continue
-                taken.append(span)
+                taken.append(span)  # whoever it belongs to, its street is not a second address
+                if self._anchor_for(text, span, anchors, others, profile) is None:
+                    continue
                 if street:
                     key = f"{street[1]} {_street_name(street[2])} {postcode.lower()}"
-                    yield self._match(text, span, Kind.HOME_ADDRESS, key, ADDRESS_CONFIDENCE, False, "an address")
+                    yield self._match(
+                        text, span, Kind.HOME_ADDRESS, key, ADDRESS_CONFIDENCE, False, "an address"
+                    )
                 else:
-                    yield self._match(text, span, Kind.HOME_ADDRESS, postcode, POSTCODE_CONFIDENCE, True, "a postcode")
+                    yield self._match(
+                        text, span, Kind.HOME_ADDRESS, postcode, POSTCODE_CONFIDENCE, True, "a postcode"
+                    )
             for m in _STREET_ADDRESS.finditer(text, lo, hi):
                 span = m.span()
                 name = _street_name(m.group(2))
                 if _inside(span, taken) or name in listed_streets or not _capitalised(m.group(2)):
                     continue
-                if self._anchor_for(text, span, anchors) is None:
-                    continue
                 taken.append(span)
+                if self._anchor_for(text, span, anchors, others, profile) is None:
+                    continue
                 key = f"{m.group(1).lower()} {name}"
                 yield self._match(text, span, Kind.HOME_ADDRESS, key, ADDRESS_CONFIDENCE, False, "an address")
 
@@ -171,6 +235,95 @@ class UnlistedDetector(Detector):
         )
 
 
+# A line that starts another entry of a numbered or ranked list ("16 A. Yusuf FX3 8QE", "2nd – Alan
+# Whitworth (BF4 2AB)", "17 (name withheld)"): a detail after it is that entry's, not the person's.
+_NEW_RECORD = re.compile(
+    r"(?m:^)[ \t]*(?:\d{1,3}(?:st|nd|rd|th)[ \t]*[\-\u2013\u2014:.]|\d{1,3}[.)]?[ \t]+(?:[A-Z]\.|\("
+    r"|(?![A-Z][a-z'\-]+[ \t]+(?i:" + _STREET_TYPE_WORDS + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z])"
+)
+# A line that is only a name, as a table cell or a list entry prints it: "Tom Reddy".
+_NAME_LINE = re.compile(r"(?m:^[ \t]*([A-Z][a-z'\-]+(?:[ \t]+[A-Z][a-z'\-]+){1,2})[ \t]*$)")
+_NOT_NAME_WORDS = frozenset(
+    [
+        "address",
+        "addresses",
+        "number",
+        "numbers",
+        "phone",
+        "phones",
+        "mobile",
+        "email",
+        "emails",
+        "contact",
+        "contacts",
+        "details",
+        "history",
+        "record",
+        "records",
+        "relatives",
+        "associates",
+        "information",
+        "profile",
+        "age",
+        "born",
+        "date",
+        "dates",
+        "current",
+        "past",
+        "previous",
+        "other",
+        "people",
+        "street",
+        "rep",
+        "reps",
+        "home",
+        "work",
+        "office",
+        "council",
+        "ward",
+        "news",
+        "view",
+        "more",
+        "see",
+        "all",
+        "search",
+        "find",
+        "report",
+        "full",
+        "lookup",
+        "reverse",
+        "public",
+        "register",
+        "electoral",
+        "about",
+        "us",
+        "our",
+        "your",
+        "my",
+    ]
+)
+
+
+def _is_someone(line: str, profile: Profile) -> bool:
+    """A name-only line that is not the person's own name, not a street, not a heading: another person."""
+    words = line.split()
+    if street_type(words[-1]) or any(w.lower() in _NOT_NAME_WORDS for w in words):
+        return False
+    return not any(w.lower() in _own_words(profile) for w in words)
+
+
+@functools.lru_cache(maxsize=32)
+def _own_words(profile: Profile) -> frozenset[str]:
+    """Words of the person's names, places and addresses: a line made of them is not another person."""
+    texts = [*profile.names, *profile.locality, *(a.text for a in profile.addresses)]
+    return frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z'\-]+", t))
+
+
+def _closest_before(span: Span, anchors: list[Span], reach: int) -> Span | None:
+    before = [a for a in anchors if a[1] <= span[0] and span[0] - a[1] <= reach]
+    return max(before, key=lambda a: a[1], default=None)
+
+
 def _inside(span: Span, spans: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
@@ -178,7 +331,8 @@ def _inside(span: Span, spans: list[Span]) -> bool:
 def _windows(anchors: list[Span], size: int) -> list[Span]:
     merged: list[Span] = []
     for start, end in anchors:
-        lo, hi = max(0, start - BEFORE_NAME - 80), min(size, end + AFTER_NAME + 20)
+        # Wide enough that a detail straddling the edge of the reach is read whole; the anchor check decides.
+        lo, hi = max(0, start - BEFORE_NAME - 120), min(size, end + AFTER_NAME + 60)
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
         else:
@@ -206,6 +360,7 @@ def _street_name(street: str) -> str:
 
 
 def _capitalised(street: str) -> bool:
-    """Street names are written with capitals ("Birch Road"); "3 more close" is prose."""
+    """Street names are written with capitals ("Birch Road"); "3 more close" is prose, and "2 October Heron
+    Way" a date."""
     words = street.split()
-    return all(w[0].isupper() for w in words)
+    return all(w[0].isupper() for w in words) and not _NOT_STREET_WORDS.match(words[0])
