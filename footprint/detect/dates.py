@@ -45,7 +45,10 @@ _MONTHS = (
 )
 _MONTH_NUMBER = {name: number for number, names in enumerate(_MONTHS, start=1) for name in names}
 _BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
-_BIRTH_ANCHORS = ("birth", "born", "dob", "d.o.b", "bday", "b'day")
+# Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
+# "today" / "birthday" of a birthday post.
+_ANCHOR_WORDS = ("birth", "born", "dob", "d.o.b", "bday", "b'day", "today")
+_POST_ANCHORS = frozenset({"birth", "bday", "b'day", "today"})
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
 _NUMERIC_START = r"(?<![\d/.\-])"
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
@@ -166,14 +169,34 @@ def _parse_any(m: re.Match[str]) -> dt.date | None:
     return None
 
 
-def _post_dates(doc: Document, at: int) -> list[dt.date]:
-    """Dates the post a phrase sits in may carry: any full date written near it (exports put the timestamp
-    before or after the post), and the page's own date."""
-    found = [
-        _parse_any(m)
-        for m in _ANY_DATE.finditer(doc.text, max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS)
-    ]
-    return [d for d in (*found, doc.published) if d is not None]
+def _dated(doc: Document, at: int, posted: dt.date) -> bool:
+    """Whether the post a phrase sits in is dated `posted`: the page's own date, or that date written near
+    the phrase (exports put a post's timestamp before or after it). Only that one date is looked for."""
+    if doc.published == posted:
+        return True
+    patterns = _patterns(posted)
+    lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
+    return bool(patterns.written.search(doc.text, lo, hi) or patterns.numeric.search(doc.text, lo, hi))
+
+
+def _dated_on_day(doc: Document, at: int, date: dt.date) -> bool:
+    """Whether the post is dated this day and month, in any year."""
+    if doc.published and (doc.published.month, doc.published.day) == (date.month, date.day):
+        return True
+    lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
+    return bool(_any_year(date.month, date.day).search(doc.text, lo, hi))
+
+
+@functools.lru_cache(maxsize=64)
+def _any_year(month: int, day: int) -> re.Pattern[str]:
+    """This day and month in any year: 14 June 2024, June 14, 2024, 14/06/2024, 2024-06-14."""
+    d, m = _number(day), _number(month)
+    name = "(?:" + "|".join(_MONTHS[month - 1]) + r")(?![a-z])\.?"
+    return re.compile(
+        rf"(?<!\d){d}{_ORDINAL}(?:\s+of)?[\s\-]+{name},?[\s\-]+\d{{4}}(?!\d)|{name}\s+{d}{_ORDINAL},?\s+\d{{4}}(?!\d)"
+        rf"|(?<![\d/]){d}/{m}/\d{{4}}(?!\d)|(?<!\d)\d{{4}}-{month:02d}-{day:02d}(?!\d)",
+        re.IGNORECASE,
+    )
 
 
 class BirthDateDetector(Detector):
@@ -196,6 +219,7 @@ class BirthDateDetector(Detector):
         found: list[tuple[int, int, float, str]] = []  # start, end, confidence, key
         full_key = f"dob:{date.isoformat()}"
         year_windows = _windows(literal_hits(f"{date.year:04d}"[2:], low), 32, 12, len(text))
+        anchors = [(at, word) for word in _ANCHOR_WORDS for at in literal_hits(word, low)]
         for m in _in_windows(patterns.written, text, year_windows):
             found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
         month_first = any(p in low for p in ("mm/dd", "month/day", "u.s", "american")) and bool(
@@ -206,7 +230,9 @@ class BirthDateDetector(Detector):
             in_context = _near_birth_word(text, m.start(), m.end())
             confidence = NUMERIC_IN_CONTEXT_CONFIDENCE if in_context else NUMERIC_BARE_CONFIDENCE
             found.append((m.start(), m.end(), confidence, full_key))
-        found.extend(self._birthday_posts(doc, date, full_key))
+        found.extend(
+            self._birthday_posts(doc, date, full_key, [at for at, word in anchors if word in _POST_ANCHORS])
+        )
         full = [(start, end) for start, end, _, _ in found]
 
         def covered(m: re.Match[str]) -> bool:
@@ -219,10 +245,7 @@ class BirthDateDetector(Detector):
             if not covered(m) and not other_day and _near_birth_word(text, m.start(), m.end()):
                 found.append((m.start(), m.end(), MONTH_YEAR_CONFIDENCE, f"dob:{date.isoformat()[:7]}"))
         birth_windows = _windows(
-            (at for anchor in _BIRTH_ANCHORS for at in literal_hits(anchor, low)),
-            CONTEXT_CHARS + 20,
-            80,
-            len(text),
+            (at for at, word in anchors if word != "today"), CONTEXT_CHARS + 20, 80, len(text)
         )
         for m in _in_windows(patterns.day_month, text, birth_windows):
             if not covered(m) and _near_birth_word(text, m.start(), m.end()):
@@ -249,24 +272,25 @@ class BirthDateDetector(Detector):
             )
 
     @staticmethod
-    def _birthday_posts(doc: Document, date: dt.date, full_key: str) -> Iterator[tuple[int, int, float, str]]:
+    def _birthday_posts(
+        doc: Document, date: dt.date, full_key: str, hits: list[int]
+    ) -> Iterator[tuple[int, int, float, str]]:
         """ "50 today!" or "Happy 40th birthday" on a post dated the birthday gives the whole date away; "Happy
         birthday!" on that day without an age gives the day and month."""
-        low = doc.lower
-        hits = [at for anchor in ("today", "birthday", "bday", "b'day") for at in literal_hits(anchor, low)]
-        windows = _windows(iter(hits), 30, 12, len(low))
+        windows = _windows(iter(hits), 30, 12, len(doc.text))
         given_away: list[tuple[int, int]] = []
         for m in _in_windows(_AGE_TODAY, doc.text, windows):
             age = int(m.group("age") or m.group("age2"))
             # The post's date must be the birthday, and the age must fit it: then the whole date is given away.
-            if any(
-                (p.month, p.day) == (date.month, date.day) and p.year - age == date.year
-                for p in _post_dates(doc, m.start())
-            ):
+            try:
+                birthday = date.replace(year=date.year + age)
+            except ValueError:  # 29 February in a year without one
+                continue
+            if _dated(doc, m.start(), birthday):
                 given_away.append(m.span())
                 yield (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
         for m in _in_windows(_HAPPY_BIRTHDAY, doc.text, windows):
             if any(s < m.end() and m.start() < e for s, e in given_away):
                 continue
-            if any((p.month, p.day) == (date.month, date.day) for p in _post_dates(doc, m.start())):
+            if _dated_on_day(doc, m.start(), date):
                 yield (m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")

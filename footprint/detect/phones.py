@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -96,8 +96,9 @@ def _national_forms(digits: str, plus: bool) -> list[tuple[str, int]]:
     return []
 
 
-def read_run(text: str, run: Run) -> Number | None:
-    """The phone number a run starts with: a valid number for its country, followed by a clean edge."""
+def read_run(text: str, run: Run, known: Mapping[str, str] | None = None) -> Number | None:
+    """The phone number a run starts with: a valid number for its country, followed by a clean edge.
+    `known` maps country code + national number to E.164 for numbers already known good (no parsing)."""
     for country, nsn in _national_forms(run.digits, run.plus):
         region = phonenumbers.region_code_for_country_code(int(country))
         for length in (10, 9) if country == "44" else range(12, 5, -1):
@@ -107,6 +108,10 @@ def read_run(text: str, run: Run) -> Number | None:
             end = run.end_after(nsn + length)
             if not _trailing_ok(text, end):
                 continue
+            if known and (e164 := known.get(country + national)):
+                return Number(e164, run.start, end)
+            if country == "44" and national[0] not in "1235789":
+                continue  # no UK number starts 04 or 06
             try:
                 number = phonenumbers.parse(national, region)
             except phonenumbers.NumberParseException:
@@ -117,7 +122,9 @@ def read_run(text: str, run: Run) -> Number | None:
     return None
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[Number]:
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, known: Mapping[str, str] | None = None
+) -> Iterator[Number]:
     # (validating with phonenumbers costs ~0.1 ms a run: the unlisted detector calls this near names only)
     """Every phone number in text[start:end], in order. A run glued to a word or a "+" before it is not one;
     after a run that is not a number, the search resumes one character on, so a number inside it is found."""
@@ -128,7 +135,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
         if first > 0 and (is_word_char(text[first - 1]) or text[first - 1] == "+"):
             pos = first + 1
             continue
-        number = read_run(text, _run_at(text, m))
+        number = read_run(text, _run_at(text, m), known)
         if number is None:
             pos = first + 1
             continue
@@ -186,10 +193,14 @@ def listed_in(doc: Document, run: Run, e164: str) -> Iterator[Number]:
             at = run.digits.find(digits, at + 1)
 
 
-def numbers_near(doc: Document, windows: list[tuple[int, int]]) -> Iterator[Number]:
-    """Every valid phone number that starts inside one of the windows (sorted, not overlapping)."""
+def numbers_near(
+    doc: Document, windows: list[tuple[int, int]], known: Iterable[str] = ()
+) -> Iterator[Number]:
+    """Every valid phone number that starts inside one of the windows (sorted, not overlapping). Numbers in
+    `known` (E.164) are taken as valid without parsing."""
+    by_digits = {e164.lstrip("+"): e164 for e164 in known}
     for lo, hi in windows:
-        yield from find_numbers(doc.text, lo, min(len(doc.text), hi + 30))
+        yield from find_numbers(doc.text, lo, min(len(doc.text), hi + 30), by_digits)
 
 
 def looks_disguised(value: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from footprint.detect.interface import Document
-from footprint.detect.text import ends_word, literal_hits, lower_words, starts_word, whole_words, word_pattern
+from footprint.detect.text import ends_word, literal_hits, lower_words, starts_word, word_pattern
 from footprint.domains import registered_domain
 from footprint.model import Match, Need, Profile
 
@@ -50,7 +50,8 @@ class _NamePatterns:
     the fastest search there is), rather than by running one slow alternation over the whole page."""
 
     surnames: tuple[str, ...]  # lower case, also with a hyphen written as a space
-    before: re.Pattern[str]  # what may come just before a surname: a given name, a title, an initial
+    givens: frozenset[tuple[str, ...]]  # given names as word tuples: ("margaret",), ("maggie",)
+    initials: frozenset[str]  # "m"
     after: re.Pattern[str]  # a given name just after it: "Hartley, Tom"
     handles: tuple[str, ...]  # lower-case usernames long enough to be theirs alone
     probes: tuple[str, ...]  # lower-case strings one of which a page must contain to name them at all
@@ -64,17 +65,49 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     givens = {" ".join(n.split()[:-1]).lower() for n in names} | {n.split()[0].lower() for n in names}
     initials = sorted({n.split()[0][0].lower() for n in names})
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
-    initial = "|".join(re.escape(i) for i in initials)
-    before = re.compile(
-        rf"(?:(?<![\w@.]){TITLES}\s+(?:(?:{given}|(?:{initial})\.?)\s+)?|(?<![\w@.])(?:{given})\s+"
-        rf"|(?<![\w@.])(?:{initial})\.\s?)$"
-        if givens
-        else r"(?!)"
-    )
     after = re.compile(rf",?\s+(?:{given})(?!\w)" if givens else r"(?!)")
     handles = tuple(sorted({u.lower() for u in profile.usernames if len(u) >= 5}))
     probes = {s.split("-")[0].split()[0] for s in surnames} | set(handles)
-    return _NamePatterns(tuple(sorted(surnames, key=len, reverse=True)), before, after, handles, tuple(sorted(probes)))
+    return _NamePatterns(
+        surnames=tuple(sorted(surnames, key=len, reverse=True)),
+        givens=frozenset(tuple(g.split()) for g in givens),
+        initials=frozenset(initials),
+        after=after,
+        handles=handles,
+        probes=tuple(sorted(probes)),
+    )
+
+
+_TITLE_WORDS = frozenset(["cllr", "councillor", "coun", "mr", "mrs", "ms", "miss", "mx", "dr", "prof"])
+_TOKEN = re.compile(r"\S+")
+
+
+def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
+    """Where a full mention ending in the surname at `at` starts: a given name ("maggie oduya"), an initial
+    ("m. oduya"), a title ("cllr oduya", "cllr maggie oduya"); None if the surname stands alone. Read word
+    by word from the 48 characters before it: far cheaper than a regex tried at each of those positions."""
+    lo = max(0, at - 48)
+    if at == 0 or not (low[at - 1].isspace() or low[at - 1] == "."):
+        return None
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(low, lo, at)]
+    if lo > 0 and tokens and tokens[0][0] == lo and not low[lo - 1].isspace():
+        tokens = tokens[1:]  # cut off by the window's edge
+    words = [w for _, w in tokens]
+    start = None
+    for given in patterns.givens:
+        if tuple(words[-len(given) :]) == given:
+            start = tokens[-len(given)][0]
+            words = words[: -len(given)]
+            break
+    else:
+        if words and words[-1].rstrip(".") in patterns.initials and len(words[-1].rstrip(".")) == 1:
+            start = tokens[-1][0]
+            words = words[:-1]
+    if words and words[-1].rstrip(".") in _TITLE_WORDS:
+        start = tokens[len(words) - 1][0]
+    if start is not None and start > 0 and (low[start - 1] in "@." or low[start - 1].isalnum()):
+        return None
+    return start
 
 
 # Headings under which people-search and social sites list other people who share the name.
@@ -83,7 +116,15 @@ _NAMESAKE_HEADING = re.compile(
     r"|people\s+(?:also\s+(?:viewed|searched)|you\s+may\s+know)|similar\s+(?:profiles|people|names)"
     r"|did\s+you\s+mean|not\s+the\s+(?:right\s+)?(?:person|one)\s+you"
 )  # for lower-case text: it starts with plain words, so `re` skips through the page quickly
-_NAMESAKE_CUES = ("other people", "more people", "people also", "people you", "similar", "did you mean", "not the")
+_NAMESAKE_CUES = (
+    "other people",
+    "more people",
+    "people also",
+    "people you",
+    "similar",
+    "did you mean",
+    "not the",
+)
 NAMESAKE_REACH = 400
 
 
@@ -131,7 +172,9 @@ def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
         return ()
     if not any(cue in doc.lower for cue in _NAMESAKE_CUES):
         return ()
-    headings = [m.end() for m in _NAMESAKE_HEADING.finditer(doc.lower)]
+    low = doc.lower
+    starts = sorted(at for cue in _NAMESAKE_CUES for at in literal_hits(cue, low))
+    headings = [m.end() for at in starts if (m := _NAMESAKE_HEADING.match(low, at))]
     if not headings:
         return ()
     return tuple(
@@ -147,6 +190,7 @@ _NOT_GLUED = "-\u2010"
 def _surname_hits(low: str, surnames: tuple[str, ...]) -> list[Span]:
     """Whole-word places the page has a surname, not inside a longer hyphenated name ("Hartley-Jones")."""
     found: dict[int, Span] = {}
+    covered: set[int] = set()
     for surname in surnames:  # longest first, so "raman-clarke" wins over "raman"
         for at in literal_hits(surname, low):
             end = at + len(surname)
@@ -156,8 +200,9 @@ def _surname_hits(low: str, surnames: tuple[str, ...]) -> list[Span]:
                 at >= 2 and low[at - 1] in _NOT_GLUED and low[at - 2].isalnum()
             ):
                 continue
-            if not any(s <= at < e for s, e in found.values()):
+            if at not in covered:
                 found[at] = (at, end)
+                covered.update(range(at, end))
     return sorted(found.values())
 
 
@@ -167,8 +212,8 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
     full: list[Span] = []
     alone: list[Span] = []
     for at, end in _surname_hits(low, patterns.surnames):
-        if m := patterns.before.search(low, max(0, at - 48), at):
-            full.append((m.start(), end))
+        if (start := _name_start(low, at, patterns)) is not None:
+            full.append((start, end))
         elif m := patterns.after.match(low, end):
             full.append((at, m.end()))
         elif not _someone_else(text, at, profile):
@@ -176,41 +221,94 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
     for handle in patterns.handles:
         for at in literal_hits(handle, low):
             start = at - 1 if at > 0 and low[at - 1] == "@" else at
-            if starts_word(low, start) and ends_word(low, at + len(handle)) and (start == 0 or low[start - 1] != "."):
+            if (
+                starts_word(low, start)
+                and ends_word(low, at + len(handle))
+                and (start == 0 or low[start - 1] != ".")
+            ):
                 full.append((start, at + len(handle)))
     full += [s for s in _ballot_mentions(doc, profile) if not any(s[0] < e and b < s[1] for b, e in full)]
     # The surname alone counts only if the page names them in full somewhere: a bare "Hartley" is anybody.
     return tuple(sorted(full + alone)) if full else ()
 
 
-_WORD_BEFORE = re.compile(r"([A-Z][a-z'\-]+)[ \t]+$")
 _NOT_A_NAME = frozenset(
-    ["the", "a", "an", "and", "but", "by", "with", "from", "to", "for", "of", "at", "in", "on", "as", "said", "says", "told", "thanks", "thank", "dear", "hi", "hello", "meet", "councillor", "cllr", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "candidate", "mp", "mayor", "leader", "member"]
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "by",
+        "with",
+        "from",
+        "to",
+        "for",
+        "of",
+        "at",
+        "in",
+        "on",
+        "as",
+        "said",
+        "says",
+        "told",
+        "thanks",
+        "thank",
+        "dear",
+        "hi",
+        "hello",
+        "meet",
+        "councillor",
+        "cllr",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "candidate",
+        "mp",
+        "mayor",
+        "leader",
+        "member",
+    ]
 )
 
 
 def _someone_else(text: str, start: int, profile: Profile) -> bool:
     """ "Devendra Oduya", "Samuel Oduya": the surname after another given name is another person."""
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before is None:
+    before = text[max(0, start - 30) : start]
+    if not before or before[-1] not in " \t":
         return False
-    word = before.group(1).lower()
+    words = before.split()
+    word = words[-1] if words else ""
+    if not (
+        word[:1].isupper() and word[1:].replace("'", "").replace("-", "").isalpha() and word[1:].islower()
+    ):
+        return False
     givens = {w.lower() for n in profile.names for w in n.split()[:-1]}
-    return word not in givens and word not in _NOT_A_NAME
+    return word.lower() not in givens and word.lower() not in _NOT_A_NAME
 
 
 @functools.lru_cache(maxsize=32)
-def _tie_pattern(profile: Profile) -> re.Pattern[str] | None:
-    """Words that tie a page to this person rather than a namesake: their places, handles and web domains."""
+def _tie_words(profile: Profile) -> tuple[str, ...]:
+    """Words that tie a page to this person rather than a namesake: their places, handles and web domains,
+    in lower case with single spaces."""
     words = [*profile.locality, *profile.usernames]
     for site in profile.websites:
         domain = registered_domain(site)
         if domain:
             words.append(domain)
-    if not words:
-        return None
-    # No look-behind at the start: it would make `re` try every position. whole_words checks the edges.
-    return re.compile("(?:" + "|".join(_name_words(w.lower()) for w in words) + ")")
+    return tuple(" ".join(w.lower().split()) for w in words if w.strip())
+
+
+def _tie_in(doc: Document, profile: Profile) -> str | None:
+    for word in _tie_words(profile):
+        for at in literal_hits(word, doc.lower):
+            if starts_word(doc.lower, at) and ends_word(doc.lower, at + len(word)):
+                return doc.text[at : at + len(word)]
+    return None
 
 
 def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject:
@@ -226,8 +324,8 @@ def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject
     if tying:
         reasons.append(f"carries their {tying[0].kind.value.replace('_', ' ')}")
         level = Need.TIED
-    elif names and (pattern := _tie_pattern(profile)) is not None and (found := next(whole_words(pattern, doc.lower), None)):
-        reasons.append(f"mentions '{doc.text[found.start() : found.end()]}'")
+    elif names and (found := _tie_in(doc, profile)):
+        reasons.append(f"mentions '{found}'")
         level = Need.TIED
     elif names:
         reasons.append("nothing else ties it to them: it may be about a namesake")

@@ -25,7 +25,7 @@ from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_h
 from footprint.detect.interface import Detector, Document
 from footprint.detect.phones import numbers_near
 from footprint.detect.subject import TITLES, Span, mentions, namesakes
-from footprint.detect.text import starts_word, whole_words
+from footprint.detect.text import is_word_char, starts_word, whole_words
 from footprint.model import Kind, Match, Need, Profile
 
 AFTER_NAME = 400
@@ -65,15 +65,18 @@ _OTHER_PERSON = re.compile(
     re.IGNORECASE,
 )
 # A UK postcode: outward code, optional space, inward code (whose letters are never C, I, K, M, O or V).
-_POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?)\s?([0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])", re.IGNORECASE
-)
+# A UK postcode: outward code, optional space, inward code (whose letters are never C, I, K, M, O or V). Found
+# by its inward code, which starts with a digit (rarer than letters, so `re` skips quickly), then read back.
+_INWARD = re.compile(r"[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])")
+_OUTWARD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?$")
 _STREET_TYPE_WORDS = "|".join(
     sorted({s for spellings in STREET_TYPES for s in spellings}, key=len, reverse=True)
 )
 # "3 Birch Road", "12a Heron Way": a number, one to three capitalised words, and a street type.
+# Starts with a digit, no look-behind (that would make `re` try every position): _street_addresses checks
+# what comes before.
 _STREET_ADDRESS = re.compile(
-    rf"(?<![\w/.\-])(\d{{1,4}}[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_WORDS})\.?)(?!\w)",
+    rf"(\d{{1,4}}[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_WORDS})\.?)(?!\w)",
     re.IGNORECASE,
 )
 # "2 October Heron Way" is a date and a street, not an address.
@@ -153,7 +156,7 @@ class UnlistedDetector(Detector):
         self, doc: Document, profile: Profile, anchors: list[Span], others: tuple[Span, ...]
     ) -> Iterator[Match]:
         listed = {p.e164 for p in profile.phones}
-        for number in numbers_near(doc, _windows(anchors, len(doc.text))):
+        for number in numbers_near(doc, _windows(anchors, len(doc.text)), listed):
             if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
                 continue
             span = (number.start, number.end)
@@ -182,7 +185,7 @@ class UnlistedDetector(Detector):
         listed_streets = {h.street for h in homes if h.street}
         taken: list[Span] = []
         for lo, hi in _windows(anchors, len(text)):
-            for m in _POSTCODE.finditer(text, lo, hi):
+            for m in _postcodes(text, lo, hi):
                 postcode = normalise_postcode(m.group())
                 if postcode in listed_postcodes or any(_one_off(postcode, p) for p in listed_postcodes):
                     continue
@@ -204,7 +207,7 @@ class UnlistedDetector(Detector):
                     yield self._match(
                         text, span, Kind.HOME_ADDRESS, postcode, POSTCODE_CONFIDENCE, True, "a postcode"
                     )
-            for m in _STREET_ADDRESS.finditer(text, lo, hi):
+            for m in _street_addresses(text, lo, hi):
                 span = m.span()
                 name = _street_name(m.group(2))
                 if _inside(span, taken) or name in listed_streets or not _capitalised(m.group(2)):
@@ -239,7 +242,9 @@ class UnlistedDetector(Detector):
 # Whitworth (BF4 2AB)", "17 (name withheld)"): a detail after it is that entry's, not the person's.
 _NEW_RECORD = re.compile(
     r"(?m:^)[ \t]*(?:\d{1,3}(?:st|nd|rd|th)[ \t]*[\-\u2013\u2014:.]|\d{1,3}[.)]?[ \t]+(?:[A-Z]\.|\("
-    r"|(?![A-Z][a-z'\-]+[ \t]+(?i:" + _STREET_TYPE_WORDS + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z])"
+    r"|(?![A-Z][a-z'\-]+[ \t]+(?i:"
+    + _STREET_TYPE_WORDS
+    + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z])"
 )
 # A line that is only a name, as a table cell or a list entry prints it: "Tom Reddy".
 _NAME_LINE = re.compile(r"(?m:^[ \t]*([A-Z][a-z'\-]+(?:[ \t]+[A-Z][a-z'\-]+){1,2})[ \t]*$)")
@@ -345,11 +350,30 @@ def _street_before(text: str, postcode_start: int) -> tuple[int, str, str] | Non
     and street; a town may sit between them."""
     lo = max(0, postcode_start - 90)
     found = None
-    for m in _STREET_ADDRESS.finditer(text, lo, postcode_start):
+    for m in _street_addresses(text, lo, postcode_start):
         gap = text[m.end() : postcode_start]
         if len(gap) <= 45 and "\n\n" not in gap and _capitalised(m.group(2)) and starts_word(text, m.start()):
             found = (m.start(), m.group(1).lower(), m.group(2))
     return found
+
+
+def _postcodes(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    for inward in _INWARD.finditer(text, lo, hi):
+        if outward := _OUTWARD.search(text, max(0, inward.start() - 5), inward.start()):
+            yield _OUTWARD_AND_INWARD.match(text, outward.start(), inward.end()) or outward
+
+
+_OUTWARD_AND_INWARD = re.compile(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?[0-9][A-Za-z]{2}")
+
+
+def _street_addresses(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    pos = lo
+    while m := _STREET_ADDRESS.search(text, pos, hi):
+        if m.start() == 0 or not (is_word_char(text[m.start() - 1]) or text[m.start() - 1] in "/.-"):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
 
 
 def _street_name(street: str) -> str:
