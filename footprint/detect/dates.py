@@ -125,6 +125,14 @@ def _patterns(date: dt.date) -> _Patterns:
     )
 
 
+def _year_hits(low: str, year: int) -> Iterator[int]:
+    """Where the year is written: in full ("1979"), or as two digits after a separator ("14/06/79", "'79")."""
+    full, short = f"{year:04d}", f"{year:04d}"[2:]
+    for at in literal_hits(short, low):
+        if (at >= 2 and low[at - 2 : at] == full[:2]) or (at >= 1 and low[at - 1] in "/.-'\u2019 "):
+            yield at
+
+
 def _near_birth_word(text: str, start: int, end: int) -> bool:
     return bool(_BIRTH_WORDS.search(text, max(0, start - CONTEXT_CHARS), end + CONTEXT_CHARS))
 
@@ -218,7 +226,7 @@ class BirthDateDetector(Detector):
         text, low = doc.text, doc.lower
         found: list[tuple[int, int, float, str]] = []  # start, end, confidence, key
         full_key = f"dob:{date.isoformat()}"
-        year_windows = _windows(literal_hits(f"{date.year:04d}"[2:], low), 32, 12, len(text))
+        year_windows = _windows(_year_hits(low, date.year), 32, 12, len(text))
         anchors = [(at, word) for word in _ANCHOR_WORDS for at in literal_hits(word, low)]
         for m in _in_windows(patterns.written, text, year_windows):
             found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))

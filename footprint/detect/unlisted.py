@@ -69,15 +69,22 @@ _OTHER_PERSON = re.compile(
 # by its inward code, which starts with a digit (rarer than letters, so `re` skips quickly), then read back.
 _INWARD = re.compile(r"[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])")
 _OUTWARD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?$")
+_STREET_TYPE_CASED = "|".join(
+    sorted(
+        {v for spellings in STREET_TYPES for t in spellings for v in (t.title(), t.upper())},
+        key=len,
+        reverse=True,
+    )
+)
 _STREET_TYPE_WORDS = "|".join(
     sorted({s for spellings in STREET_TYPES for s in spellings}, key=len, reverse=True)
 )
 # "3 Birch Road", "12a Heron Way": a number, one to three capitalised words, and a street type.
 # Starts with a digit, no look-behind (that would make `re` try every position): _street_addresses checks
 # what comes before.
+# Case-sensitive: street names are capitalised ("Birch Road", "BIRCH ROAD"), so "45 today" fails at once.
 _STREET_ADDRESS = re.compile(
-    rf"(\d{{1,4}}[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_WORDS})\.?)(?!\w)",
-    re.IGNORECASE,
+    rf"(\d{{1,4}}[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_CASED})\.?)(?!\w)"
 )
 # "2 October Heron Way" is a date and a street, not an address.
 _NOT_STREET_WORDS = re.compile(
