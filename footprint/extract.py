@@ -83,7 +83,7 @@ def _pair(value: dict[str, Any]) -> str | None:
     lon = next((_number(lowered[k]) for k in _LON_KEYS if k in lowered), None)
     if lat is None or lon is None:
         return None
-    return f"coordinates: {lat}, {lon}"
+    return f"coordinates: {lat:.6f}, {lon:.6f}"
 
 
 def iso_date(text: str) -> dt.date | None:

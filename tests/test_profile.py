@@ -66,6 +66,15 @@ def test_the_documented_profile_shape_parses():
     assert p.key == stable_key("Margaret Oduya", dt.date(1979, 6, 14))
 
 
+def test_home_coordinates_and_distance_parse():
+    p = parse_profile(
+        'name = "A"\nnear_home_metres = 300\n[[addresses]]\ntext = "1 A St"\nlatitude = 53\nlongitude = -1.5\n'
+    )
+    assert p.near_home_metres == 300
+    assert p.addresses[0].coordinates == (53.0, -1.5)
+    assert parse_profile('name = "A"').near_home_metres == 500
+
+
 def test_key_is_stable_and_independent_of_the_file():
     a = parse_profile(ISSUE_EXAMPLE, "a.toml")
     b = parse_profile(ISSUE_EXAMPLE.replace("Margaret Oduya", "Margaret  oduya", 1), "elsewhere/b.toml")
@@ -98,6 +107,17 @@ def test_key_is_stable_and_independent_of_the_file():
         ('name = "A"\nwebsites = ["ftp://x.org"]\n', ["websites[0]", "http"]),
         ('name = "A"\nusernames = "maggie"\n', ["usernames", "must be a list"]),
         ('name = "A"\n[[family]]\nname = "B"\nage = 3\n', ["family[0].age", "unknown field"]),
+        ('name = "A"\n[[addresses]]\ntext = "1 A St"\nlatitude = 53.8\n', ["addresses[0]", "both latitude"]),
+        (
+            'name = "A"\n[[addresses]]\ntext = "1 A St"\nlatitude = -153.8\nlongitude = 53.8\n',
+            ["addresses[0].latitude", "not a place"],
+        ),
+        (
+            'name = "A"\n[[addresses]]\ntext = "1 A St"\nlatitude = true\nlongitude = 1.0\n',
+            ["addresses[0].latitude", "a number"],
+        ),
+        ('name = "A"\nnear_home_metres = 2\n', ["line 2", "near_home_metres", "10 to 100000"]),
+        ('name = "A"\nnear_home_metres = "far"\n', ["near_home_metres", "whole number"]),
     ],
 )
 def test_broken_profiles_name_file_line_and_field(text, expected):

@@ -1,0 +1,49 @@
+"""Detection accuracy on the labelled corpus (tests/corpus): the issue's targets, held as a test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from footprint.accuracy import KINDS, evaluate, load_cases, table
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+OVERALL_TARGET = 0.97
+PER_KIND_TARGET = 0.9
+
+
+@pytest.fixture(scope="module")
+def scored():
+    return evaluate(CORPUS)
+
+
+def test_corpus_is_big_enough_and_balanced():
+    cases = load_cases(CORPUS)
+    assert len(cases) >= 60
+    negatives = [c for c in cases if not c.expected]
+    assert len(negatives) >= 15, "as many tricky negatives as the detectors can be fooled by"
+    kinds = {label[0] for c in cases for label in c.expected}
+    assert kinds == set(KINDS) - {"other"}, f"every kind is labelled somewhere: missing {set(KINDS) - kinds}"
+    assert {c.page.suffix for c in cases} >= {".html", ".json", ".txt", ".xml", ".jpg"}
+
+
+def test_overall_precision_and_recall_meet_the_target(scored):
+    _, counts = scored
+    print("\n" + table(counts))
+    assert counts.precision() >= OVERALL_TARGET, table(counts)
+    assert counts.recall() >= OVERALL_TARGET, table(counts)
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "other"])
+def test_no_kind_below_its_target(scored, kind):
+    _, counts = scored
+    assert counts.precision(kind) >= PER_KIND_TARGET, table(counts)
+    assert counts.recall(kind) >= PER_KIND_TARGET, table(counts)
+
+
+def test_every_negative_page_is_silent(scored):
+    """A page that exposes nothing must report nothing: false alarms teach people to ignore the report."""
+    results, _ = scored
+    noisy = {r.case.name: sorted(r.found) for r in results if not r.case.expected and r.found}
+    assert not noisy

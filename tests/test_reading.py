@@ -1,0 +1,288 @@
+"""Whom a page is about, details the profile does not list, places, and the whole reading of a page.
+
+All data is fictional: Ofcom drama numbers, invented streets, postcodes and people.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+
+import pytest
+from PIL import Image
+
+from footprint.detect.interface import Document
+from footprint.detect.places import PlaceDetector, distance_m
+from footprint.detect.reading import read
+from footprint.detect.registry import all_detectors
+from footprint.detect.subject import assess, mentions, namesakes
+from footprint.detect.unlisted import UnlistedDetector
+from footprint.extract import image_to_document, page_to_document
+from footprint.model import Address, Email, FamilyMember, Kind, Need, Page, Phone, Profile
+
+HOME = Address(
+    "14 Larch Close, Millbrook", label="home", postcode="BF4 7QT", latitude=53.80121, longitude=-1.54912
+)
+PROFILE = Profile(
+    key="maggie",
+    name="Margaret Oduya",
+    other_names=("Maggie Oduya",),
+    date_of_birth=dt.date(1979, 6, 14),
+    locality=("Millbrook",),
+    usernames=("cllrmaggie",),
+    phones=(
+        Phone("07700 900461", "+447700900461", "personal mobile"),
+        Phone("0113 496 0123", "+441134960123", "office", public=True),
+    ),
+    emails=(Email("maggie@example.org"),),
+    addresses=(HOME,),
+    family=(FamilyMember("Devendra Oduya", "spouse", nicknames=("Dev",)),),
+)
+
+
+def doc(text: str, confirmed: bool = False) -> Document:
+    return Document(url="https://example.org/page", text=text, confirmed=confirmed)
+
+
+def found(text: str, confirmed: bool = False, profile: Profile = PROFILE) -> set[tuple[str, str, bool, bool]]:
+    reading = read(doc(text, confirmed), profile, all_detectors())
+    return {(m.kind.value, m.key, m.partial, m.known_to_user) for m in reading.matches}
+
+
+def names(text: str) -> list[str]:
+    d = doc(text)
+    return [text[a:b] for a, b in mentions(d, PROFILE)]
+
+
+# --- whom a page is about ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Margaret Oduya spoke first.", ["Margaret Oduya"]),
+        ("maggie  oduya spoke", ["maggie  oduya"]),
+        ("Thanks to Cllr Oduya.", ["Cllr Oduya"]),
+        ("Councillor Maggie Oduya (Lab)", ["Councillor Maggie Oduya"]),
+        ("Signed M. Oduya", ["M. Oduya"]),
+        ("ODUYA, Margaret", ["ODUYA, Margaret"]),
+        ("follow @cllrmaggie for updates", ["@cllrmaggie"]),
+        ("Maggie Oduya said. Oduya added", ["Maggie Oduya", "Oduya"]),
+    ],
+)
+def test_mentions_find_the_person_however_named(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oduya won the cup.",  # a surname alone is anybody
+        "Devendra Oduya and Samuel Oduya",  # other given names: other people
+        "Hilary Oduya-Jones",  # a longer hyphenated name
+        "see maggieoduya.example or cllrmaggie2",
+    ],
+)
+def test_other_people_and_bare_surnames_are_not_the_person(text):
+    assert names(text) == []
+
+
+def test_namesakes_under_an_other_people_heading_are_set_apart():
+    text = (
+        "Margaret Oduya, Millbrook. Phone numbers: 07700 900318\n\n"
+        "Other people named Margaret Oduya\n\nMargaret Oduya Age 71 Ashvale Phone: 020 7946 0388"
+    )
+    d = doc(text)
+    assert [text[a:b] for a, b in namesakes(d, PROFILE)] == ["Margaret Oduya", "Margaret Oduya"]
+    assert len(mentions(d, PROFILE)) == 1
+    assert found(text) == {("phone", "+447700900318", False, False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "confirmed", "level"),
+    [
+        ("Nothing about anyone.", False, Need.NOTHING),
+        ("Nothing about anyone.", True, Need.TIED),
+        ("Margaret Oduya of Ashvale", False, Need.NAMED),  # could be a namesake
+        ("Margaret Oduya of Millbrook", False, Need.TIED),  # her locality ties it to her
+        ("call 07700 900461", False, Need.TIED),  # her own number ties it to her, named or not
+        ("Margaret Oduya, 14 Larch Close", False, Need.TIED),  # named, and a listed detail
+    ],
+)
+def test_how_surely_a_page_is_about_the_person(text, confirmed, level):
+    d = doc(text, confirmed)
+    matches = [m for det in all_detectors() for m in det.detect(d, PROFILE)]
+    assert assess(d, PROFILE, matches).level is level
+
+
+def test_listed_details_need_a_page_about_the_person():
+    assert found("House for sale: 14 Larch Close, BF4 7QT. Three bedrooms.") == set()
+    assert found("Maggie Oduya lives at 14 Larch Close, BF4 7QT.") == {
+        ("home_address", "14 larch close bf47qt", False, True)
+    }
+    # Her phone and email are hers alone: they count on any page and tie it to her.
+    assert found("Call 07700 900461 (no name given). Postcode BF4 7QT.") == {
+        ("phone", "+447700900461", False, True),
+        ("home_address", "BF47QT", True, True),
+    }
+
+
+def test_a_first_name_with_a_relation_word_needs_a_tied_page():
+    namesake = "Margaret Oduya, 82, of Ashvale, with her husband Dev."
+    assert found(namesake) == set()
+    assert found("Margaret Oduya of Millbrook with her husband Dev.") == {
+        ("family_member", "family:devendra oduya", False, True)
+    }
+
+
+# --- details the profile does not list ---------------------------------------------------------------------
+
+
+def test_an_old_mobile_and_previous_address_beside_the_name_are_reported_as_unlisted():
+    text = (
+        "Margaret Oduya, Millbrook. Previous address: 3 Birch Road, Millbrook BF4 2AB. "
+        "Old mobile 07700 900318."
+    )
+    assert found(text) == {
+        ("home_address", "3 birch road bf42ab", False, False),
+        ("phone", "+447700900318", False, False),
+    }
+    matches = read(doc(text), PROFILE, all_detectors()).matches
+    assert all(
+        m.detector == "unlisted" and m.needs is Need.TIED and 0.5 <= m.confidence < 0.9 for m in matches
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margaret Oduya of Ashvale, mobile 07700 900318.",  # a namesake: nothing ties the page to her
+        "Margaret Oduya, Millbrook. Council switchboard 0113 496 0000.",
+        "Margaret Oduya, Millbrook: 0113 496 0000 (council switchboard)",
+        "Margaret Oduya, Millbrook. Surgery held at Millbrook Library, 8 Station Road, BF4 1XY.",
+        "Margaret Oduya, Millbrook and Cllr John Pike, 07700 900777.",
+        "Margaret Oduya, Millbrook. Helpline 0300 123 4567.",  # non-geographic
+        "Margaret Oduya, Millbrook. Postcode BF4 7QF.",  # one character off her own: a typo, not a home
+        "Margaret Oduya, Millbrook.\n2nd – Alan Whitworth (BF4 2AB)",  # the next entry of a list
+        "name: Margaret Oduya\ntown: Millbrook\nname: Keith Marsden\nphone: 07700 900599",
+    ],
+)
+def test_unlisted_details_that_are_not_hers_are_left_alone(text):
+    assert not {f for f in found(text) if not f[3]}
+
+
+def test_on_her_own_page_call_me_anchors_an_unlisted_number():
+    assert ("phone", "+447700900555", False, False) in found(
+        "Any problems, call me on 07700 900555.", confirmed=True
+    )
+    assert UnlistedDetector().detect(doc("Any problems, call me on 07700 900555."), PROFILE) is not None
+    assert found("Any problems, call me on 07700 900555.") == set()  # not her page: nobody's number
+
+
+# --- places ------------------------------------------------------------------------------------------------
+
+
+def test_distance():
+    assert distance_m((53.80121, -1.54912), (53.80121, -1.54912)) == 0
+    assert 1050 < distance_m((53.80121, -1.54912), (53.81052, -1.53498)) < 1400
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Photo location (EXIF GPS): 53.801390, -1.548770", ("geo:53.801,-1.549", False)),  # by her home
+        ("Photo location (EXIF GPS): 50.264120, -5.052730", ("geo:50.264,-5.053", True)),  # a holiday
+        ("coordinates: 53.80118, -1.54905", ("geo:53.801,-1.549", False)),  # a map pin on her house
+        ("coordinates: 53.81052, -1.53498", None),  # a venue's pin is not her
+        ("Prices 1.5, 2.5 and 3.25", None),
+    ],
+)
+def test_places(line, expected):
+    matches = list(PlaceDetector().detect(doc(line, confirmed=True), PROFILE))
+    assert [(m.key, m.partial) for m in matches] == ([expected] if expected else [])
+
+
+def test_photo_position_without_home_coordinates_is_a_place_not_a_home():
+    profile = dataclasses.replace(
+        PROFILE, addresses=(dataclasses.replace(HOME, latitude=None, longitude=None),)
+    )
+    (m,) = PlaceDetector().detect(doc("Photo location (EXIF GPS): 53.801390, -1.548770"), profile)
+    assert m.partial and m.kind is Kind.GEO_LOCATION
+
+
+def jpeg(position: tuple[float, float] | None, artist: str = "") -> bytes:
+    image = Image.new("RGB", (8, 8))
+    exif = Image.Exif()
+    if artist:
+        exif[0x013B] = artist
+    if position:
+        gps = exif.get_ifd(0x8825)
+        gps[1], gps[2] = "N", (53.0, 48.0, 4.356)
+        gps[3], gps[4] = "W", (1.0, 29.0, 55.572)
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def test_photo_exif_becomes_text_lines():
+    d = image_to_document("https://example.org/a.jpg", jpeg((53.8, -1.5), artist="Margaret Oduya"))
+    assert "Photo location (EXIF GPS): 53.801210, -1.498770" in d.text
+    assert "Photo artist: Margaret Oduya" in d.text
+
+
+@pytest.mark.parametrize("body", [b"", b"\xff\xd8\xff\xe0 not really a jpeg", b"GIF89a" + b"\x00" * 50])
+def test_a_broken_photo_reads_as_empty_never_raises(body):
+    assert image_to_document("https://example.org/a.jpg", body).text == ""
+
+
+def page(body: str, ctype: str = "text/html") -> Page:
+    raw = body.encode()
+    return Page(
+        "https://e.org/p",
+        "https://e.org/p",
+        200,
+        (("Content-Type", ctype),),
+        raw,
+        dt.datetime.now(dt.UTC),
+        "x",
+        0.1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "published"),
+    [
+        (
+            '<meta property="article:published_time" content="2024-06-14T08:00:00Z"><p>x</p>',
+            dt.date(2024, 6, 14),
+        ),
+        ('<p>Posted <time datetime="2024-06-14">14 June</time></p>', dt.date(2024, 6, 14)),
+        (
+            '<script type="application/ld+json">{"datePublished": "2024-06-14"}</script><p>x</p>',
+            dt.date(2024, 6, 14),
+        ),
+        ("<p>No date here</p>", None),
+    ],
+)
+def test_a_page_knows_its_own_date(html, published):
+    assert page_to_document(page(html)).published == published
+
+
+def test_map_links_and_pins_become_coordinates():
+    html = (
+        '<a href="https://www.openstreetmap.org/?mlat=53.80118&amp;mlon=-1.54905#map=19">map</a>'
+        '<a href="https://www.google.com/maps/@53.81052,-1.53498,17z">venue</a>'
+        '<div data-lat="53.80127" data-lng="-1.54899"></div>'
+    )
+    text = page_to_document(page(html)).text
+    assert "53.80118, -1.54905" in text and "53.81052, -1.53498" in text and "53.80127, -1.54899" in text
+
+
+def test_a_birthday_post_dated_the_birthday_gives_the_date_away():
+    html = '<article><time datetime="2024-06-14">14 June</time><p>Maggie Oduya: 45 today!</p></article>'
+    d = page_to_document(page(html))
+    assert ("date_of_birth", "dob:1979-06-14", False, True) in found(d.text) | {
+        (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(d, PROFILE, all_detectors()).matches
+    }
+    assert found("Maggie Oduya: 45 today! (posted 15 June 2024)") == set()  # not the birthday
