@@ -86,6 +86,22 @@ def _pair(value: dict[str, Any]) -> str | None:
     return f"coordinates: {lat:.6f}, {lon:.6f}"
 
 
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
+
+
+def _date_parts(value: dict[str, Any]) -> str | None:
+    """A date given as parts (LinkedIn's {"day": 7, "month": 9, "year": 1982}) written as a date, so the
+    date detectors read it like any other."""
+    lowered = {str(k).lower(): v for k, v in value.items()}
+    day, month, year = (_number(lowered.get(k)) for k in ("day", "month", "year"))
+    if day is None or month is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    written = f"{int(day)} {_MONTH_NAMES[int(month) - 1]}"
+    return f"{written} {int(year)}" if year else written
+
+
 def iso_date(text: str) -> dt.date | None:
     m = _ISO_DATE.search(text or "")
     if not m:
@@ -126,6 +142,8 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
         if pair := _pair(value):
             yield pair
         for key, item in value.items():
+            if isinstance(item, dict) and (written := _date_parts(item)):
+                yield f"{key}: {written}"  # "birthDateOn: 7 September"
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                 yield f"{key}: {item}"
             else:

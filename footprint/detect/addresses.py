@@ -18,6 +18,13 @@ HOUSE_NAME_ALONE_CONFIDENCE = 0.7
 POSTCODE_CONFIDENCE = 0.85
 STREET_CONFIDENCE = 0.5
 NEARBY_CHARS = 200
+RESIDENCE_WINDOW = 60
+# A street alone is an exposure only where the page says someone lives there ("she lives on Larch Close",
+# "our road"), not where it is news ("resurfacing on Larch Close") or a venue.
+_RESIDENCE = re.compile(
+    r"\b(?:lives?|lived|living|home|house|i'm\s+on|i\s+am\s+on|moved\s+to|resident|myself|street\s+rep|location"
+    r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end))\b"
+)
 
 # Each street type with the spellings pages use for it; the first is the one keys use.
 STREET_TYPES = (
@@ -230,7 +237,10 @@ class AddressDetector(Detector):
             taken.extend(postcodes + loose_streets)
         partial = [(p, POSTCODE_CONFIDENCE, home.postcode, True) for p in postcodes if _free(p, taken)]
         partial += [
-            (s, STREET_CONFIDENCE, f"street:{home.street}", False) for s in loose_streets if _free(s, taken)
+            (s, STREET_CONFIDENCE, f"street:{home.street}", False)
+            for s in loose_streets
+            if _free(s, taken)
+            and _RESIDENCE.search(low, max(0, s[0] - RESIDENCE_WINDOW), s[1] + RESIDENCE_WINDOW)
         ]
         matches = [self._match(text, address, span, conf, home.key, False, ties) for span, conf, ties in full]
         matches += [

@@ -133,6 +133,30 @@ def _year_hits(low: str, year: int) -> Iterator[int]:
             yield at
 
 
+_WHOSE_BIRTHDAY = re.compile(
+    r"(\w+)['\u2019]s\s+(?:\w+\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:birthday|b'?day)", re.IGNORECASE
+)
+
+
+_PRONOUN_BIRTHDAY = re.compile(r"\b(?:her|his|their)\s+(?:\w+\s+)?(?:birthday|b'?day)", re.IGNORECASE)
+_FULL_NAME = re.compile(r"\b([A-Z][a-z'\-]+)\s+([A-Z][a-z'\-]+)\b")
+
+
+def _someone_elses(text: str, start: int, profile: Profile) -> bool:
+    """ "Joan Pike's 90th birthday on 7th September", "your DD's birthday party, 14 June", "Joan Pike, who
+    celebrated her 90th birthday on 7th September": a date beside somebody else's birthday says nothing about
+    the person's."""
+    own = {w.lower() for n in profile.names for w in n.replace("-", " ").split()}
+    lo = max(0, start - 60)
+    if any(m.group(1).lower() not in own for m in _WHOSE_BIRTHDAY.finditer(text, lo, start + 20)):
+        return True
+    for pronoun in _PRONOUN_BIRTHDAY.finditer(text, lo, start + 20):
+        names = list(_FULL_NAME.finditer(text, max(0, pronoun.start() - 80), pronoun.start()))
+        if names and not {names[-1].group(1).lower(), names[-1].group(2).lower()} & own:
+            return True
+    return False
+
+
 def _near_birth_word(text: str, start: int, end: int) -> bool:
     return bool(_BIRTH_WORDS.search(text, max(0, start - CONTEXT_CHARS), end + CONTEXT_CHARS))
 
@@ -250,13 +274,22 @@ class BirthDateDetector(Detector):
             # "15 June 1979" is another day of the month, not a vaguer sighting of this one; "June 1979" on its
             # own is as likely an event as a birthday, so it needs a birth word beside it.
             other_day = bool(_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start()))
-            if not covered(m) and not other_day and _near_birth_word(text, m.start(), m.end()):
+            if (
+                not covered(m)
+                and not other_day
+                and _near_birth_word(text, m.start(), m.end())
+                and not _someone_elses(text, m.start(), profile)
+            ):
                 found.append((m.start(), m.end(), MONTH_YEAR_CONFIDENCE, f"dob:{date.isoformat()[:7]}"))
         birth_windows = _windows(
             (at for at, word in anchors if word != "today"), CONTEXT_CHARS + 20, 80, len(text)
         )
         for m in _in_windows(patterns.day_month, text, birth_windows):
-            if not covered(m) and _near_birth_word(text, m.start(), m.end()):
+            if (
+                not covered(m)
+                and _near_birth_word(text, m.start(), m.end())
+                and not _someone_elses(text, m.start(), profile)
+            ):
                 found.append((m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}"))
         for m in _in_windows(patterns.year, text, birth_windows):
             if not covered(m):

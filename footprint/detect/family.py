@@ -17,7 +17,9 @@ NAME_BY_RELATION_CONFIDENCE = 0.6
 SCHOOL_CONFIDENCE = 0.9
 SCHOOL_CORE_CONFIDENCE = 0.7
 RELATION_WINDOW = 40
-CUE_WINDOW = 150
+CUE_WINDOW = 400
+NAME_CUE_WINDOW = 150
+_OTHER_SURNAME = re.compile(r" [A-Z][a-z]+(?![\w'’])")
 
 # Near a school's name, these say a child goes there (rather than that a councillor visited it).
 # A relation word counts only as someone's ("my son", "our twins", "whose daughter"): "the children's
@@ -25,13 +27,17 @@ CUE_WINDOW = 150
 _CHILD_CUES = re.compile(
     r"\b(?:(?:my|our|her|his|their|whose|your)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?"
     r"|boys|girls|little\s+ones?|step(?:son|daughter)s?|youngest|eldest|oldest)"
-    r"|(?:is|are|'s|’s)\s+in\s+year\s+\d{1,2}|year\s+\d{1,2}\s+at|reception\s+class|school\s+run|pta"
+    r"|(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+\w+|(?:first|last)\s+day\s+(?:of|at)\s+(?:year|school)"
+    r"|year\s+\d{1,2}\s+for\s+(?:this|my|our)"
+    r"|(?:is|are|'s|’s)\s+in\s+year\s+\d{1,2}|year\s+\d{1,2}\s+at|reception\s+class|school\s+run"
+    r"|(?:i'm|i\s+am|she's|she\s+is|he's|he\s+is|as)\s+(?:the\s+)?(?:\w+\s+)?pta\b|(?:on|chair\s+of|joined)\s+the\s+pta"
     r"|parents['’]?\s+evening|pick(?:ing)?\s+(?:them|him|her)\s+up|drop(?:ping)?\s+(?:them|him|her)\s+off)\b"
+    r"|\(\s*[a-z]+,\s*year\s+\d{1,2}\b"  # a parent listed with their child: "Priya (Isla, Year 3)"
 )
 
 _RELATION_WORDS = re.compile(
-    r"\b(?:husband|wife|partner|spouse|sons?|daughters?|child|children|kids?|twins?|mum|mom|mother|dad|father"
-    r"|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?)\b",
+    r"\b(?:husband|hubby|wife|wifey|partner|spouse|other\s+half|missus|fianc[ée]e?|sons?|daughters?|child|children"
+    r"|kids?|twins?|mum|mom|mother|dad|father|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?)\b",
     re.IGNORECASE,
 )
 # Words that say what sort of school it is. A page may leave them out ("St Anne's"), but one that names a
@@ -146,13 +152,19 @@ def _beside_relation(text: str, name: tuple[int, int]) -> bool:
     return False
 
 
-def _child_cue(low: str, span: tuple[int, int], children: re.Pattern[str] | None) -> bool:
-    """A sign, near a school's name and in the same block, that a child of the person goes there."""
-    start, end = max(0, span[0] - CUE_WINDOW), span[1] + CUE_WINDOW
-    block_start = low.rfind("\n\n", start, span[0])
-    block_end = low.find("\n\n", span[1], end)
-    window = low[start if block_start == -1 else block_start : end if block_end == -1 else block_end]
-    return bool(_CHILD_CUES.search(window) or (children and children.search(window)))
+def _child_cue(text: str, low: str, span: tuple[int, int], children: re.Pattern[str] | None) -> bool:
+    """A sign, near a school's name, that a child of the person goes there. Phrases like "my son", "mum of
+    Zofia" or "is in Year 4" are specific enough to be read across paragraphs (a school's name often heads a
+    page whose lines below say whose child goes there); a listed child's first name counts only close by, in
+    the same paragraph, and not as part of somebody else's name ("Rory Patel")."""
+    if _CHILD_CUES.search(low, max(0, span[0] - CUE_WINDOW), span[1] + CUE_WINDOW):
+        return True
+    if children is None:
+        return False
+    start, end = max(0, span[0] - NAME_CUE_WINDOW), span[1] + NAME_CUE_WINDOW
+    block_start, block_end = low.rfind("\n\n", start, span[0]), low.find("\n\n", span[1], end)
+    start, end = (start if block_start == -1 else block_start), (end if block_end == -1 else block_end)
+    return any(not _OTHER_SURNAME.match(text, m.end()) for m in children.finditer(low, start, end))
 
 
 def school_key(school: str) -> str:
@@ -243,7 +255,7 @@ class FamilyDetector(Detector):
         subject = f"family: {member.name}'s school"
         taken: list[tuple[int, int]] = []
         for m in whole_words(full, low):
-            if _child_cue(low, m.span(), children):
+            if _child_cue(text, low, m.span(), children):
                 taken.append(m.span())
                 yield self._match(
                     text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CONFIDENCE, subject, Need.NAMED, True
@@ -251,7 +263,7 @@ class FamilyDetector(Detector):
         if alone is None:
             return
         for m in whole_words(alone, low):
-            if _free(m.span(), taken) and _child_cue(low, m.span(), children):
+            if _free(m.span(), taken) and _child_cue(text, low, m.span(), children):
                 yield self._match(
                     text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject, Need.NAMED, True
                 )

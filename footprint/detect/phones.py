@@ -24,9 +24,9 @@ DEOBFUSCATED_CONFIDENCE = 0.8
 
 # Starts with "+", "(" or 0, then 8 to 15 more digits (or the letter O standing in for zero), with up to three
 # separators between any two. It starts with a character class, so `re` skips through text at hundreds of MB/s.
-_RUN = re.compile(r"[+(0O](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,}")
+_RUN = re.compile(r"[+(0Oo](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,}")
 # The same, capped at one number's length, for reading runs one number at a time.
-_ONE_RUN = re.compile(r"[+(0O](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,15}")
+_ONE_RUN = re.compile(r"[+(0Oo](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,15}")
 _DIGITISH = frozenset("0123456789oO")
 # Ofcom keeps 07700 900000-900999 for drama; phonenumbers calls them invalid, but footprint's own tests, demo and
 # corpus use them (they are the only mobile numbers safe to print), so they are read as real mobiles.

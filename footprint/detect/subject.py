@@ -31,9 +31,14 @@ class Subject:
     level: Need  # matches whose `needs` is at most this are reported
     mentions: tuple[Span, ...]
     reasons: tuple[str, ...] = ()
+    # Stretches of a page that follow a mention of the name with nothing tying them to the person, on a page
+    # where other mentions do tie: a results list or a search page with namesakes among them.
+    untied: tuple[Span, ...] = ()
 
     def allows(self, match: Match) -> bool:
-        return match.needs <= self.level
+        if match.needs > self.level:
+            return False
+        return not (match.needs is Need.TIED and any(s <= match.start < e for s, e in self.untied))
 
 
 def _name_words(name: str) -> str:
@@ -98,6 +103,15 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         if tuple(words[-len(given) :]) == given:
             start = tokens[-len(given)][0]
             words = words[: -len(given)]
+            break
+        # A middle name or initial between: "Nadia Ewa KOWALCZYK-BRENNAN", "Tom J. Hartley".
+        if (
+            len(words) > len(given)
+            and tuple(words[-len(given) - 1 : -1]) == given
+            and words[-1].rstrip(".").isalpha()
+        ):
+            start = tokens[-len(given) - 1][0]
+            words = words[: -len(given) - 1]
             break
     else:
         if words and words[-1].rstrip(".") in patterns.initials and len(words[-1].rstrip(".")) == 1:
@@ -329,4 +343,30 @@ def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject
         level = Need.TIED
     elif names:
         reasons.append("nothing else ties it to them: it may be about a namesake")
-    return Subject(level, names, tuple(reasons))
+    return Subject(level, names, tuple(reasons), _untied_records(doc, profile, names, tying))
+
+
+RECORD_CHARS = 600
+TIE_BEFORE = 80
+
+
+def _untied_records(
+    doc: Document, profile: Profile, names: tuple[Span, ...], tying: list[Match]
+) -> tuple[Span, ...]:
+    """Each mention starts a record that runs to the next mention. When some records tie to the person and
+    others do not, the others are namesakes' (a people-search list, a page of search results)."""
+    if len(names) < 2:
+        return ()
+    low = doc.lower
+    ties = sorted(
+        {at for word in _tie_words(profile) for at in literal_hits(word, low)} | {m.start for m in tying}
+    )
+    records: list[tuple[Span, bool]] = []
+    for index, (start, end) in enumerate(names):
+        stop = names[index + 1][0] if index + 1 < len(names) else len(low)
+        stop = min(stop, end + RECORD_CHARS)
+        tied = any(start - TIE_BEFORE <= at < stop for at in ties)
+        records.append(((start, stop), tied))
+    if all(tied for _, tied in records) or not any(tied for _, tied in records):
+        return ()
+    return tuple(span for span, tied in records if not tied)

@@ -44,7 +44,7 @@ _SERVICE = re.compile(
     r"|press|media|agent|ltd|limited|plc|practice|shop|hotel|pub|club|station|hospital|clinic|business"
     r"|company|association|trust|charity|planning|application|site\s+at|land\s+at|development|held\s+at"
     r"|meeting\s+at|meets\s+at|registered\s+address|correspondence|care\s+of|c/o|po\s+box|unit|suite|plot"
-    r"|services|queries|news\b|newsdesk|newsroom|editorial|advertis\w*|site\b|allotments?|inc\b|llc|corp\b|proposal|demolition|erection|consent|industrial|estate\s+agents?|park\s+and\s+ride)",
+    r"|services|queries|funeral|directors|solicitors|&\s+sons|news\b|newsdesk|newsroom|editorial|advertis\w*|site\b|allotments?|inc\b|llc|corp\b|proposal|demolition|erection|consent|industrial|estate\s+agents?|park\s+and\s+ride)",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
@@ -59,7 +59,7 @@ _FIRST_PERSON = re.compile(
 )
 # Another person named between the person and a detail: "Cllr John Pike", or a record's "name: John Pike".
 _OTHER_PERSON = re.compile(
-    rf"(?<!\w){TITLES}\s+[A-Z][a-z'\-]+"
+    rf"(?<!\w)(?:{TITLES}|revd|rev|canon|father|fr|pastor|rabbi|imam|coach)\.?\s+[A-Z][a-z'\-]+"
     r"|(?m:^)[ \t]*(?:name|full[_\s]?name|display[_\s]?name|author|member|contact|candidate|agent|applicant)"
     r"[ \t]*:[ \t]*[A-Z][a-z]+",
     re.IGNORECASE,
@@ -248,80 +248,40 @@ class UnlistedDetector(Detector):
 # A line that starts another entry of a numbered or ranked list ("16 A. Yusuf FX3 8QE", "2nd – Alan
 # Whitworth (BF4 2AB)", "17 (name withheld)"): a detail after it is that entry's, not the person's.
 _NEW_RECORD = re.compile(
-    r"(?m:^)[ \t]*(?:\d{1,3}(?:st|nd|rd|th)[ \t]*[\-\u2013\u2014:.]|\d{1,3}[.)]?[ \t]+(?:[A-Z]\.|\("
+    r"(?m:^)[ \t]*(?:[\[#(]\d{1,3}[\])]?[ \t]|\d{1,3}(?:st|nd|rd|th)[ \t]*[\-\u2013\u2014:.]|\d{1,3}[.)]?[ \t]+(?:[A-Z]\.|\("
     r"|(?![A-Z][a-z'\-]+[ \t]+(?i:"
     + _STREET_TYPE_WORDS
     + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z])"
 )
-# A line that is only a name, as a table cell or a list entry prints it: "Tom Reddy".
-_NAME_LINE = re.compile(r"(?m:^[ \t]*([A-Z][a-z'\-]+(?:[ \t]+[A-Z][a-z'\-]+){1,2})[ \t]*$)")
+# Two or three capitalised words in a row: a name, a street, a heading or a place. _is_someone decides.
+_NAME_LINE = re.compile(
+    r"(?<![\w'])((?:[A-Z][a-z'\-]+|[A-Z]{2,}(?:-[A-Z]+)?)(?:[ \t]+(?:[A-Z][a-z'\-]+|[A-Z]{2,}(?:-[A-Z]+)?)){1,2})(?![\w'])"
+)
 _NOT_NAME_WORDS = frozenset(
-    [
-        "address",
-        "addresses",
-        "number",
-        "numbers",
-        "phone",
-        "phones",
-        "mobile",
-        "email",
-        "emails",
-        "contact",
-        "contacts",
-        "details",
-        "history",
-        "record",
-        "records",
-        "relatives",
-        "associates",
-        "information",
-        "profile",
-        "age",
-        "born",
-        "date",
-        "dates",
-        "current",
-        "past",
-        "previous",
-        "other",
-        "people",
-        "street",
-        "rep",
-        "reps",
-        "home",
-        "work",
-        "office",
-        "council",
-        "ward",
-        "news",
-        "view",
-        "more",
-        "see",
-        "all",
-        "search",
-        "find",
-        "report",
-        "full",
-        "lookup",
-        "reverse",
-        "public",
-        "register",
-        "electoral",
-        "about",
-        "us",
-        "our",
-        "your",
-        "my",
-    ]
+    (  # noqa: SIM905 - a word list reads better as words
+        "address addresses number numbers phone phones mobile email emails contact contacts details history "
+        "record records relatives associates information profile age born date dates current past previous other "
+        "people street rep reps home work office council ward news view more see all search find report full "
+        "lookup reverse public register electoral about us our your my ward council borough county district city "
+        "town village parish party labour conservative independent independents green liberal democrats reform "
+        "community centre library hall church school primary academy college university hospital club society "
+        "association trust group team committee board office court road street lane avenue close house england "
+        "scotland wales britain uk united kingdom north south east west upper lower great little new old the a an "
+        "and of for in on at to by with from st saint mr mrs ms dr cllr councillor revd"
+    ).split()
 )
 
 
 def _is_someone(line: str, profile: Profile) -> bool:
-    """A name-only line that is not the person's own name, not a street, not a heading: another person."""
+    """Capitalised words that are not the person's own name or places, not a street, not a heading, not a
+    day or month: another person ("Phil Norris", "Anne Brennan", "GARETH OAKES")."""
     words = line.split()
-    if street_type(words[-1]) or any(w.lower() in _NOT_NAME_WORDS for w in words):
+    lowered = [w.lower() for w in words]
+    if street_type(lowered[-1]) or any(w in _NOT_NAME_WORDS or _NOT_STREET_WORDS.match(w) for w in lowered):
         return False
-    return not any(w.lower() in _own_words(profile) for w in words)
+    if _SERVICE.search(line):  # "Directory Enquiries", "Funeral Directors": an organisation, not a person
+        return False
+    return not all(w in _own_words(profile) for w in lowered)
 
 
 @functools.lru_cache(maxsize=32)
