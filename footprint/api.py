@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from footprint import __version__
+from footprint.attribution import attribute
 from footprint.catalogue import Catalogue, judge
 from footprint.detect.interface import Detector
 from footprint.detect.reading import read
@@ -19,7 +20,17 @@ from footprint.extract import page_to_document
 from footprint.fetch.interface import FailureKind, Fetcher, FetchFailure, FetchResult, Request
 from footprint.guidance import Guidance
 from footprint.handlers import HANDLERS
-from footprint.model import Finding, Outcome, Probe, Profile, ScanInfo, ScanResult, Status, utcnow
+from footprint.model import (
+    AttributionLevel,
+    Finding,
+    Outcome,
+    Probe,
+    Profile,
+    ScanInfo,
+    ScanResult,
+    Status,
+    utcnow,
+)
 from footprint.plan import Plan, make_plan
 from footprint.score import rank_key, score
 from footprint.store import Store
@@ -38,6 +49,10 @@ class ScanContext:
     detectors: tuple[Detector, ...] = field(default_factory=all_detectors)
     browser_available: bool = False
     only_checks: tuple[str, ...] = ()
+    variants: bool = False
+    follow_links: bool = True
+    max_link_depth: int = 2
+    max_linked_probes: int = 60
     cancel: threading.Event = field(default_factory=threading.Event)
 
 
@@ -62,37 +77,101 @@ def judge_result(ctx: ScanContext, probe: Probe, result: FetchResult) -> Outcome
     return Outcome(probe, verdict.status, verdict.reason, result.status, result, notes)
 
 
-def detect(ctx: ScanContext, outcome: Outcome, profile: Profile) -> list[Finding]:
-    """Findings on a page that is about this person. Pages that aren't (not found, blocked) are not read."""
+@dataclass(frozen=True)
+class Read:
+    """What reading one outcome gave: the outcome (with its attribution), its findings, and its links."""
+
+    outcome: Outcome
+    findings: list[Finding]
+    links: tuple[str, ...] = ()
+
+
+def detect(
+    ctx: ScanContext, outcome: Outcome, profile: Profile, confirmed_pages: frozenset[str] = frozenset()
+) -> Read:
+    """Attribute a found page (is it theirs?), then find exposures on it. Pages that aren't about this
+    person (not found, blocked) are not read; an account in somebody else's name gives no findings."""
     page = outcome.page
     if outcome.status is not Status.FOUND or page is None:
-        return []
+        return Read(outcome, [])
     doc = page_to_document(page)
-    if not doc.text:
-        return []
-    # Every page a scan reads today was reached through the person: their own site or account, a page they
-    # gave footprint, or a profile under one of their usernames. Sources found by searching will not be.
-    doc = dataclasses.replace(doc, confirmed=True)
+    attribution = attribute(outcome.probe, doc, profile, confirmed_pages)
+    outcome = dataclasses.replace(outcome, attribution=attribution)
+    if not doc.text or attribution.level is AttributionLevel.UNLIKELY:
+        return Read(outcome, [], doc.links)
+    # A confirmed or likely account is about the person; an unknown one is read like a page found by
+    # searching, where only details that tie to them count (detect/subject.py).
+    doc = dataclasses.replace(
+        doc, confirmed=attribution.level in (AttributionLevel.CONFIRMED, AttributionLevel.LIKELY)
+    )
     reading = read(doc, profile, ctx.detectors)
     check = ctx.catalogue.get(outcome.probe.check_id)
-    return score(
+    findings = score(
         reading.matches, doc, page, check, ownership_of(outcome.probe, page.final_url, profile), ctx.guidance
     )
+    return Read(outcome, findings, doc.links)
 
 
-def safe_detect(ctx: ScanContext, outcome: Outcome, profile: Profile) -> tuple[Outcome, list[Finding]]:
+def safe_detect(
+    ctx: ScanContext, outcome: Outcome, profile: Profile, confirmed_pages: frozenset[str] = frozenset()
+) -> Read:
     """A page footprint cannot read (a parser or detector bug on hostile input) must not stop the scan or lose
     what was already found: the probe's outcome says so instead, and the report shows it."""
     try:
-        return outcome, detect(ctx, outcome, profile)
+        return detect(ctx, outcome, profile, confirmed_pages)
     except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError, re.error) as exc:
         note = f"footprint could not read this page for personal data ({type(exc).__name__}: {exc})"[:300]
-        return dataclasses.replace(outcome, notes=(*outcome.notes, note)), []
+        return Read(dataclasses.replace(outcome, notes=(*outcome.notes, note)), [])
+
+
+def linked_probes(ctx: ScanContext, read: Read, profile: Profile, seen: set[tuple[str, str]]) -> list[Probe]:
+    """Accounts a confirmed profile links to (a link-in-bio page, a "website" field, cross-links): new probes
+    one level deeper, each marked with the page that linked it. Only catalogue sites are followed, so every
+    request still goes through the same fetcher and its address guard."""
+    outcome = read.outcome
+    if (
+        not ctx.follow_links
+        or outcome.attribution is None
+        or outcome.attribution.level is not AttributionLevel.CONFIRMED
+        or outcome.probe.depth >= ctx.max_link_depth
+    ):
+        return []
+    source = outcome.page.final_url if outcome.page else outcome.probe.url
+    site = ctx.catalogue.get(outcome.probe.check_id).name
+    probes = []
+    for link in read.links:
+        match = ctx.catalogue.match_profile_url(link)
+        if match is None:
+            continue
+        check, username = match
+        key = (check.id, username.lower())
+        if key in seen or (ctx.only_checks and check.id not in ctx.only_checks):
+            continue
+        if check.needs_browser and not ctx.browser_available:
+            continue
+        seen.add(key)
+        probes.append(
+            Probe(
+                check.id,
+                check.profile_url(username),
+                "links",
+                check.ownership,
+                username,
+                via=f"linked from your {site} profile",
+                linked_from=source,
+                depth=outcome.probe.depth + 1,
+            )
+        )
+    return probes
 
 
 def plan_scan(ctx: ScanContext, profile: Profile) -> Plan:
     return make_plan(
-        profile, ctx.catalogue, browser_available=ctx.browser_available, only=ctx.only_checks or None
+        profile,
+        ctx.catalogue,
+        browser_available=ctx.browser_available,
+        only=ctx.only_checks or None,
+        variants=ctx.variants,
     )
 
 
@@ -128,37 +207,42 @@ def run_scan(
             on_result(outcome, new)
 
     interrupted = False
+    seen = {(p.check_id, (p.username or p.url).lower()) for p in plan.probes}
+    seen |= {(o.probe.check_id, (o.probe.username or o.probe.url).lower()) for o in plan.skipped}
+    confirmed: set[str] = set()
+    pending: list[Probe] = list(plan.probes)
+    budget = ctx.max_linked_probes
     try:
         for outcome in plan.skipped:
             take(outcome, [])
-        checks = {c.id: c for c in ctx.catalogue.checks}
-        requests = (
-            (
-                probe,
-                Request(
-                    _fetch_url(ctx, probe),
-                    checks[probe.check_id].headers,
-                    render=checks[probe.check_id].needs_browser,
-                ),
-            )
-            for probe in plan.probes
-        )
-        results = ctx.fetcher.fetch_all(requests, ctx.cancel)
-        try:
-            for tag, result in results:
-                probe = tag if isinstance(tag, Probe) else None
-                assert probe is not None
-                outcome = judge_result(ctx, probe, result)
-                take(*safe_detect(ctx, outcome, profile))
-        finally:
-            results.close()  # on Ctrl-C this cancels the workers instead of waiting for slow sites
+        while pending and not ctx.cancel.is_set():
+            discovered: list[Probe] = []
+            results = ctx.fetcher.fetch_all(((probe, _request(ctx, probe)) for probe in pending), ctx.cancel)
+            try:
+                for tag, result in results:
+                    probe = tag if isinstance(tag, Probe) else None
+                    assert probe is not None
+                    outcome = judge_result(ctx, probe, result)
+                    reading = safe_detect(ctx, outcome, profile, frozenset(confirmed))
+                    attribution = reading.outcome.attribution
+                    if attribution is not None and attribution.level is AttributionLevel.CONFIRMED:
+                        confirmed.add(probe.url)
+                        if reading.outcome.page is not None:
+                            confirmed.add(reading.outcome.page.final_url)
+                    take(reading.outcome, reading.findings)
+                    for new in linked_probes(ctx, reading, profile, seen)[: max(0, budget)]:
+                        budget -= 1
+                        discovered.append(new)
+            finally:
+                results.close()  # on Ctrl-C this cancels the workers instead of waiting for slow sites
+            pending = discovered
     except KeyboardInterrupt:
         interrupted = True
         ctx.cancel.set()
     finished = utcnow()
     ctx.store.finish_scan(info.id, finished, interrupted)
     done = {id(o.probe) for o in outcomes}
-    for probe in plan.probes:
+    for probe in [*plan.probes, *pending]:
         if id(probe) not in done and interrupted:
             outcomes.append(Outcome(probe, Status.SKIPPED, "not checked: the scan was interrupted"))
     final = ScanInfo(
@@ -172,6 +256,11 @@ def run_scan(
         interrupted=interrupted,
     )
     return ScanResult(final, profile, tuple(sorted(findings, key=rank_key)), tuple(outcomes))
+
+
+def _request(ctx: ScanContext, probe: Probe) -> Request:
+    check = ctx.catalogue.get(probe.check_id)
+    return Request(_fetch_url(ctx, probe), check.headers, render=check.needs_browser)
 
 
 def _fetch_url(ctx: ScanContext, probe: Probe) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -10,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from footprint.errors import CatalogueError
 from footprint.model import Ownership, Page, Status
@@ -113,6 +114,38 @@ class Catalogue:
     @property
     def sites(self) -> tuple[Check, ...]:
         return tuple(c for c in self.checks if c.handler is None)
+
+    def match_profile_url(self, url: str) -> tuple[Check, str] | None:
+        """The site and username a link points at ("https://www.github.com/maggie/" -> github, maggie), if
+        it is a profile URL of a catalogue site; used to follow links from a confirmed profile."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        path = parts.path.rstrip("/") or "/"
+        for check, pattern in _profile_patterns(self):
+            if (m := pattern.fullmatch(f"{host}{path}")) and check.accepts(unquote(m.group(1))):
+                return check, unquote(m.group(1))
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _profile_patterns(catalogue: Catalogue) -> tuple[tuple[Check, re.Pattern[str]], ...]:
+    """host+path patterns for every site's profile URL, with {username} as the one group."""
+    patterns = []
+    for check in catalogue.sites:
+        parts = urlsplit(check.url.replace("{username}", "USERNAMEHERE"))
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        path = (parts.path.rstrip("/") or "/").replace("USERNAMEHERE", "{username}")
+        text = f"{host}{path}"
+        if text.count("{username}") != 1:
+            host_part = host.replace("usernamehere", "{username}")
+            text = f"{host_part}{path}"
+        if text.count("{username}") != 1:
+            continue
+        before, after = text.split("{username}")
+        patterns.append(
+            (check, re.compile(re.escape(before) + r"([^/?#]+)" + re.escape(after), re.IGNORECASE))
+        )
+    return tuple(patterns)
 
 
 # --- judging a page ---------------------------------------------------------------------------------------
@@ -245,6 +278,11 @@ def validate_entry(data: dict[str, Any], where: str, validator: Any = None) -> l
     return problems
 
 
+def build_check(data: dict[str, Any]) -> Check:
+    """A Check from an entry's data (already validated against the schema)."""
+    return _build(data, Path(str(data.get("id", "entry"))))
+
+
 def _build(data: dict[str, Any], path: Path) -> Check:
     found = data.get("found", {})
     not_found = data.get("not_found", {})
@@ -282,6 +320,13 @@ def _build(data: dict[str, Any], path: Path) -> Check:
 
 def entry_files(root: Path) -> list[Path]:
     return sorted(p for sub in ("sites", "sources") for p in (root / sub).glob("*.toml"))
+
+
+def merge(base: Catalogue, extra: Catalogue) -> Catalogue:
+    """The base catalogue plus another's entries (an imported one); an id the base already has is kept as is."""
+    ids = {c.id for c in base.checks}
+    added = tuple(c for c in extra.checks if c.id not in ids)
+    return Catalogue(version=f"{base.version}+{extra.version}", checks=base.checks + added, root=base.root)
 
 
 def load_catalogue(root: Path | None = None, remediation_ids: Iterable[str] | None = None) -> Catalogue:

@@ -146,6 +146,42 @@ def checks_validate(
     console.print(f"{root}: {len(checks)} entries valid")
 
 
+@checks_app.command("import")
+def checks_import(
+    source: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A WhatsMyName, Sherlock or Maigret data.json.")
+    ],
+    to: Annotated[Path, typer.Option("--to", help="Folder to write the imported catalogue into.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="wmn, sherlock or maigret (default: recognised from the file)."),
+    ] = None,
+) -> None:
+    """Turn a peer tool's site list into footprint entries, to probe with `footprint scan --add-checks DIR`.
+
+    Imported entries are marked as imported and the report shows them as lower trust."""
+    from footprint.importer import FORMATS, convert, load_file, write_catalogue
+
+    if fmt is not None and fmt not in FORMATS:
+        raise _fail(f"--format: '{fmt}' is not one of {', '.join(FORMATS)}")
+    try:
+        result = convert(load_file(source), fmt)
+    except FileNotFoundError:
+        raise _fail(f"{source}: no such file") from None
+    except (ValueError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    if not result.entries:
+        raise _fail(f"{source}: no usable entries ({len(result.skipped)} skipped)")
+    written = write_catalogue(result, to, str(source))
+    console = _console()
+    console.print(f"Imported {written} {result.format} entries into {to}; {len(result.skipped)} left out.")
+    for reason in result.skipped[:10]:
+        console.print(f"  left out: {reason}", soft_wrap=True)
+    if len(result.skipped) > 10:
+        console.print(f"  ... and {len(result.skipped) - 10} more")
+    console.print(f"Probe them with: footprint scan PROFILE --out DIR --add-checks {to}")
+
+
 def _fixture_problems(root: Path, checks: list) -> list[str]:  # type: ignore[type-arg]
     from footprint.catalogue import judge
     from footprint.fixtures import site_fixtures
@@ -153,8 +189,8 @@ def _fixture_problems(root: Path, checks: list) -> list[str]:  # type: ignore[ty
 
     problems = []
     for check in checks:
-        if check.handler is not None:
-            continue
+        if check.handler is not None or check.imported_from:
+            continue  # imported entries have no fixtures: the report marks them lower trust
         try:
             fixtures = site_fixtures(root, check.id)
         except ValueError as exc:
@@ -189,14 +225,17 @@ def _reports_root() -> Path:
     return reports_dir()
 
 
-def _load_catalogue(path: Path | None):  # type: ignore[no-untyped-def]
-    from footprint.catalogue import load_catalogue
+def _load_catalogue(path: Path | None, extra: list[Path] | None = None):  # type: ignore[no-untyped-def]
+    from footprint.catalogue import load_catalogue, merge
     from footprint.errors import FootprintError
     from footprint.guidance import load_guidance
 
     try:
         guidance = load_guidance()
-        return load_catalogue(path, guidance.remediation.keys())
+        catalogue = load_catalogue(path, guidance.remediation.keys())
+        for folder in extra or ():
+            catalogue = merge(catalogue, load_catalogue(folder, guidance.remediation.keys()))
+        return catalogue
     except FootprintError as exc:
         raise _fail(str(exc)) from None
 
@@ -251,6 +290,10 @@ def _execute(
     catalogue_path: Path | None,
     only: list[str] | None,
     browser: str | None,
+    *,
+    add_checks: list[Path] | None = None,
+    variants: bool = False,
+    follow_links: bool = True,
 ) -> ExitStatus:
     """The scan every command shares: the same pipeline for a real scan and for the demo."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -264,13 +307,15 @@ def _execute(
     from footprint.plan import make_plan
     from footprint.store import Store, default_db_path
 
-    catalogue = _load_catalogue(catalogue_path)
+    catalogue = _load_catalogue(catalogue_path, add_checks)
     if only:
         unknown = sorted(set(only) - {c.id for c in catalogue.checks})
         if unknown:
             raise _fail(f"--only: no such check: {', '.join(unknown)} (see `footprint checks list`)")
     guidance = load_guidance()
-    plan = make_plan(profile, catalogue, browser_available=browser is not None, only=only or None)
+    plan = make_plan(
+        profile, catalogue, browser_available=browser is not None, only=only or None, variants=variants
+    )
     if plan.total == 0:
         raise _fail(
             "nothing to check: the profile lists no usernames, websites or watch_urls (or --only excluded them)"
@@ -295,6 +340,8 @@ def _execute(
         store=store,
         browser_available=browser is not None,
         only_checks=tuple(only or ()),
+        variants=variants,
+        follow_links=follow_links,
     )
     err = _console(stderr=True)
     with Progress(
@@ -393,6 +440,23 @@ def scan(
     only: Annotated[list[str] | None, typer.Option(help="Probe only these check ids (repeatable).")] = None,
     browser: BrowserOpt = None,
     no_browser: NoBrowserOpt = False,
+    variants: Annotated[
+        bool,
+        typer.Option(
+            "--variants", help="Also try handles made from your name (maggieoduya, maggie.oduya, moduya ...)."
+        ),
+    ] = False,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links/--no-follow-links",
+            help="Follow links from your confirmed profiles (link-in-bio pages, website fields) to more accounts.",
+        ),
+    ] = True,
+    add_checks: Annotated[
+        list[Path] | None,
+        typer.Option("--add-checks", help="Also probe a catalogue folder made by `footprint checks import`."),
+    ] = None,
 ) -> None:
     """Probe the catalogue for your usernames and websites, find exposed personal data, and write the reports."""
     from footprint.errors import ProfileError
@@ -404,7 +468,20 @@ def scan(
         raise _fail(str(exc)) from None
     policy = _policy(proxy, ca_bundle, timeout, workers, per_host, max_page_mb)
     chromium = _browser(browser, no_browser)
-    raise typer.Exit(int(_execute(profile, out, db, policy, mask, catalogue, only, chromium)))
+    status = _execute(
+        profile,
+        out,
+        db,
+        policy,
+        mask,
+        catalogue,
+        only,
+        chromium,
+        add_checks=add_checks,
+        variants=variants,
+        follow_links=follow_links,
+    )
+    raise typer.Exit(int(status))
 
 
 @app.command()

@@ -175,6 +175,7 @@ def html_to_document(url: str, html: str) -> Document:
     parts: list[str] = []
     extra: list[str] = []
     dates: list[dt.date] = []
+    links: list[str] = []
     title = ""
     hidden = 0  # depth inside elements whose text is not page text (scripts, styles, templates)
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -191,6 +192,8 @@ def html_to_document(url: str, html: str) -> Document:
             if hidden:
                 continue
             _attributes(tag, element, extra, dates)
+            if tag in ("a", "link") and len(links) < MAX_LINKS and (href := element.get("href")):
+                _add_link(url, str(href), links)
             if tag == "title" and not title:
                 title = " ".join((element.text or "").split())
             parts.append("\n" if tag in _BLOCK_TAGS else " ")
@@ -214,7 +217,27 @@ def html_to_document(url: str, html: str) -> Document:
         text=_tidy(text + "\n" + "\n".join(extra)),
         title=title,
         published=dates[0] if dates else None,
+        links=tuple(dict.fromkeys(links)),
     )
+
+
+MAX_LINKS = 400
+
+
+def _add_link(base: str, href: str, links: list[str]) -> None:
+    """An absolute http(s) URL, or nothing: javascript:, mailto: and fragments are not links to follow."""
+    from urllib.parse import urljoin, urlsplit
+
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return
+    try:
+        absolute = urljoin(base, href)
+        parts = urlsplit(absolute)
+    except ValueError:
+        return
+    if parts.scheme in ("http", "https") and parts.hostname:
+        links.append(absolute.split("#", 1)[0])
 
 
 _NOT_TEXT = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
@@ -363,8 +386,17 @@ def page_to_document(page: Page) -> Document:
     ):
         try:
             value = json.loads(text)
+            strings = list(_json_strings(value))
+            links: list[str] = []
+            for string in strings:
+                candidate = string.split(": ", 1)[-1].strip()
+                if candidate.startswith(("http://", "https://")) and len(links) < MAX_LINKS:
+                    _add_link(page.final_url, candidate, links)
             return Document(
-                url=page.final_url, text=_tidy("\n".join(_json_strings(value))), published=_json_date(value)
+                url=page.final_url,
+                text=_tidy("\n".join(strings)),
+                published=_json_date(value),
+                links=tuple(dict.fromkeys(links)),
             )
         except (ValueError, RecursionError):
             return Document(url=page.final_url, text=_tidy(text))

@@ -163,9 +163,31 @@ class Probe:
 
     check_id: str
     url: str
-    origin: str  # which profile field asked for it, e.g. "usernames", "accounts", "websites"
+    origin: str  # where it came from: "usernames", "accounts", "websites", "watch_urls", "variants", "links"
     ownership: Ownership
     username: str | None = None
+    via: str = (
+        ""  # in words, where the username came from: "your usernames", "a variant of your name (first.last)"
+    )
+    linked_from: str | None = None  # the confirmed profile page whose link led here
+    depth: int = 0  # 0 for planned probes; n for one found by following links n times
+
+
+class AttributionLevel(enum.StrEnum):
+    """Whether a found account is the person's. Exposures on `unlikely` accounts are not reported as theirs."""
+
+    CONFIRMED = (
+        "confirmed"  # listed in the profile, links to their website, or linked from a confirmed account
+    )
+    LIKELY = "likely"  # names them, and their locality or another listed detail
+    UNLIKELY = "unlikely"  # in somebody else's name: a namesake, or a stranger with the same handle
+    UNKNOWN = "unknown"  # the page does not say whose it is
+
+
+@dataclass(frozen=True)
+class Attribution:
+    level: AttributionLevel
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -218,6 +240,7 @@ class Outcome:
     http_status: int | None = None
     page: Page | None = None
     notes: tuple[str, ...] = ()
+    attribution: Attribution | None = None  # for a found account: is it theirs?
 
 
 # --- detection -------------------------------------------------------------------------------------------

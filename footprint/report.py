@@ -13,7 +13,7 @@ from footprint.guidance import Guidance
 from footprint.mask import mask_value, mask_words
 from footprint.model import Finding, Kind, Outcome, ScanResult, Severity, Status
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1 added accounts[].username_source, linked_from, attribution, trust
 
 _STATUS_ORDER = {s: i for i, s in enumerate(Status)}
 _NAMED_SUBJECTS = frozenset({Kind.FAMILY_MEMBER, Kind.CHILD_SCHOOL})  # their subject names a family member
@@ -49,9 +49,11 @@ def _finding(f: Finding, mask: bool) -> dict[str, Any]:
 
 def _account(o: Outcome, catalogue: Catalogue | None) -> dict[str, Any]:
     name = o.probe.check_id
+    imported = None
     if catalogue is not None:
         with contextlib.suppress(KeyError):
-            name = catalogue.get(o.probe.check_id).name
+            check = catalogue.get(o.probe.check_id)
+            name, imported = check.name, check.imported_from
     entry: dict[str, Any] = {
         "site": o.probe.check_id,
         "site_name": name,
@@ -61,6 +63,13 @@ def _account(o: Outcome, catalogue: Catalogue | None) -> dict[str, Any]:
         "status": o.status.value,
         "http_status": o.http_status,
     }
+    if o.probe.via:
+        entry["username_source"] = o.probe.via
+    if o.probe.linked_from:
+        entry["linked_from"] = o.probe.linked_from
+    if o.attribution is not None:
+        entry["attribution"] = {"level": o.attribution.level.value, "evidence": list(o.attribution.evidence)}
+    entry["trust"] = f"imported from {imported}: a lower-trust rule" if imported else "footprint catalogue"
     if o.status not in (Status.FOUND, Status.NOT_FOUND) or o.reason:
         entry["reason"] = o.reason or o.status.value.replace("_", " ")
     if o.notes:

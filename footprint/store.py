@@ -12,6 +12,8 @@ from pathlib import Path
 
 from footprint.errors import StoreError
 from footprint.model import (
+    Attribution,
+    AttributionLevel,
     Evidence,
     Finding,
     Kind,
@@ -25,7 +27,7 @@ from footprint.model import (
     Status,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def default_db_path() -> Path:
@@ -104,8 +106,21 @@ def _migrate_0_to_1(db: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_1_to_2(db: sqlite3.Connection) -> None:
+    """Where a probe's username came from, the page that linked to it, and whether a found account is theirs."""
+    _run(
+        db,
+        """
+        ALTER TABLE outcomes ADD COLUMN via TEXT NOT NULL DEFAULT '';
+        ALTER TABLE outcomes ADD COLUMN linked_from TEXT;
+        ALTER TABLE outcomes ADD COLUMN attribution TEXT;
+        ALTER TABLE outcomes ADD COLUMN attribution_evidence TEXT NOT NULL DEFAULT '[]';
+        """,
+    )
+
+
 # Each step takes the schema from version N to N+1. Never edit a released step: add the next one.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1, _migrate_1_to_2)
 
 
 def _ts(value: dt.datetime | None) -> str | None:
@@ -213,8 +228,11 @@ class Store:
         probe = outcome.probe
         self.db.execute("BEGIN")
         try:
+            attribution = outcome.attribution
             self.db.execute(
-                "INSERT INTO outcomes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO outcomes (scan_id, seq, check_id, url, username, origin, ownership, status, reason, "
+                "http_status, final_url, fetched_at, sha256, notes, via, linked_from, attribution, "
+                "attribution_evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     scan_id,
                     seq,
@@ -230,6 +248,10 @@ class Store:
                     _ts(page.fetched_at) if page else None,
                     page.sha256 if page else None,
                     json.dumps(list(outcome.notes)),
+                    probe.via,
+                    probe.linked_from,
+                    attribution.level.value if attribution else None,
+                    json.dumps(list(attribution.evidence) if attribution else []),
                 ),
             )
             for f in findings:
@@ -327,10 +349,15 @@ class Store:
     def outcomes(self, scan_id: str) -> list[Outcome]:
         out = []
         for r in self.db.execute(
-            "SELECT check_id, url, username, origin, ownership, status, reason, http_status, notes"
-            " FROM outcomes WHERE scan_id = ? ORDER BY seq",
+            "SELECT check_id, url, username, origin, ownership, status, reason, http_status, notes, via,"
+            " linked_from, attribution, attribution_evidence FROM outcomes WHERE scan_id = ? ORDER BY seq",
             (scan_id,),
         ):
-            probe = Probe(r[0], r[1], r[3], Ownership(r[4]), r[2])
-            out.append(Outcome(probe, Status(r[5]), r[6], r[7], None, tuple(json.loads(r[8]))))
+            probe = Probe(r[0], r[1], r[3], Ownership(r[4]), r[2], via=r[9], linked_from=r[10])
+            attribution = Attribution(AttributionLevel(r[11]), tuple(json.loads(r[12]))) if r[11] else None
+            out.append(
+                Outcome(
+                    probe, Status(r[5]), r[6], r[7], None, tuple(json.loads(r[8])), attribution=attribution
+                )
+            )
         return out

@@ -138,7 +138,7 @@ def test_masked_report_hides_values_and_snippets(scan_env, profile, guidance, ca
 def test_pages_that_are_not_about_the_person_are_not_read(scan_env, profile):
     probe = Probe("watched-page", "https://forum.example/t/1", "watch_urls", Ownership.THIRD_PARTY)
     outcome = Outcome(probe, Status.NOT_FOUND, "gone")
-    assert detect(scan_env, outcome, profile) == []
+    assert detect(scan_env, outcome, profile).findings == []
 
 
 def test_interrupted_scan_keeps_what_it_found(scan_env, profile, router):

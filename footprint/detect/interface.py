@@ -20,6 +20,7 @@ class Document:
     title: str = ""
     published: dt.date | None = None  # the page's own date (a post's timestamp), when it gives one
     confirmed: bool = False  # the person's own page, or one they gave footprint: it is about them
+    links: tuple[str, ...] = ()  # absolute URLs the page links to (for attribution and following links)
 
     @property
     def lower(self) -> str:

@@ -317,7 +317,7 @@ def _tie_words(profile: Profile) -> tuple[str, ...]:
     return tuple(" ".join(w.lower().split()) for w in words if w.strip())
 
 
-def _tie_in(doc: Document, profile: Profile) -> str | None:
+def tie_in(doc: Document, profile: Profile) -> str | None:
     for word in _tie_words(profile):
         for at in literal_hits(word, doc.lower):
             if starts_word(doc.lower, at) and ends_word(doc.lower, at + len(word)):
@@ -338,7 +338,7 @@ def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject
     if tying:
         reasons.append(f"carries their {tying[0].kind.value.replace('_', ' ')}")
         level = Need.TIED
-    elif names and (found := _tie_in(doc, profile)):
+    elif names and (found := tie_in(doc, profile)):
         reasons.append(f"mentions '{found}'")
         level = Need.TIED
     elif names:

@@ -63,6 +63,23 @@ def render(report: dict[str, Any], files: dict[str, str], top: int = 10) -> Rend
         for i, action in enumerate(report["actions"][:5], 1):
             actions.append(f"  {i}. {action['title']}\n")
         parts.append(actions)
+    found = [a for a in report["accounts"] if a["status"] == "found"]
+    if found:
+        table = Table(title="Accounts and pages found", expand=True)
+        table.add_column("Source")
+        table.add_column("Yours?", no_wrap=True)
+        table.add_column("Why", overflow="fold")
+        for a in found[:25]:
+            who = a["site_name"] + (f" ({a['username']})" if a["username"] else "")
+            attribution = a.get("attribution") or {}
+            table.add_row(
+                Text(who),
+                Text(attribution.get("level", "")),
+                Text("; ".join(attribution.get("evidence", []))),
+            )
+        if len(found) > 25:
+            table.add_row(Text(f"... and {len(found) - 25} more (see the report)"), Text(""), Text(""))
+        parts.append(table)
     unchecked = [a for a in report["accounts"] if a["status"] not in ("found", "not_found")]
     line = Text(
         f"{counts['probes']} sources probed: {counts['by_status']['found']} found, "
