@@ -62,7 +62,9 @@ def attribute(
     if probe.username:
         # The handle the page was found by says nothing about whose it is: leave it out of names and ties.
         handle = probe.username.lower()
-        profile = dataclasses.replace(profile, usernames=tuple(u for u in profile.usernames if u.lower() != handle))
+        profile = dataclasses.replace(
+            profile, usernames=tuple(u for u in profile.usernames if u.lower() != handle)
+        )
     own = _own_domains(profile)
     for link in doc.links:
         domain = registered_domain(link)

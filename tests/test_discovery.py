@@ -35,7 +35,14 @@ def doc(text: str, title: str = "", links: tuple[str, ...] = ()) -> Document:
 
 def test_name_variants_cover_the_usual_handle_shapes(profile):
     handles = {h for h, _ in name_variants(profile)}
-    assert {"margaretoduya", "maggie.oduya", "maggie_oduya", "maggie-oduya", "moduya", "oduyamaggie"} <= handles
+    assert {
+        "margaretoduya",
+        "maggie.oduya",
+        "maggie_oduya",
+        "maggie-oduya",
+        "moduya",
+        "oduyamaggie",
+    } <= handles
     assert {"cllrmaggieoduya", "cllroduya"} <= handles
     assert "maggieoduya" not in handles, "a listed username is not a variant of itself"
     vias = dict(name_variants(profile))
@@ -106,14 +113,14 @@ def test_display_name_from_a_title(title, name):
 
 # --- a scan: attribution decides what is reported, and links lead to more accounts ----------------------------
 
-LINKTREE = """<!DOCTYPE html><html><head><title>Maggie Oduya | Linktree</title>
+LINKTREE = b"""<!DOCTYPE html><html><head><title>Maggie Oduya | Linktree</title>
 <link rel="canonical" href="https://linktr.ee/maggieoduya"></head><body>
 <h1>Maggie Oduya</h1><p>Councillor for Millbrook, Brackenfield.</p>
 <a href="https://www.maggieoduya.org.uk/">My website</a>
 <a href="https://github.com/m-oduya-code">Code</a>
 <a href="https://www.instagram.com/maggie.o.snaps/">Photos</a>
 <a href="https://example.net/not-a-catalogue-site">A blog</a>
-</body></html>""".encode()
+</body></html>"""
 GITHUB_LINKED = """<!DOCTYPE html><html><head><title>m-oduya-code · GitHub</title>
 <meta property="profile:username" content="m-oduya-code"></head><body>
 <p>Scripts for the ward newsletter. Home: 14 Larch Close, BF4 7QT.</p></body></html>""".encode()
@@ -152,7 +159,9 @@ def test_links_from_a_confirmed_profile_are_followed_and_attributed(discovery, p
     assert "https://www.instagram.com/maggie.o.snaps/" in by_url, "every catalogue site it links to is probed"
     assert not any("example.net" in r.url for r in world.requests), "links off the catalogue are not fetched"
     # what the followed account exposes is hers
-    assert any(f.url == "https://github.com/m-oduya-code" and f.kind.value == "home_address" for f in result.findings)
+    assert any(
+        f.url == "https://github.com/m-oduya-code" and f.kind.value == "home_address" for f in result.findings
+    )
 
 
 def test_an_account_in_someone_elses_name_reports_nothing_as_theirs(discovery, profile):
