@@ -12,18 +12,20 @@ from dataclasses import dataclass, field
 from footprint import __version__
 from footprint.attribution import attribute
 from footprint.catalogue import Catalogue, judge
-from footprint.detect.interface import Detector
+from footprint.detect.interface import Detector, Document
 from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
 from footprint.domains import ownership_of
 from footprint.extract import page_to_document
 from footprint.fetch.interface import FailureKind, Fetcher, FetchFailure, FetchResult, Request
 from footprint.guidance import Guidance
-from footprint.handlers import HANDLERS
+from footprint.handlers import CRAWL_MAX_PAGES, HANDLERS, ScanState
 from footprint.model import (
     AttributionLevel,
     Finding,
     Outcome,
+    Ownership,
+    Page,
     Probe,
     Profile,
     ScanInfo,
@@ -53,7 +55,9 @@ class ScanContext:
     follow_links: bool = True
     max_link_depth: int = 2
     max_linked_probes: int = 60
+    options: frozenset[str] = frozenset()  # opt-in sources asked for, e.g. {"web_search"}
     cancel: threading.Event = field(default_factory=threading.Event)
+    state: ScanState = field(default_factory=ScanState)
 
 
 def _failure_outcome(probe: Probe, failure: FetchFailure) -> Outcome:
@@ -83,7 +87,7 @@ class Read:
 
     outcome: Outcome
     findings: list[Finding]
-    links: tuple[str, ...] = ()
+    doc: Document | None = None  # the page as read (its links lead to more pages)
 
 
 def detect(
@@ -94,22 +98,32 @@ def detect(
     page = outcome.page
     if outcome.status is not Status.FOUND or page is None:
         return Read(outcome, [])
-    doc = page_to_document(page)
-    attribution = attribute(outcome.probe, doc, profile, confirmed_pages)
-    outcome = dataclasses.replace(outcome, attribution=attribution)
-    if not doc.text or attribution.level is AttributionLevel.UNLIKELY:
-        return Read(outcome, [], doc.links)
-    # A confirmed or likely account is about the person; an unknown one is read like a page found by
-    # searching, where only details that tie to them count (detect/subject.py).
-    doc = dataclasses.replace(
-        doc, confirmed=attribution.level in (AttributionLevel.CONFIRMED, AttributionLevel.LIKELY)
-    )
-    reading = read(doc, profile, ctx.detectors)
     check = ctx.catalogue.get(outcome.probe.check_id)
+    special = HANDLERS[check.handler].document(check, outcome) if check.handler else None
+    doc = special or page_to_document(page)
+    if doc.problem:
+        outcome = dataclasses.replace(outcome, notes=(*outcome.notes, doc.problem))
+    if check.handler == "search":
+        # A search result may be about a namesake: never "confirmed"; the subject rules decide what counts.
+        confirmed = False
+        if outcome.probe.step == 0 and check.search is not None and not check.search.read_start:
+            return Read(outcome, [], doc)  # a search engine's results page only echoes the query
+    else:
+        attribution = attribute(outcome.probe, doc, profile, confirmed_pages)
+        outcome = dataclasses.replace(outcome, attribution=attribution)
+        if attribution.level is AttributionLevel.UNLIKELY:
+            return Read(outcome, [], doc)
+        # A confirmed or likely account is about the person; an unknown one is read like a page found by
+        # searching, where only details that tie to them count (detect/subject.py).
+        confirmed = attribution.level in (AttributionLevel.CONFIRMED, AttributionLevel.LIKELY)
+    if not doc.text:
+        return Read(outcome, [], doc)
+    doc = dataclasses.replace(doc, confirmed=confirmed)
+    reading = read(doc, profile, ctx.detectors)
     findings = score(
         reading.matches, doc, page, check, ownership_of(outcome.probe, page.final_url, profile), ctx.guidance
     )
-    return Read(outcome, findings, doc.links)
+    return Read(outcome, findings, doc)
 
 
 def safe_detect(
@@ -139,7 +153,7 @@ def linked_probes(ctx: ScanContext, read: Read, profile: Profile, seen: set[tupl
     source = outcome.page.final_url if outcome.page else outcome.probe.url
     site = ctx.catalogue.get(outcome.probe.check_id).name
     probes = []
-    for link in read.links:
+    for link in read.doc.links if read.doc else ():
         match = ctx.catalogue.match_profile_url(link)
         if match is None:
             continue
@@ -166,12 +180,14 @@ def linked_probes(ctx: ScanContext, read: Read, profile: Profile, seen: set[tupl
 
 
 def plan_scan(ctx: ScanContext, profile: Profile) -> Plan:
+    ctx.state.options = ctx.options
     return make_plan(
         profile,
         ctx.catalogue,
         browser_available=ctx.browser_available,
         only=ctx.only_checks or None,
         variants=ctx.variants,
+        state=ctx.state,
     )
 
 
@@ -215,6 +231,7 @@ def run_scan(
     try:
         for outcome in plan.skipped:
             take(outcome, [])
+        _read_robots(ctx, pending)
         while pending and not ctx.cancel.is_set():
             discovered: list[Probe] = []
             results = ctx.fetcher.fetch_all(((probe, _request(ctx, probe)) for probe in pending), ctx.cancel)
@@ -233,9 +250,10 @@ def run_scan(
                     for new in linked_probes(ctx, reading, profile, seen)[: max(0, budget)]:
                         budget -= 1
                         discovered.append(new)
+                    discovered.extend(_handler_follow(ctx, reading, profile))
             finally:
                 results.close()  # on Ctrl-C this cancels the workers instead of waiting for slow sites
-            pending = discovered
+            pending = [p for p in discovered if ctx.state.allowed(p.url, USER_AGENT_TOKEN)]
     except KeyboardInterrupt:
         interrupted = True
         ctx.cancel.set()
@@ -258,9 +276,76 @@ def run_scan(
     return ScanResult(final, profile, tuple(sorted(findings, key=rank_key)), tuple(outcomes))
 
 
+USER_AGENT_TOKEN = "footprint"
+
+
+def _handler_follow(ctx: ScanContext, reading: Read, profile: Profile) -> list[Probe]:
+    outcome = reading.outcome
+    if outcome.status is not Status.FOUND or reading.doc is None:
+        return []
+    check = ctx.catalogue.get(outcome.probe.check_id)
+    if check.handler is None:
+        return []
+    return HANDLERS[check.handler].follow(check, outcome, reading.doc, profile, ctx.state)
+
+
+def _read_robots(ctx: ScanContext, probes: list[Probe]) -> None:
+    """robots.txt of each website the crawl will read, before it reads any page there (and its sitemap)."""
+    from urllib.robotparser import RobotFileParser
+
+    sites = sorted({_site(p.url) for p in probes if p.check_id == "own-website"})
+    if not sites:
+        return
+    requests = [((site, "robots"), Request(f"{site}/robots.txt")) for site in sites]
+    requests += [((site, "sitemap"), Request(f"{site}/sitemap.xml")) for site in sites]
+    results = ctx.fetcher.fetch_all(iter(requests), ctx.cancel)
+    sitemaps: dict[str, list[str]] = {}
+    try:
+        for tag, result in results:
+            site, kind = tag if isinstance(tag, tuple) else ("", "")
+            if not isinstance(result, Page) or result.status != 200:
+                continue
+            if kind == "robots":
+                rules = RobotFileParser()
+                rules.parse(result.text.splitlines())
+                ctx.state.robots[site] = rules
+            else:
+                sitemaps[site] = re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", result.text)[:50]
+    finally:
+        results.close()
+    check = ctx.catalogue.get("own-website")
+    for site, urls in sitemaps.items():
+        for url in urls:
+            if (
+                _site(url) == site
+                and url not in ctx.state.seen_urls
+                and ctx.state.crawled.get(site, 0) < CRAWL_MAX_PAGES
+            ):
+                ctx.state.seen_urls.add(url)
+                ctx.state.crawled[site] = ctx.state.crawled.get(site, 0) + 1
+                probes.append(
+                    Probe(
+                        check.id,
+                        url,
+                        "websites",
+                        Ownership.SELF,
+                        via="listed in your website's sitemap",
+                        depth=1,
+                    )
+                )
+    probes[:] = [p for p in probes if ctx.state.allowed(p.url, USER_AGENT_TOKEN)]
+
+
+def _site(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def _request(ctx: ScanContext, probe: Probe) -> Request:
     check = ctx.catalogue.get(probe.check_id)
-    return Request(_fetch_url(ctx, probe), check.headers, render=check.needs_browser)
+    return Request(_fetch_url(ctx, probe), check.headers + probe.headers, render=check.needs_browser)
 
 
 def _fetch_url(ctx: ScanContext, probe: Probe) -> str:

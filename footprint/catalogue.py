@@ -57,6 +57,31 @@ class PresenceRule:
 
 
 @dataclass(frozen=True)
+class FollowStep:
+    """One step of a search source: which links on the pages of the step before to fetch next."""
+
+    link: str  # a regex searched in each absolute link URL
+    text_has_name: bool = False  # the link's text must name the person (a member index, a results list)
+    max: int = 5
+    unwrap: str = ""  # a query parameter holding the real target (a search engine's redirect links)
+
+
+@dataclass(frozen=True)
+class SearchSpec:
+    """A source read by searching for the person: start URLs built from the profile, then links followed."""
+
+    urls: tuple[str, ...]  # templates: {name} {first} {last} {locality} {council} {query}
+    queries: tuple[str, ...] = ()  # for web search: each is filled from the profile, then put in {query}
+    needs: tuple[str, ...] = ()  # profile fields without which the source is skipped
+    follow: tuple[FollowStep, ...] = ()
+    # A scan option that must be given (e.g. "web_search"): the source sends the name to a third party.
+    opt_in: str = ""
+    read_start: bool = (
+        True  # read the search page itself; false where it only echoes the query (a search engine)
+    )
+
+
+@dataclass(frozen=True)
 class Check:
     """One source in the catalogue. Username sites carry a URL template and rule; others name a handler."""
 
@@ -78,6 +103,7 @@ class Check:
     imported_from: str | None = None
     notes: str = ""
     path: str = ""
+    search: SearchSpec | None = None
 
     def accepts(self, username: str) -> bool:
         return bool(self.username_pattern) and re.fullmatch(self.username_pattern, username) is not None
@@ -315,6 +341,28 @@ def _build(data: dict[str, Any], path: Path) -> Check:
         imported_from=data.get("imported_from"),
         notes=data.get("notes", ""),
         path=str(path),
+        search=_search_spec(data.get("search")),
+    )
+
+
+def _search_spec(data: dict[str, Any] | None) -> SearchSpec | None:
+    if not data:
+        return None
+    return SearchSpec(
+        urls=tuple(data["urls"]),
+        queries=tuple(data.get("queries", ())),
+        needs=tuple(data.get("needs", ())),
+        follow=tuple(
+            FollowStep(
+                link=step["link"],
+                text_has_name=step.get("text_has_name", False),
+                max=step.get("max", 5),
+                unwrap=step.get("unwrap", ""),
+            )
+            for step in data.get("follow", ())
+        ),
+        opt_in=data.get("opt_in", ""),
+        read_start=data.get("read_start", True),
     )
 
 

@@ -182,6 +182,66 @@ def checks_import(
     console.print(f"Probe them with: footprint scan PROFILE --out DIR --add-checks {to}")
 
 
+@app.command("rdap-bootstrap")
+def rdap_bootstrap(
+    source: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="FILE", help="IANA's dns.json, downloaded by you from https://data.iana.org/rdap/dns.json"
+        ),
+    ] = None,
+    download: Annotated[
+        bool,
+        typer.Option("--download", help="Fetch IANA's file now (the only time footprint contacts IANA)."),
+    ] = False,
+    proxy: ProxyOpt = None,
+    ca_bundle: CaOpt = None,
+) -> None:
+    """Refresh the list of RDAP servers (who registered a domain) that footprint uses.
+
+    footprint ships a small list and never updates it behind your back; this installs a fresh copy of IANA's.
+    """
+    import json as json_lib
+
+    from footprint.handlers import rdap_servers
+    from footprint.output import private_dir, write_private
+    from footprint.resources import user_data_dir
+
+    if (source is None) == (not download):
+        raise _fail("give either a FILE you downloaded or --download")
+    if download:
+        from footprint.fetch.http import HttpFetcher
+        from footprint.fetch.interface import Request
+        from footprint.model import Page
+
+        fetcher = HttpFetcher(_policy(proxy, ca_bundle, 20.0, 1, 1, 5.0))
+        ((_, result),) = list(fetcher.fetch_all([("iana", Request("https://data.iana.org/rdap/dns.json"))]))
+        fetcher.close()
+        if not isinstance(result, Page) or result.status != 200:
+            raise _fail(
+                f"could not fetch IANA's file: {getattr(result, 'reason', result.status if isinstance(result, Page) else '')}",
+                ExitStatus.ERROR,
+            )
+        raw = result.text
+    else:
+        assert source is not None
+        try:
+            raw = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _fail(f"{source}: cannot be read ({exc})") from None
+    target = user_data_dir() / "rdap-dns.json"
+    try:
+        data = json_lib.loads(raw)
+        if not isinstance(data.get("services"), list) or not data["services"]:
+            raise ValueError("no services")
+        private_dir(target.parent)
+        write_private(target, raw)
+        count = len(rdap_servers(target))
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise _fail(f"not an RDAP bootstrap file (IANA's dns.json): {exc}") from None
+    _console().print(f"Installed RDAP servers for {count} top-level domains into {target}.")
+
+
 def _fixture_problems(root: Path, checks: list) -> list[str]:  # type: ignore[type-arg]
     from footprint.catalogue import judge
     from footprint.fixtures import site_fixtures
@@ -294,6 +354,8 @@ def _execute(
     add_checks: list[Path] | None = None,
     variants: bool = False,
     follow_links: bool = True,
+    options: frozenset[str] = frozenset(),
+    secrets: dict[str, str] | None = None,
 ) -> ExitStatus:
     """The scan every command shares: the same pipeline for a real scan and for the demo."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -313,8 +375,16 @@ def _execute(
         if unknown:
             raise _fail(f"--only: no such check: {', '.join(unknown)} (see `footprint checks list`)")
     guidance = load_guidance()
+    from footprint.handlers import ScanState
+
+    plan_state = ScanState(options=options, secrets=dict(secrets or {}))
     plan = make_plan(
-        profile, catalogue, browser_available=browser is not None, only=only or None, variants=variants
+        profile,
+        catalogue,
+        browser_available=browser is not None,
+        only=only or None,
+        variants=variants,
+        state=plan_state,
     )
     if plan.total == 0:
         raise _fail(
@@ -342,6 +412,8 @@ def _execute(
         only_checks=tuple(only or ()),
         variants=variants,
         follow_links=follow_links,
+        options=options,
+        state=plan_state,  # what planning learnt (pages already queued) carries into the scan
     )
     err = _console(stderr=True)
     with Progress(
@@ -457,6 +529,24 @@ def scan(
         list[Path] | None,
         typer.Option("--add-checks", help="Also probe a catalogue folder made by `footprint checks import`."),
     ] = None,
+    hibp_key: Annotated[
+        str | None,
+        typer.Option(
+            "--hibp-key",
+            envvar="FOOTPRINT_HIBP_KEY",
+            help="A Have I Been Pwned API key: also list the data breaches your non-public emails are in "
+            "(sends those emails to haveibeenpwned.com). Default: FOOTPRINT_HIBP_KEY.",
+            show_default=False,
+        ),
+    ] = None,
+    web_search: Annotated[
+        bool,
+        typer.Option(
+            "--web-search",
+            help="Also search the web (DuckDuckGo) for your name with your street, postcode, phone and child's "
+            "school, and read the results. This sends those details to the search engine: off by default.",
+        ),
+    ] = False,
 ) -> None:
     """Probe the catalogue for your usernames and websites, find exposed personal data, and write the reports."""
     from footprint.errors import ProfileError
@@ -480,6 +570,8 @@ def scan(
         add_checks=add_checks,
         variants=variants,
         follow_links=follow_links,
+        options=frozenset({"web_search"} if web_search else ()),
+        secrets={"hibp": hibp_key} if hibp_key else {},
     )
     raise typer.Exit(int(status))
 
@@ -514,7 +606,15 @@ def demo(
         )
         chromium = _browser(browser, no_browser)
         status = _execute(
-            demo_profile(), out, db or out / "footprint-demo.db", policy, mask, None, None, chromium
+            demo_profile(),
+            out,
+            db or out / "footprint-demo.db",
+            policy,
+            mask,
+            None,
+            None,
+            chromium,
+            options=frozenset({"web_search"}),  # the sample world's search engine is fake: nothing leaves
         )
     raise typer.Exit(int(status))
 

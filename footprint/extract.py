@@ -176,6 +176,7 @@ def html_to_document(url: str, html: str) -> Document:
     extra: list[str] = []
     dates: list[dt.date] = []
     links: list[str] = []
+    texts: list[str] = []
     title = ""
     hidden = 0  # depth inside elements whose text is not page text (scripts, styles, templates)
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -193,7 +194,10 @@ def html_to_document(url: str, html: str) -> Document:
                 continue
             _attributes(tag, element, extra, dates)
             if tag in ("a", "link") and len(links) < MAX_LINKS and (href := element.get("href")):
+                before = len(links)
                 _add_link(url, str(href), links)
+                if len(links) > before:
+                    texts.append(" ".join("".join(element.itertext()).split())[:200] if tag == "a" else "")
             if tag == "title" and not title:
                 title = " ".join((element.text or "").split())
             parts.append("\n" if tag in _BLOCK_TAGS else " ")
@@ -217,7 +221,8 @@ def html_to_document(url: str, html: str) -> Document:
         text=_tidy(text + "\n" + "\n".join(extra)),
         title=title,
         published=dates[0] if dates else None,
-        links=tuple(dict.fromkeys(links)),
+        links=tuple(links),
+        link_texts=tuple(texts),
     )
 
 
@@ -324,8 +329,54 @@ def _feed_date(text: str) -> dt.date | None:
         return iso_date(text)
 
 
+MAX_PDF_PAGES = 60
+
+
+def pdf_to_document(url: str, body: bytes) -> Document:
+    """A PDF's text (the first pages) and its metadata: leaflets and registers carry an author's or creator's
+    name and sometimes an address. A PDF footprint cannot read becomes a note on the probe, not a crash."""
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(
+        logging.ERROR
+    )  # a broken PDF is a note on the probe, not console noise
+    lines: list[str] = []
+    try:
+        reader = PdfReader(io.BytesIO(body), strict=False)
+        info: Any = reader.metadata or {}
+        for key, label in (
+            ("/Author", "author"),
+            ("/Creator", "creator"),
+            ("/Producer", "producer"),
+            ("/Title", "title"),
+            ("/Subject", "subject"),
+        ):
+            value = info.get(key)
+            if isinstance(value, str) and value.strip():
+                lines.append(f"PDF {label}: {value.strip()}")
+        for page in reader.pages[:MAX_PDF_PAGES]:
+            lines.append(page.extract_text() or "")
+            if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
+                break
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on broken or hostile files
+        text = _tidy("\n".join(lines))
+        return Document(
+            url=url, text=text, problem=f"the PDF could not be read in full ({type(exc).__name__})"
+        )
+    return Document(url=url, text=_tidy("\n".join(lines)))
+
+
 _IMAGE_TYPES = frozenset({"image/jpeg", "image/jpg", "image/tiff", "image/png", "image/webp", "image/heic"})
-_EXIF_TEXT_TAGS = {0x010E: "description", 0x013B: "artist", 0x8298: "copyright", 0x9286: "comment"}
+_EXIF_TEXT_TAGS = {
+    0x010E: "description",
+    0x013B: "artist",
+    0x8298: "copyright",
+    0x9286: "comment",
+    0xA430: "camera owner",
+    0xA431: "camera serial number",
+}
 
 
 def image_to_document(url: str, body: bytes) -> Document:
@@ -404,6 +455,8 @@ def page_to_document(page: Page) -> Document:
         return xml_to_document(page.final_url, text)
     if ctype in ("text/html", "application/xhtml+xml") or sniff.startswith(("<!doctype html", "<html")):
         return html_to_document(page.final_url, text)
+    if ctype == "application/pdf" or page.body[:5] == b"%PDF-":
+        return pdf_to_document(page.final_url, page.body)
     if ctype in _IMAGE_TYPES or page.body[:3] == b"\xff\xd8\xff":
         return image_to_document(page.final_url, page.body)
     if ctype.startswith("text/") or not ctype:

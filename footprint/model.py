@@ -130,6 +130,9 @@ class Profile:
     usernames: tuple[str, ...] = ()
     websites: tuple[str, ...] = ()
     watch_urls: tuple[str, ...] = ()
+    council_sites: tuple[
+        str, ...
+    ] = ()  # democracy sites (ModernGov) of councils the person sits on or stands for
     phones: tuple[Phone, ...] = ()
     emails: tuple[Email, ...] = ()
     addresses: tuple[Address, ...] = ()
@@ -169,8 +172,12 @@ class Probe:
     via: str = (
         ""  # in words, where the username came from: "your usernames", "a variant of your name (first.last)"
     )
-    linked_from: str | None = None  # the confirmed profile page whose link led here
+    linked_from: str | None = None  # the page whose link led here (a confirmed profile, a search result)
     depth: int = 0  # 0 for planned probes; n for one found by following links n times
+    step: int = 0  # for a search source: which of its steps this page is (0: the search itself)
+    headers: tuple[tuple[str, str], ...] = field(
+        default=(), repr=False
+    )  # e.g. an API key the user gave; never stored
 
 
 class AttributionLevel(enum.StrEnum):
@@ -309,6 +316,7 @@ class Finding:
     evidence: Evidence
     remediation: tuple[RemediationRef, ...] = ()
     reasons: tuple[str, ...] = ()
+    key: str = ""  # the match's normalised form (E.164, "14 larch close bf47qt"); kept out of shared reports
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from footprint.catalogue import Catalogue, Check
-from footprint.handlers import HANDLERS
+from footprint.handlers import HANDLERS, ScanState
 from footprint.model import Outcome, Probe, Profile, Status
 
 
@@ -86,6 +86,7 @@ def make_plan(
     browser_available: bool = False,
     only: Iterable[str] | None = None,
     variants: bool = False,
+    state: ScanState | None = None,
 ) -> Plan:
     wanted = set(only) if only else None
     probes: list[Probe] = []
@@ -94,7 +95,11 @@ def make_plan(
         if wanted is not None and check.id not in wanted:
             continue
         if check.handler is not None:
-            probes.extend(HANDLERS[check.handler].plan(check, profile))
+            for item in HANDLERS[check.handler].plan(check, profile, state or ScanState()):
+                if isinstance(item, Outcome):
+                    skipped.append(item)
+                else:
+                    probes.append(item)
             continue
         for username, origin, via in _usernames_for(check, profile, variants):
             probe = Probe(check.id, check.profile_url(username), origin, check.ownership, username, via)

@@ -24,6 +24,7 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "usernames": list,
     "websites": list,
     "watch_urls": list,
+    "council_sites": list,
     "phones": list,
     "emails": list,
     "addresses": list,
@@ -268,6 +269,10 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
     near_home = data.get("near_home_metres", 500)
     if isinstance(near_home, bool) or not 10 <= near_home <= 100_000:
         raise reader.fail("near_home_metres", "must be a whole number of metres from 10 to 100000")
+    councils = tuple(
+        _check_url(reader, "council_sites", i, u)
+        for i, u in enumerate(_strings(reader, data, "council_sites"))
+    )
     key = str(data.get("id", "")).strip() or stable_key(name, dob)
     return Profile(
         key=key,
@@ -278,6 +283,7 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         usernames=tuple(dict.fromkeys(u.lstrip("@") for u in usernames)),
         websites=websites,
         watch_urls=watch,
+        council_sites=councils,
         phones=tuple(phones),
         emails=tuple(emails),
         addresses=tuple(addresses),
@@ -325,6 +331,7 @@ usernames = []                     # handles you use online, e.g. ["maggieoduya"
 websites = []                      # your own sites, e.g. ["https://www.maggieoduya.org.uk"]
 watch_urls = []                    # pages you know mention you (e.g. where you were doxxed): rechecked every scan
 near_home_metres = 500             # a photo's GPS position or a map pin this close to your home counts as your home
+council_sites = []                 # your council's democracy site, e.g. ["https://democracy.brackenfield.gov.uk"]
 
 # [[phones]]
 # number = "07700 900461"

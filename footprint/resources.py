@@ -22,3 +22,16 @@ def checks_dir() -> Path:
 
 def reports_dir() -> Path:
     return _data_dir("reports")
+
+
+def user_data_dir() -> Path:
+    """footprint's per-user folder (the scan history's default home)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("footprint", appauthor=False))
+
+
+def user_rdap_bootstrap() -> Path | None:
+    """IANA's RDAP bootstrap file if the user installed a fresh one (`footprint rdap-bootstrap`)."""
+    path = user_data_dir() / "rdap-dns.json"
+    return path if path.is_file() else None

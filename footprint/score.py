@@ -82,7 +82,12 @@ def snippet(text: str, start: int, end: int, radius: int = SNIPPET_RADIUS) -> st
     return ("… " if left > 0 else "") + body + (" …" if right < len(text) else "")
 
 
-def severity_for(match: Match, ownership: Ownership) -> tuple[Severity, tuple[str, ...]]:
+# Official records and the brokers that resell them publish by design: the item is already in the public domain,
+# so it is not the police red flag, but it is the upstream source to close first (reference, parts C2 and C3).
+RECORD_CATEGORIES = frozenset({"public_record", "domain", "people_search"})
+
+
+def severity_for(match: Match, ownership: Ownership, category: str = "") -> tuple[Severity, tuple[str, ...]]:
     """Severity and the reasons for it. A red flag outranks everything and needs enough confidence."""
     severity = _BASE[match.kind]
     reasons: list[str] = []
@@ -91,6 +96,12 @@ def severity_for(match: Match, ownership: Ownership) -> tuple[Severity, tuple[st
         reasons.append("partial: not the full item")
         if match.kind is Kind.HOME_ADDRESS and match.confidence < 0.7:
             severity = _LOWER[severity]
+    if category in RECORD_CATEGORIES:
+        reasons.append(
+            "in a public record or a people-search listing: already public, so not a red flag on its own, but "
+            "the source other sites copy from; close it first"
+        )
+        return severity, tuple(reasons)
     if ownership is Ownership.THIRD_PARTY:
         if match.kind in RED_FLAG_KINDS and not match.partial and match.confidence >= RED_FLAG_MIN_CONFIDENCE:
             reasons.append(
@@ -117,7 +128,7 @@ def score(
 ) -> list[Finding]:
     findings = []
     for match in matches:
-        severity, reasons = severity_for(match, ownership)
+        severity, reasons = severity_for(match, ownership, check.category)
         step_ids = list(check.remediation) + list(_KIND_STEPS.get(match.kind, ()))
         if severity is Severity.RED_FLAG:
             step_ids = [*_RED_FLAG_STEPS, *step_ids]
@@ -146,6 +157,7 @@ def score(
                 ),
                 remediation=refs,
                 reasons=reasons,
+                key=match.key,
             )
         )
     return findings

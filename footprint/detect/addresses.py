@@ -221,6 +221,9 @@ class AddressDetector(Detector):
             taken.append(house)
             if postcode:
                 taken.append(postcode)
+        for span, _, _ in list(full):
+            if postcode := _nearest(span, postcodes):
+                taken.append(postcode)  # the postcode beside a full sighting is part of it, not a new pairing
         for street in loose_streets:
             if not _free(street, taken):
                 continue

@@ -21,6 +21,8 @@ class Document:
     published: dt.date | None = None  # the page's own date (a post's timestamp), when it gives one
     confirmed: bool = False  # the person's own page, or one they gave footprint: it is about them
     links: tuple[str, ...] = ()  # absolute URLs the page links to (for attribution and following links)
+    link_texts: tuple[str, ...] = ()  # the text of each of those links, in the same order
+    problem: str = ""  # why the page could not be read in full (a broken PDF), for the probe's notes
 
     @property
     def lower(self) -> str:

@@ -97,7 +97,7 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(low, lo, at)]
     if lo > 0 and tokens and tokens[0][0] == lo and not low[lo - 1].isspace():
         tokens = tokens[1:]  # cut off by the window's edge
-    words = [w for _, w in tokens]
+    words = [w.strip("\"'\u201c\u201d\u2018\u2019([{") for _, w in tokens]  # "Margaret Oduya" in quotes
     start = None
     for given in patterns.givens:
         if tuple(words[-len(given) :]) == given:
@@ -365,8 +365,38 @@ def _untied_records(
     for index, (start, end) in enumerate(names):
         stop = names[index + 1][0] if index + 1 < len(names) else len(low)
         stop = min(stop, end + RECORD_CHARS)
-        tied = any(start - TIE_BEFORE <= at < stop for at in ties)
+        line_start = low.rfind("\n", 0, start) + 1  # a tie before the name counts only on its own line
+        tied = any(max(start - TIE_BEFORE, line_start) <= at < stop for at in ties)
         records.append(((start, stop), tied))
     if all(tied for _, tied in records) or not any(tied for _, tied in records):
         return ()
-    return tuple(span for span, tied in records if not tied)
+    # An untied record is somebody else's only if it places them elsewhere (a postcode or a town that is not
+    # the person's); otherwise it is more of the same record ("Margaret Oduya, landline: ...").
+    return tuple(
+        span for span, tied in records if not tied and _elsewhere(doc.text[span[0] : span[1]], profile)
+    )
+
+
+_ANY_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b")
+_PLACE = re.compile(r"\b(?:of|in|from|at|Location:?|Lives in|lives in)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+
+
+def _elsewhere(text: str, profile: Profile) -> bool:
+    own_postcodes = {re.sub(r"\s", "", a.postcode.upper()) for a in profile.addresses if a.postcode}
+    if any(m.group(1) + m.group(2) not in own_postcodes for m in _ANY_POSTCODE.finditer(text)):
+        return True
+    own = {w.lower() for place in profile.locality for w in re.split(r"[\s-]+", place)}
+    own |= {w.lower() for a in profile.addresses for w in re.findall(r"[A-Za-z]+", a.text)}
+    return any(
+        not ({w.lower() for w in re.split(r"[ -]", m.group(1))} & own)
+        and m.group(1).split()[0] not in _NOT_PLACES
+        for m in _PLACE.finditer(text)
+    )
+
+
+_NOT_PLACES = frozenset(
+    (  # noqa: SIM905 - a word list reads better as words
+        "The A An This That His Her Their Our My Your January February March April May June July August "
+        "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    ).split()
+)

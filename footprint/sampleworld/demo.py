@@ -11,8 +11,10 @@ from footprint.catalogue import Catalogue
 from footprint.fixtures import CannedResponse, site_fixtures
 from footprint.model import Profile
 from footprint.profile import parse_profile
+from footprint.sampleworld.pdf import make_pdf
 from footprint.sampleworld.replay import CatalogueWorld, reply_from
 from footprint.sampleworld.server import Reply, Router
+from footprint.sampleworld.sources import photo, source_worlds
 
 HTML = (("Content-Type", "text/html; charset=utf-8"),)
 
@@ -24,11 +26,15 @@ BIOS: dict[tuple[str, str], str] = {
         "facebook",
         "maggieoduya",
     ): "Maggie Oduya. Born 14 June 1979. Married to Devendra Oduya. Lives in Brackenfield.",
-    ("strava", "maggieoduya"): "Morning 5k loop from Larch Close, Millbrook. Parkrun regular.",
+    (
+        "strava",
+        "maggieoduya",
+    ): "Maggie Oduya, Brackenfield. Morning 5k loop from Larch Close. Parkrun regular.",
     (
         "justgiving",
         "maggieoduya",
-    ): "Running the Brackenfield 10k for the St Anne's Primary School roof appeal!",
+    ): "Maggie Oduya is running the Brackenfield 10k for the roof appeal at St Anne's Primary School, "
+    "my daughter's school!",
     (
         "github",
         "maggieoduya",
@@ -91,12 +97,44 @@ def demo_world(catalogue: Catalogue, checks_root: Path) -> Router:
     replay = CatalogueWorld(
         catalogue, checks_root, overrides={k: v for k, v in overrides.items() if k[0] in known}
     )
-    return Router(
-        pages={
-            "https://www.maggieoduya.org.uk/": Reply(200, _data("own-site.html"), HTML),
-            "https://www.brackenfield-talk.example/threads/4821-our-new-councillor": Reply(
-                200, _data("forum-thread.html"), HTML
-            ),
-        },
-        fallback=replay,
-    )
+    pages = {
+        "https://www.maggieoduya.org.uk/": Reply(200, _data("own-site.html"), HTML),
+        "https://www.maggieoduya.org.uk/robots.txt": Reply(
+            200, b"User-agent: *\nDisallow: /admin/\n", (("Content-Type", "text/plain"),)
+        ),
+        "https://www.maggieoduya.org.uk/news": Reply(200, NEWS, HTML),
+        "https://www.maggieoduya.org.uk/leaflets/spring-2026.pdf": Reply(
+            200,
+            make_pdf(LEAFLET, {"Author": "Margaret Oduya", "Creator": "Microsoft Word for Microsoft 365"}),
+            (("Content-Type", "application/pdf"),),
+        ),
+        "https://www.maggieoduya.org.uk/photos/street-party.jpg": Reply(
+            200, photo((53.80134, -1.54889), artist="Maggie Oduya"), (("Content-Type", "image/jpeg"),)
+        ),
+        "https://www.brackenfield-talk.example/threads/4821-our-new-councillor": Reply(
+            200, _data("forum-thread.html"), HTML
+        ),
+    }
+    # The UK public sources (Companies House, the council's register, people-search, RDAP, web search) answer from
+    # the same fixture worlds the tests use.
+    for world in source_worlds(checks_root):
+        pages.update(world.pages)
+    return Router(pages=pages, fallback=replay)
+
+
+NEWS = b"""<!DOCTYPE html><html><head><title>News - Maggie Oduya</title></head><body>
+<h1>News</h1><article><h2>Pothole blitz on Station Road</h2><p>After three months of reports, the council has
+filled all eleven potholes on Station Road. Thank you to everyone who sent photos.</p></article>
+<article><h2>Street party success</h2><p>Thanks to everyone who came to the street party: see the
+<a href="/photos/street-party.jpg">photos</a>.</p></article></body></html>"""
+LEAFLET = [
+    "MAGGIE ODUYA - WORKING HARD FOR MILLBROOK",
+    "Brackenfield Community candidate, Millbrook ward, 7 May 2026",
+    "",
+    "Potholes filled, the library saved, buses back on the 41 route.",
+    "",
+    "Got a problem? Write to me at home: 14 Larch Close, Millbrook, Brackenfield BF4 7QT",
+    "or call the campaign office on 0113 496 0123.",
+    "",
+    "Promoted by Lorna Fairweather on behalf of Maggie Oduya, 2 Market Street, Brackenfield BF1 2AA.",
+]
