@@ -34,8 +34,14 @@ app = typer.Typer(
 )
 profile_app = typer.Typer(help="Create and check profile files.", no_args_is_help=True)
 checks_app = typer.Typer(help="Show and validate the catalogue of sources.", no_args_is_help=True)
+evidence_app = typer.Typer(help="Evidence packs for the police: export and verify.", no_args_is_help=True)
+incident_app = typer.Typer(
+    help="Keep a record of intimidating incidents, as the police guidance asks.", no_args_is_help=True
+)
 app.add_typer(profile_app, name="profile")
 app.add_typer(checks_app, name="checks")
+app.add_typer(evidence_app, name="evidence")
+app.add_typer(incident_app, name="incident")
 
 
 def _console(stderr: bool = False) -> Console:
@@ -180,6 +186,146 @@ def checks_import(
     if len(result.skipped) > 10:
         console.print(f"  ... and {len(result.skipped) - 10} more")
     console.print(f"Probe them with: footprint scan PROFILE --out DIR --add-checks {to}")
+
+
+def _open_store(db: Path | None):  # type: ignore[no-untyped-def]
+    from footprint.errors import FootprintError
+    from footprint.store import Store, default_db_path
+
+    path = db or default_db_path()
+    if str(path) != ":memory:" and not path.exists():
+        raise _fail(f"{path}: no scan history here (run a scan first, or pass --db)")
+    try:
+        return Store(path)
+    except FootprintError as exc:
+        raise _fail(str(exc), ExitStatus.ERROR) from None
+
+
+@evidence_app.command("export")
+def evidence_export(
+    scan_id: Annotated[str, typer.Argument(metavar="SCAN", help="A scan id (see the report), or 'latest'.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The zip to write (readable by you alone).")],
+    db: DbOpt = None,
+) -> None:
+    """Write the evidence pack for one scan: findings, saved pages, screenshots, incidents, and their hashes."""
+    from footprint.evidence import build_pack
+    from footprint.output import write_private_bytes
+
+    store = _open_store(db)
+    with store:
+        rows = store.scans()
+        if scan_id == "latest":
+            if not rows:
+                raise _fail("the scan history is empty")
+            scan_id = rows[-1].info.id
+        person = store.person(scan_id)
+        try:
+            pack = build_pack(store, scan_id, person)
+        except KeyError:
+            raise _fail(
+                f"no scan '{scan_id}' in {store.path} (see the report's scan id, or use 'latest')"
+            ) from None
+    write_private_bytes(out, pack)
+    _console().print(
+        f"Evidence pack for scan {scan_id}: {out} ({len(pack):,} bytes). Check it with: footprint evidence verify {out}"
+    )
+
+
+@evidence_app.command("verify")
+def evidence_verify(
+    pack: Annotated[Path, typer.Argument(metavar="PACK", help="An evidence pack zip.")],
+) -> None:
+    """Check every file in an evidence pack against its recorded SHA-256."""
+    from footprint.evidence import verify_pack
+
+    result = verify_pack(pack)
+    console = _console()
+    for problem in result.problems:
+        console.print(f"✗ {problem}", soft_wrap=True)
+    if not result.ok:
+        raise _fail(
+            f"{pack}: {len(result.problems)} problem(s): the pack is not as it was made", ExitStatus.ERROR
+        )
+    console.print(
+        f"✓ {pack}: all {result.checked} files match their SHA-256, and every saved page matches the hash taken when it was fetched."
+    )
+
+
+def _profile_key(profile_path: Path) -> tuple[str, str]:
+    from footprint.errors import ProfileError
+    from footprint.profile import load_profile
+
+    try:
+        profile = load_profile(profile_path)
+    except ProfileError as exc:
+        raise _fail(str(exc)) from None
+    return profile.key, profile.name
+
+
+@incident_app.command("add")
+def incident_add(
+    profile_path: Annotated[
+        Path, typer.Argument(metavar="PROFILE", help="Your profile file (for your key).")
+    ],
+    what: Annotated[str, typer.Option("--what", help="What happened, in your words.")],
+    when: Annotated[
+        str | None,
+        typer.Option("--when", help="When it happened, e.g. 2026-11-20T21:30 (default: now, UTC)."),
+    ] = None,
+    where: Annotated[str, typer.Option("--where", help="Where: a URL, or a place.")] = "",
+    who: Annotated[str, typer.Option("--who", help="Who did it, if you know.")] = "",
+    link: Annotated[list[str] | None, typer.Option("--link", help="A link to it (repeatable).")] = None,
+    reported_to: Annotated[str, typer.Option("--reported-to", help="Who you reported it to.")] = "",
+    reference: Annotated[str, typer.Option("--reference", help="A crime or report reference number.")] = "",
+    db: DbOpt = None,
+) -> None:
+    """Record an intimidating incident in your scan history; it goes into every evidence pack."""
+    import datetime as dt
+
+    from footprint.errors import FootprintError
+    from footprint.model import Incident
+    from footprint.store import Store, default_db_path
+
+    key, _ = _profile_key(profile_path)
+    happened = dt.datetime.now(dt.UTC)
+    if when:
+        try:
+            happened = dt.datetime.fromisoformat(when)
+        except ValueError:
+            raise _fail(f"--when: '{when}' is not a date and time like 2026-11-20T21:30") from None
+        if happened.tzinfo is None:
+            happened = happened.replace(tzinfo=dt.UTC)
+    if not what.strip():
+        raise _fail("--what: say what happened")
+    try:
+        with Store(db or default_db_path()) as store:
+            number = store.add_incident(
+                Incident(key, happened, what.strip(), where, who, tuple(link or ()), reported_to, reference)
+            )
+    except FootprintError as exc:
+        raise _fail(str(exc), ExitStatus.ERROR) from None
+    _console().print(f"Recorded incident {number}. It will be in every evidence pack you export.")
+
+
+@incident_app.command("list")
+def incident_list(
+    profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="Your profile file.")],
+    db: DbOpt = None,
+) -> None:
+    """The incidents you have recorded."""
+    from rich.table import Table
+
+    key, name = _profile_key(profile_path)
+    with _open_store(db) as store:
+        incidents = store.incidents(key)
+    table = Table(title=f"Incidents recorded for {name}: {len(incidents)}")
+    for column in ("#", "when (UTC)", "what", "where", "reported to", "reference"):
+        table.add_column(column, overflow="fold")
+    for i in incidents:
+        table.add_row(
+            str(i.id), i.happened_at.strftime("%Y-%m-%d %H:%M"), i.what, i.place, i.reported_to, i.reference
+        )
+    _console().print(table)
 
 
 @app.command("rdap-bootstrap")
@@ -430,21 +576,60 @@ def _execute(
             progress.update(task, advance=1, description=f"Probing ({outcome.probe.check_id})")
 
         result = run_scan(ctx, profile, plan, on_result)
+        if fetcher.browser is not None and result.findings:
+            task = progress.add_task("Screenshots for the evidence", total=None)
+            _capture_screenshots(result, fetcher.browser, store)
+            progress.remove_task(task)
     fetcher.close()
-    status = _write_reports(ctx, result, out, mask, store)
+    status = _write_reports(ctx, result, out, mask, store, browser)
     store.close()
     return status
 
 
-def _write_reports(ctx: ScanContext, result, out: Path, mask: bool, store) -> ExitStatus:  # type: ignore[no-untyped-def]
-    from footprint.output import write_private
-    from footprint.render import html, json, terminal
+MAX_SCREENSHOTS = 15
+
+
+def _capture_screenshots(result, browser, store) -> None:  # type: ignore[no-untyped-def]
+    """A screenshot of each page with a finding (worst first), kept in the store for the evidence pack."""
+    from footprint.fetch.interface import FetchFailure
+    from footprint.model import utcnow
+
+    html_pages = []
+    for f in result.findings:
+        saved = store.body(f.evidence.sha256)
+        if saved is not None and saved[0] in ("text/html", "application/xhtml+xml"):
+            html_pages.append(f.url)  # a PDF, a photo or an API answer is its own evidence: no screenshot
+    urls = list(dict.fromkeys(html_pages))[:MAX_SCREENSHOTS]
+    for url in urls:
+        png = browser.screenshot(url)
+        if not isinstance(png, FetchFailure):
+            store.add_screenshot(result.info.id, url, png, utcnow())
+
+
+def _write_reports(
+    ctx: ScanContext, result, out: Path, mask: bool, store, browser: str | None = None
+) -> ExitStatus:  # type: ignore[no-untyped-def]
+    from footprint.output import write_private, write_private_bytes
+    from footprint.render import html, json, markdown, pdf, terminal
     from footprint.report import build_report
 
     report = build_report(result, ctx.guidance, ctx.catalogue, mask=mask)
-    html_path = write_private(out / "report.html", html.render(report, ctx.guidance))
+    html_text = html.render(report, ctx.guidance)
+    html_path = write_private(out / "report.html", html_text)
     json_path = write_private(out / "report.json", json.render(report))
-    files = {"HTML report": str(html_path), "JSON report": str(json_path), "Scan history": str(store.path)}
+    md_path = write_private(out / "report.md", markdown.render(report))
+    files = {"HTML report": str(html_path), "JSON report": str(json_path), "Markdown report": str(md_path)}
+    if browser:
+        try:
+            files["PDF report"] = str(write_private_bytes(out / "report.pdf", pdf.render(html_text, browser)))
+        except pdf.PdfError as exc:
+            files["PDF report"] = f"not written: the browser could not print it ({exc})"
+    else:
+        files["PDF report"] = "not written: no browser (install Chromium, or pass --browser PATH)"
+    files["Scan history"] = str(store.path)
+    files["Evidence pack"] = (
+        f"footprint evidence export {result.info.id} --out evidence.zip --db {store.path}"
+    )
     _console().print(terminal.render(report, files))
     if result.info.interrupted:
         _console(stderr=True).print(

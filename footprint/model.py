@@ -113,6 +113,16 @@ class FamilyMember:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Someone the person would call: their police single point of contact, a party or council officer."""
+
+    name: str
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
 class KnownAccount:
     site: str
     username: str
@@ -138,6 +148,7 @@ class Profile:
     addresses: tuple[Address, ...] = ()
     family: tuple[FamilyMember, ...] = ()
     accounts: tuple[KnownAccount, ...] = ()
+    contacts: tuple[Contact, ...] = ()  # shown in the report's safety section; never searched for
     near_home_metres: int = 500  # a place this close to a home with coordinates counts as the home
 
     @property
@@ -344,3 +355,19 @@ class ScanResult:
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Incident:
+    """Something intimidating that happened, recorded as the police guidance asks: keep a record."""
+
+    profile_key: str
+    happened_at: dt.datetime
+    what: str
+    place: str = ""  # where: online (a URL) or a physical place
+    who: str = ""  # who did it, if known
+    links: tuple[str, ...] = ()
+    reported_to: str = ""  # e.g. "Brackenfield Police SPOC", "X"
+    reference: str = ""  # a crime or report reference number
+    recorded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    id: int | None = None

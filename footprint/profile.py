@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from footprint.errors import ProfileError
-from footprint.model import Address, Email, FamilyMember, KnownAccount, Phone, Profile
+from footprint.model import Address, Contact, Email, FamilyMember, KnownAccount, Phone, Profile
 
 MAX_PROFILE_BYTES = 1_000_000
 
@@ -30,6 +30,7 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "addresses": list,
     "family": list,
     "accounts": list,
+    "contacts": list,
     "near_home_metres": int,
 }
 _TABLE_KEYS: dict[str, dict[str, Any]] = {
@@ -45,6 +46,7 @@ _TABLE_KEYS: dict[str, dict[str, Any]] = {
     },
     "family": {"name": str, "relation": str, "school": str, "nicknames": list},
     "accounts": {"site": str, "username": str},
+    "contacts": {"name": str, "role": str, "phone": str, "email": str},
 }
 _REQUIRED = {
     "phones": "number",
@@ -52,6 +54,7 @@ _REQUIRED = {
     "addresses": "text",
     "family": "name",
     "accounts": "site",
+    "contacts": "name",
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$", re.I)
@@ -254,6 +257,18 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
             raise reader.fail(f"accounts[{index}].username", "is required", "accounts", index)
         accounts.append(KnownAccount(item["site"].strip().lower(), item["username"].strip()))
 
+    contacts = []
+    for index, item in enumerate(data.get("contacts", [])):
+        item = _check_table_keys(reader, "contacts", index, item)
+        contacts.append(
+            Contact(
+                item["name"].strip(),
+                item.get("role", "").strip(),
+                item.get("phone", "").strip(),
+                item.get("email", "").strip(),
+            )
+        )
+
     usernames = _strings(reader, data, "usernames")
     for index, username in enumerate(usernames):
         if not _USERNAME.match(username.lstrip("@")):
@@ -289,6 +304,7 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         addresses=tuple(addresses),
         family=tuple(family),
         accounts=tuple(accounts),
+        contacts=tuple(contacts),
         near_home_metres=near_home,
     )
 
@@ -359,6 +375,11 @@ council_sites = []                 # your council's democracy site, e.g. ["https
 # name = "Child Name"
 # relation = "child"
 # school = "St Anne's Primary School"
+
+# [[contacts]]                     # who you would call: shown in the report's safety section, never searched for
+# name = "PC Jo Bell"
+# role = "Brackenfield Police single point of contact for candidates"
+# phone = "0113 496 0999"
 
 # [[accounts]]                     # accounts you know are yours, where the handle differs from `usernames`
 # site = "instagram"

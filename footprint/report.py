@@ -13,7 +13,9 @@ from footprint.guidance import Guidance
 from footprint.mask import mask_value, mask_words
 from footprint.model import Finding, Kind, Outcome, ScanResult, Severity, Status
 
-SCHEMA_VERSION = "1.1"  # 1.1 added accounts[].username_source, linked_from, attribution, trust
+SCHEMA_VERSION = (
+    "1.2"  # 1.1: accounts[].username_source, linked_from, attribution, trust; 1.2: safety.your_contacts
+)
 
 _STATUS_ORDER = {s: i for i, s in enumerate(Status)}
 _NAMED_SUBJECTS = frozenset({Kind.FAMILY_MEMBER, Kind.CHILD_SCHOOL})  # their subject names a family member
@@ -161,6 +163,10 @@ def build_report(
             "red_flags": list(guidance.red_flags),
             "contacts": [
                 {"name": c.name, "use": c.use, "phone": c.phone, "url": c.url} for c in guidance.contacts
+            ],
+            "your_contacts": [
+                {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email}
+                for c in result.profile.contacts
             ],
         },
         "findings": findings,

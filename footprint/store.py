@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import sqlite3
@@ -16,6 +17,7 @@ from footprint.model import (
     AttributionLevel,
     Evidence,
     Finding,
+    Incident,
     Kind,
     Outcome,
     Ownership,
@@ -27,7 +29,7 @@ from footprint.model import (
     Status,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def default_db_path() -> Path:
@@ -119,8 +121,48 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_2_to_3(db: sqlite3.Connection) -> None:
+    """Evidence: the bodies of pages with findings (by SHA-256), screenshots, and incidents the person records."""
+    _run(
+        db,
+        """
+        CREATE TABLE bodies (
+            sha256 TEXT PRIMARY KEY,
+            content_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            body BLOB NOT NULL
+        );
+        CREATE TABLE screenshots (
+            scan_id TEXT NOT NULL REFERENCES scans(id),
+            url TEXT NOT NULL,
+            taken_at TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            png BLOB NOT NULL,
+            PRIMARY KEY (scan_id, url)
+        );
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            profile_key TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            happened_at TEXT NOT NULL,
+            what TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL DEFAULT '',
+            links TEXT NOT NULL DEFAULT '[]',
+            reported_to TEXT NOT NULL DEFAULT '',
+            reference TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX incidents_by_profile ON incidents(profile_key, happened_at);
+        """,
+    )
+
+
 # Each step takes the schema from version N to N+1. Never edit a released step: add the next one.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1, _migrate_1_to_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migrate_0_to_1,
+    _migrate_1_to_2,
+    _migrate_2_to_3,
+)
 
 
 def _ts(value: dt.datetime | None) -> str | None:
@@ -254,6 +296,13 @@ class Store:
                     json.dumps(list(attribution.evidence) if attribution else []),
                 ),
             )
+            findings = list(findings)
+            if findings and page is not None:
+                # The page as fetched, kept once per content hash: the evidence behind every finding on it.
+                self.db.execute(
+                    "INSERT OR IGNORE INTO bodies VALUES (?,?,?,?)",
+                    (page.sha256, page.content_type or "application/octet-stream", len(page.body), page.body),
+                )
             for f in findings:
                 self.db.execute(
                     "INSERT OR IGNORE INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -289,7 +338,69 @@ class Store:
             (_ts(finished_at), "interrupted" if interrupted else "complete", scan_id),
         )
 
+    def add_screenshot(self, scan_id: str, url: str, png: bytes, taken_at: dt.datetime) -> str:
+        digest = hashlib.sha256(png).hexdigest()
+        self.db.execute(
+            "INSERT OR REPLACE INTO screenshots VALUES (?,?,?,?,?)",
+            (scan_id, url, _ts(taken_at), digest, png),
+        )
+        return digest
+
+    def add_incident(self, incident: Incident) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO incidents (profile_key, recorded_at, happened_at, what, place, who, links, reported_to,"
+            " reference) VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                incident.profile_key,
+                _ts(incident.recorded_at),
+                _ts(incident.happened_at),
+                incident.what,
+                incident.place,
+                incident.who,
+                json.dumps(list(incident.links)),
+                incident.reported_to,
+                incident.reference,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
     # --- reading ------------------------------------------------------------------------------------------
+
+    def person(self, scan_id: str) -> str:
+        row = self.db.execute(
+            "SELECT p.name FROM scans s JOIN profiles p ON p.key = s.profile_key WHERE s.id = ?", (scan_id,)
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def body(self, sha256: str) -> tuple[str, bytes] | None:
+        row = self.db.execute("SELECT content_type, body FROM bodies WHERE sha256 = ?", (sha256,)).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def screenshots(self, scan_id: str) -> dict[str, tuple[str, bytes]]:
+        rows = self.db.execute("SELECT url, sha256, png FROM screenshots WHERE scan_id = ?", (scan_id,))
+        return {r[0]: (r[1], bytes(r[2])) for r in rows}
+
+    def incidents(self, profile_key: str) -> list[Incident]:
+        rows = self.db.execute(
+            "SELECT id, profile_key, recorded_at, happened_at, what, place, who, links, reported_to, reference"
+            " FROM incidents WHERE profile_key = ? ORDER BY happened_at, id",
+            (profile_key,),
+        )
+        return [
+            Incident(
+                id=r[0],
+                profile_key=r[1],
+                recorded_at=_parse_ts(r[2]) or dt.datetime.now(dt.UTC),
+                happened_at=_parse_ts(r[3]) or dt.datetime.now(dt.UTC),
+                what=r[4],
+                place=r[5],
+                who=r[6],
+                links=tuple(json.loads(r[7])),
+                reported_to=r[8],
+                reference=r[9],
+            )
+            for r in rows
+        ]
 
     def scans(self, profile_key: str | None = None) -> list[ScanRow]:
         sql = (

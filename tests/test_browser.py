@@ -149,3 +149,49 @@ def test_needs_browser_site_without_a_browser_is_skipped_with_a_reason(
     [outcome] = result.outcomes
     assert outcome.status is Status.SKIPPED and "browser" in outcome.reason
     assert world.requests == []
+
+
+@needs_chromium
+def test_the_html_report_renders_in_chromium_with_hostile_content_inert(guidance, catalogue):
+    """The report opened in a real browser with JavaScript on: its structure is there, and a hostile value
+    (an <img onerror> in a scraped bio) is shown as text, never run."""
+    from playwright.sync_api import sync_playwright
+
+    from footprint.fetch.browser import CHROMIUM_ARGS
+    from footprint.render import html as html_render
+    from footprint.report import build_report
+    from tests.test_golden import fixed_result
+
+    report = build_report(fixed_result(), guidance, catalogue)
+    page_html = html_render.render(report, guidance)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.route("**/*", lambda route: route.abort())
+            page.set_content(page_html, wait_until="load")
+            page.wait_for_timeout(300)
+            assert dialogs == [], "scraped script ran"
+            assert page.locator("img[onerror]").count() == 0
+            assert "<img src=x onerror=alert(1)>" in page.inner_text("body")
+            headings = page.locator("h2").all_inner_texts()
+            assert any("Accounts" in h for h in headings) and any("help" in h.lower() for h in headings)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 2, (
+                "no sideways scrolling on a phone"
+            )
+        finally:
+            browser.close()
+
+
+@needs_chromium
+def test_the_report_prints_to_pdf(guidance, catalogue):
+    from footprint.render import html as html_render
+    from footprint.render import pdf
+    from footprint.report import build_report
+    from tests.test_golden import fixed_result
+
+    page_html = html_render.render(build_report(fixed_result(), guidance, catalogue), guidance)
+    document = pdf.render(page_html, CHROMIUM)
+    assert document.startswith(b"%PDF") and len(document) > 5000

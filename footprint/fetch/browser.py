@@ -31,6 +31,7 @@ CHROMIUM_ARGS = (
 # Anything the routing below does not catch goes to this dead proxy and fails, rather than reaching the network.
 DEAD_PROXY = "http://127.0.0.1:9"
 SKIPPED_RESOURCES = frozenset({"image", "media", "font", "stylesheet"})
+MAX_SCREENSHOT_HEIGHT = 8000  # taller pages are captured as the first screenful
 _HOP_HEADERS = frozenset({"content-length", "content-encoding", "transfer-encoding", "connection"})
 
 
@@ -49,7 +50,8 @@ def find_browser(explicit: str | None = None) -> str | None:
 @dataclass(frozen=True)
 class _Job:
     request: Request
-    future: Future[FetchResult]
+    future: Future[Any]  # a FetchResult, or the PNG bytes of a screenshot
+    screenshot: bool = False
 
 
 class BrowserFetcher(Fetcher):
@@ -79,6 +81,25 @@ class BrowserFetcher(Fetcher):
                 if cancel is not None and cancel.is_set():
                     return FetchFailure(request.url, FailureKind.INTERRUPTED, "the scan was interrupted")
         return FetchFailure(request.url, FailureKind.TIMEOUT, "the browser did not finish the page in time")
+
+    def screenshot(self, url: str, cancel: threading.Event | None = None) -> bytes | FetchFailure:
+        """A PNG of the page as a person sees it (images and styles included, each fetched by the HTTP fetcher):
+        evidence beside the saved page."""
+        refusal = self.http.refusal(url)
+        if refusal:
+            return FetchFailure(url, FailureKind.REFUSED, f"refused: {refusal}")
+        self._ensure_started()
+        future: Future[Any] = Future()
+        self._jobs.put(_Job(Request(url), future, screenshot=True))
+        try:
+            result = future.result(timeout=self.policy.deadline * 2 + 30)
+        except TimeoutError:
+            return FetchFailure(url, FailureKind.TIMEOUT, "the browser did not finish the page in time")
+        return (
+            result
+            if isinstance(result, (bytes, FetchFailure))
+            else FetchFailure(url, FailureKind.CONNECTION, "no screenshot")
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -114,7 +135,7 @@ class BrowserFetcher(Fetcher):
                         job = self._jobs.get()
                         if job is None:
                             break
-                        job.future.set_result(self._render(browser, job.request))
+                        job.future.set_result(self._render(browser, job.request, job.screenshot))
                 finally:
                     browser.close()
         except Exception as exc:  # the browser failing to start must not stop the scan
@@ -128,7 +149,7 @@ class BrowserFetcher(Fetcher):
                 return
             job.future.set_result(FetchFailure(job.request.url, FailureKind.CONNECTION, reason))
 
-    def _render(self, browser: Any, request: Request) -> FetchResult:
+    def _render(self, browser: Any, request: Request, screenshot: bool = False) -> Any:
         from playwright.sync_api import Error as PlaywrightError
 
         started = time.monotonic()
@@ -145,7 +166,8 @@ class BrowserFetcher(Fetcher):
 
         def route(route: Any) -> None:
             req = route.request
-            if req.resource_type in SKIPPED_RESOURCES or req.method not in ("GET", "HEAD"):
+            skipped = SKIPPED_RESOURCES if not screenshot else frozenset({"media"})
+            if req.resource_type in skipped or req.method not in ("GET", "HEAD"):
                 route.abort()
                 return
             headers = tuple((k, v) for k, v in req.headers.items() if k.lower() not in ("user-agent",))
@@ -166,8 +188,14 @@ class BrowserFetcher(Fetcher):
         page.route("**/*", route)
         try:
             page.goto(request.url, wait_until="load", timeout=self.policy.deadline * 1000)
-            with contextlib.suppress(PlaywrightError):  # a page that keeps polling is read as it stands
-                page.wait_for_load_state("networkidle", timeout=min(5_000, self.policy.read_timeout * 1000))
+            if not screenshot:  # a screenshot shows the page as loaded; a read waits for late content
+                with contextlib.suppress(PlaywrightError):  # a page that keeps polling is read as it stands
+                    page.wait_for_load_state(
+                        "networkidle", timeout=min(5_000, self.policy.read_timeout * 1000)
+                    )
+            if screenshot:
+                height = page.evaluate("document.documentElement.scrollHeight") or 0
+                return page.screenshot(full_page=height <= MAX_SCREENSHOT_HEIGHT, type="png")
             html = page.content()
         except PlaywrightError as exc:
             if "failure" in main:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -20,7 +21,7 @@ _STYLES = {
 }
 
 
-def render(report: dict[str, Any], files: dict[str, str], top: int = 10) -> RenderableType:
+def render(report: dict[str, Any], files: dict[str, str], top: int = 5) -> RenderableType:
     """A rich renderable. Scraped text goes in as Text objects, never as markup, so it cannot style the terminal."""
     parts: list[RenderableType] = []
     counts = report["scan"]["counts"]
@@ -65,21 +66,14 @@ def render(report: dict[str, Any], files: dict[str, str], top: int = 10) -> Rend
         parts.append(actions)
     found = [a for a in report["accounts"] if a["status"] == "found"]
     if found:
-        table = Table(title="Accounts and pages found", expand=True)
-        table.add_column("Source")
-        table.add_column("Yours?", no_wrap=True)
-        table.add_column("Why", overflow="fold")
-        for a in found[:25]:
-            who = a["site_name"] + (f" ({a['username']})" if a["username"] else "")
-            attribution = a.get("attribution") or {}
-            table.add_row(
-                Text(who),
-                Text(attribution.get("level", "")),
-                Text("; ".join(attribution.get("evidence", []))),
+        levels = Counter((a.get("attribution") or {}).get("level", "page") for a in found)
+        parts.append(
+            Text(
+                f"Found: {len(found)} accounts and pages ({levels['confirmed']} confirmed yours, {levels['likely']} "
+                f"likely yours, {levels['unknown']} unknown, {levels['unlikely']} probably someone else's): "
+                "see the report."
             )
-        if len(found) > 25:
-            table.add_row(Text(f"... and {len(found) - 25} more (see the report)"), Text(""), Text(""))
-        parts.append(table)
+        )
     unchecked = [a for a in report["accounts"] if a["status"] not in ("found", "not_found")]
     line = Text(
         f"{counts['probes']} sources probed: {counts['by_status']['found']} found, "
@@ -91,11 +85,11 @@ def render(report: dict[str, Any], files: dict[str, str], top: int = 10) -> Rend
         table.add_column("Source")
         table.add_column("Status", no_wrap=True)
         table.add_column("Why", overflow="fold")
-        for a in unchecked[:15]:
+        for a in unchecked[:8]:
             who = a["site_name"] + (f" ({a['username']})" if a["username"] else "")
             table.add_row(Text(who), Text(a["status"].replace("_", " ")), Text(a.get("reason", "")))
-        if len(unchecked) > 15:
-            table.add_row(Text(f"... and {len(unchecked) - 15} more (see the report)"), Text(""), Text(""))
+        if len(unchecked) > 8:
+            table.add_row(Text(f"... and {len(unchecked) - 8} more (see the report)"), Text(""), Text(""))
         parts.append(table)
     if report["scan"]["interrupted"]:
         parts.append(
