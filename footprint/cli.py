@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from footprint.model import Severity
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -21,6 +23,7 @@ class ExitStatus(enum.IntEnum):
     OK = 0
     ERROR = 1
     BAD_INPUT = 2
+    ALERT = 3  # --fail-on: new findings at or above the given severity
     INTERRUPTED = 130
 
 
@@ -502,6 +505,8 @@ def _execute(
     follow_links: bool = True,
     options: frozenset[str] = frozenset(),
     secrets: dict[str, str] | None = None,
+    against: str | None = None,
+    fail_on: Severity | None = None,
 ) -> ExitStatus:
     """The scan every command shares: the same pipeline for a real scan and for the demo."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -581,8 +586,31 @@ def _execute(
             _capture_screenshots(result, fetcher.browser, store)
             progress.remove_task(task)
     fetcher.close()
-    status = _write_reports(ctx, result, out, mask, store, browser)
+    from footprint.recheck import as_report, compare, previous_scan, record_baseline
+
+    comparison = None
+    earlier = against or previous_scan(store, profile.key, result.info.id)
+    if earlier is None:
+        # The first scan of this person is the baseline: where each item is public by choice or by law.
+        record_baseline(store, profile.key, result.info.id, {c.id: c.category for c in catalogue.checks})
+    else:
+        comparison = compare(store, profile.key, result.info.id, earlier)
+    status = _write_reports(
+        ctx, result, out, mask, store, browser, as_report(comparison) if comparison is not None else None
+    )
     store.close()
+    if status is ExitStatus.OK and fail_on is not None:
+        alerts = (
+            comparison.new_at_or_above(fail_on)
+            if comparison is not None
+            else [f for f in result.findings if f.severity.rank >= fail_on.rank]
+        )
+        if alerts:
+            _console(stderr=True).print(
+                f"Alert: {len(alerts)} new finding(s) at or above {fail_on.value.replace('_', ' ')} (--fail-on).",
+                style="bold red",
+            )
+            return ExitStatus.ALERT
     return status
 
 
@@ -607,13 +635,13 @@ def _capture_screenshots(result, browser, store) -> None:  # type: ignore[no-unt
 
 
 def _write_reports(
-    ctx: ScanContext, result, out: Path, mask: bool, store, browser: str | None = None
+    ctx: ScanContext, result, out: Path, mask: bool, store, browser: str | None = None, comparison=None
 ) -> ExitStatus:  # type: ignore[no-untyped-def]
     from footprint.output import write_private, write_private_bytes
     from footprint.render import html, json, markdown, pdf, terminal
     from footprint.report import build_report
 
-    report = build_report(result, ctx.guidance, ctx.catalogue, mask=mask)
+    report = build_report(result, ctx.guidance, ctx.catalogue, mask=mask, comparison=comparison)
     html_text = html.render(report, ctx.guidance)
     html_path = write_private(out / "report.html", html_text)
     json_path = write_private(out / "report.json", json.render(report))
@@ -681,6 +709,25 @@ MaskOpt = Annotated[bool, typer.Option("--mask", help="Share-safe reports: mask 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html and report.json.")]
 
 
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit with status 3 when there are new findings at or above this severity (red_flag, high, medium, "
+        "low, info): for scheduled runs that should alert.",
+    ),
+]
+
+
+def _severity(text: str | None) -> Severity | None:
+    if text is None:
+        return None
+    try:
+        return Severity.parse(text)
+    except ValueError:
+        raise _fail(f"--fail-on: '{text}' is not a severity (red_flag, high, medium, low, info)") from None
+
+
 @app.command()
 def scan(
     profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="Your profile file (TOML).")],
@@ -732,8 +779,15 @@ def scan(
             "school, and read the results. This sends those details to the search engine: off by default.",
         ),
     ] = False,
+    fail_on: FailOnOpt = None,
+    against: Annotated[
+        str | None,
+        typer.Option("--against", help="Compare with this earlier scan (default: the previous one)."),
+    ] = None,
 ) -> None:
-    """Probe the catalogue for your usernames and websites, find exposed personal data, and write the reports."""
+    """Probe the catalogue for your usernames and websites, find exposed personal data, and write the reports.
+
+    When an earlier scan of the same person exists, the report opens with what changed since."""
     from footprint.errors import ProfileError
     from footprint.profile import load_profile
 
@@ -741,6 +795,7 @@ def scan(
         profile = load_profile(profile_path)
     except ProfileError as exc:
         raise _fail(str(exc)) from None
+    threshold = _severity(fail_on)
     policy = _policy(proxy, ca_bundle, timeout, workers, per_host, max_page_mb)
     chromium = _browser(browser, no_browser)
     status = _execute(
@@ -757,8 +812,181 @@ def scan(
         follow_links=follow_links,
         options=frozenset({"web_search"} if web_search else ()),
         secrets={"hibp": hibp_key} if hibp_key else {},
+        against=against,
+        fail_on=threshold,
     )
     raise typer.Exit(int(status))
+
+
+@app.command()
+def recheck(
+    profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="Your profile file (TOML).")],
+    out: OutOpt,
+    db: DbOpt = None,
+    against: Annotated[
+        str | None, typer.Option("--against", help="Compare with this scan (default: your previous scan).")
+    ] = None,
+    fail_on: FailOnOpt = None,
+    proxy: ProxyOpt = None,
+    ca_bundle: CaOpt = None,
+    mask: MaskOpt = False,
+    browser: BrowserOpt = None,
+    no_browser: NoBrowserOpt = False,
+    web_search: Annotated[bool, typer.Option("--web-search", help="As for scan: opt-in web search.")] = False,
+) -> None:
+    """Scan again and lead with what changed: new, still there, gone, and what could not be rechecked."""
+    from footprint.errors import ProfileError
+    from footprint.profile import load_profile
+    from footprint.store import default_db_path
+
+    try:
+        profile = load_profile(profile_path)
+    except ProfileError as exc:
+        raise _fail(str(exc)) from None
+    threshold = _severity(fail_on)
+    path = db or default_db_path()
+    if against is None and not path.exists():
+        _console(stderr=True).print("No earlier scan of you here: this scan becomes the baseline.")
+    status = _execute(
+        profile,
+        out,
+        db,
+        _policy(proxy, ca_bundle, 20.0, 16, 1, 5.0),
+        mask,
+        None,
+        None,
+        _browser(browser, no_browser),
+        options=frozenset({"web_search"} if web_search else ()),
+        against=against,
+        fail_on=threshold,
+    )
+    raise typer.Exit(int(status))
+
+
+@app.command()
+def history(
+    profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="Your profile file.")],
+    db: DbOpt = None,
+) -> None:
+    """Your past scans, with their counts."""
+    from rich.table import Table
+
+    key, name = _profile_key(profile_path)
+    with _open_store(db) as store:
+        rows = store.scans(key)
+    table = Table(title=f"Scans of {name}: {len(rows)}")
+    for column in ("scan", "started (UTC)", "status", "probes", "findings"):
+        table.add_column(column)
+    for row in rows:
+        status = "interrupted" if row.info.interrupted else "complete" if row.info.complete else "running"
+        table.add_row(
+            row.info.id,
+            row.info.started_at.strftime("%Y-%m-%d %H:%M"),
+            status,
+            str(row.outcomes),
+            str(row.findings),
+        )
+    _console().print(table)
+
+
+@app.command()
+def diff(
+    first: Annotated[str, typer.Argument(metavar="A", help="The earlier scan id.")],
+    second: Annotated[str, typer.Argument(metavar="B", help="The later scan id.")],
+    db: DbOpt = None,
+) -> None:
+    """Compare two stored scans: what B has that A had not, what is gone, what could not be rechecked."""
+    from rich.text import Text
+
+    from footprint.recheck import compare
+    from footprint.render.html import KIND_LABELS
+
+    with _open_store(db) as store:
+        ids = {r.info.id: r for r in store.scans()}
+        for scan_id in (first, second):
+            if scan_id not in ids:
+                raise _fail(f"no scan '{scan_id}' in {store.path} (see `footprint history PROFILE`)")
+        result = compare(store, ids[second].info.profile_key, second, first)
+    console = _console()
+    counts = {k: len(result.of(k)) for k in ("new", "persisting", "resolved", "unchecked")}
+    console.print(
+        f"{second} against {first}: {counts['new']} new, {counts['persisting']} still there, "
+        f"{counts['resolved']} gone, {counts['unchecked']} not rechecked"
+    )
+    for change in result.changes:
+        if change.change == "persisting":
+            continue
+        f = change.finding
+        line = Text(f"{change.change:10} {f.fingerprint[:12]}  {KIND_LABELS[f.kind.value]}: ")
+        line.append(f.value)  # scraped text as plain Text: it cannot style the terminal
+        line.append(f"  {f.url}")
+        console.print(line, soft_wrap=True)
+
+
+@app.command()
+def triage(
+    profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="Your profile file.")],
+    finding: Annotated[
+        str, typer.Argument(metavar="FINDING", help="A finding id (the first 8+ characters will do).")
+    ],
+    label: Annotated[
+        str,
+        typer.Argument(
+            metavar="LABEL", help="fixed, accepted (published on purpose), false_positive or reported."
+        ),
+    ],
+    reference: Annotated[str, typer.Option("--reference", help="A report or crime reference number.")] = "",
+    note: Annotated[str, typer.Option("--note", help="Anything to remember about it.")] = "",
+    db: DbOpt = None,
+) -> None:
+    """Label a finding; the label carries to every later scan. Accepted and false-positive findings stop counting."""
+    from footprint.recheck import LABELS
+
+    if label not in LABELS:
+        raise _fail(f"'{label}' is not a label: use one of {', '.join(LABELS)}")
+    if len(finding) < 8:
+        raise _fail("give at least the first 8 characters of the finding id (shown in the report)")
+    key, _ = _profile_key(profile_path)
+    with _open_store(db) as store:
+        fingerprints = {
+            f.fingerprint
+            for row in store.scans(key)
+            for f in store.findings(row.info.id)
+            if f.fingerprint.startswith(finding)
+        }
+        if len(fingerprints) != 1:
+            found = "no finding" if not fingerprints else f"{len(fingerprints)} findings"
+            raise _fail(f"{found} of yours starts with '{finding}': give more of the id")
+        (full,) = fingerprints
+        store.set_label(key, full, label, reference, note)
+    _console().print(f"Finding {full[:12]} marked {label.replace('_', ' ')}; later scans carry the label.")
+
+
+@app.command()
+def baseline(
+    profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="Your profile file.")],
+    scan_id: Annotated[
+        str, typer.Option("--scan", help="The scan to take it from (default: your latest).")
+    ] = "latest",
+    db: DbOpt = None,
+) -> None:
+    """Record where your details are public by choice or by law (your own sites, official registers), so a later
+    appearance anywhere else is flagged as a release of information not already public."""
+    from footprint.recheck import record_baseline
+
+    key, _ = _profile_key(profile_path)
+    catalogue = _load_catalogue(None)
+    with _open_store(db) as store:
+        rows = store.scans(key)
+        if not rows:
+            raise _fail("no scan of you yet: run `footprint scan` first")
+        chosen = rows[-1].info.id if scan_id == "latest" else scan_id
+        if chosen not in {r.info.id for r in rows}:
+            raise _fail(f"no scan '{scan_id}' of you (see `footprint history PROFILE`)")
+        count = record_baseline(store, key, chosen, {c.id: c.category for c in catalogue.checks})
+    _console().print(
+        f"Baseline from scan {chosen}: {count} places where your details are public by choice or by law."
+    )
 
 
 @app.command()

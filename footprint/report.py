@@ -13,9 +13,8 @@ from footprint.guidance import Guidance
 from footprint.mask import mask_value, mask_words
 from footprint.model import Finding, Kind, Outcome, ScanResult, Severity, Status
 
-SCHEMA_VERSION = (
-    "1.2"  # 1.1: accounts[].username_source, linked_from, attribution, trust; 1.2: safety.your_contacts
-)
+# 1.1: accounts[] username_source, linked_from, attribution, trust; 1.2: safety.your_contacts; 1.3: comparison
+SCHEMA_VERSION = "1.3"
 
 _STATUS_ORDER = {s: i for i, s in enumerate(Status)}
 _NAMED_SUBJECTS = frozenset({Kind.FAMILY_MEMBER, Kind.CHILD_SCHOOL})  # their subject names a family member
@@ -124,7 +123,12 @@ def _actions(findings: tuple[Finding, ...], guidance: Guidance) -> list[dict[str
 
 
 def build_report(
-    result: ScanResult, guidance: Guidance, catalogue: Catalogue | None = None, *, mask: bool = False
+    result: ScanResult,
+    guidance: Guidance,
+    catalogue: Catalogue | None = None,
+    *,
+    mask: bool = False,
+    comparison: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     findings = [_finding(f, mask) for f in result.findings]
     accounts = sorted(
@@ -173,4 +177,15 @@ def build_report(
         "actions": _actions(result.findings, guidance),
         "accounts": accounts,
         "notes": list(result.notes),
+        **({"comparison": _masked_comparison(comparison, mask)} if comparison is not None else {}),
     }
+
+
+def _masked_comparison(comparison: dict[str, Any], mask: bool) -> dict[str, Any]:
+    if not mask:
+        return comparison
+    changes = [
+        {**c, "value": mask_value(Kind(str(c["kind"])), str(c["value"]))}
+        for c in comparison.get("changes", [])
+    ]
+    return {**comparison, "changes": changes}

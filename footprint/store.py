@@ -29,7 +29,7 @@ from footprint.model import (
     Status,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def default_db_path() -> Path:
@@ -157,11 +157,40 @@ def _migrate_2_to_3(db: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_3_to_4(db: sqlite3.Connection) -> None:
+    """Rechecks: each finding's normalised key, the person's labels on findings, and the already-public ledger."""
+    _run(
+        db,
+        """
+        ALTER TABLE findings ADD COLUMN key TEXT NOT NULL DEFAULT '';
+        CREATE TABLE labels (
+            profile_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            label TEXT NOT NULL CHECK (label IN ('fixed', 'accepted', 'false_positive', 'reported')),
+            reference TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            labelled_at TEXT NOT NULL,
+            PRIMARY KEY (profile_key, fingerprint)
+        );
+        CREATE TABLE ledger (
+            profile_key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            place TEXT NOT NULL,
+            scan_id TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (profile_key, kind, key, place)
+        );
+        """,
+    )
+
+
 # Each step takes the schema from version N to N+1. Never edit a released step: add the next one.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migrate_0_to_1,
     _migrate_1_to_2,
     _migrate_2_to_3,
+    _migrate_3_to_4,
 )
 
 
@@ -305,7 +334,7 @@ class Store:
                 )
             for f in findings:
                 self.db.execute(
-                    "INSERT OR IGNORE INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT OR IGNORE INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         scan_id,
                         f.fingerprint,
@@ -325,6 +354,7 @@ class Store:
                         f.evidence.http_status,
                         json.dumps([[r.id, r.title, r.url] for r in f.remediation]),
                         json.dumps(list(f.reasons)),
+                        f.key,
                     ),
                 )
             self.db.execute("COMMIT")
@@ -365,6 +395,65 @@ class Store:
         return int(cursor.lastrowid or 0)
 
     # --- reading ------------------------------------------------------------------------------------------
+
+    def first_seen(
+        self, profile_key: str, fingerprints: Iterable[str]
+    ) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+        """For each fingerprint: when a scan of this person first and last found it."""
+        wanted = list(dict.fromkeys(fingerprints))
+        out: dict[str, tuple[dt.datetime, dt.datetime]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT f.fingerprint, MIN(s.started_at), MAX(s.started_at) FROM findings f JOIN scans s ON"
+                f" s.id = f.scan_id WHERE s.profile_key = ? AND f.fingerprint IN ({marks}) GROUP BY f.fingerprint",
+                (profile_key, *chunk),
+            )
+            for fingerprint, first, last in rows:
+                out[fingerprint] = (
+                    _parse_ts(first) or dt.datetime.now(dt.UTC),
+                    _parse_ts(last) or dt.datetime.now(dt.UTC),
+                )
+        return out
+
+    def set_label(
+        self, profile_key: str, fingerprint: str, label: str, reference: str = "", note: str = ""
+    ) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO labels VALUES (?,?,?,?,?,?)",
+            (profile_key, fingerprint, label, reference, note, _ts(dt.datetime.now(dt.UTC))),
+        )
+
+    def labels(self, profile_key: str) -> dict[str, tuple[str, str, str]]:
+        """fingerprint -> (label, reference, note): labels carry forward to every later scan."""
+        rows = self.db.execute(
+            "SELECT fingerprint, label, reference, note FROM labels WHERE profile_key = ?", (profile_key,)
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def add_to_ledger(self, profile_key: str, kind: str, key: str, place: str, scan_id: str) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO ledger VALUES (?,?,?,?,?,?)",
+            (profile_key, kind, key, place, scan_id, _ts(dt.datetime.now(dt.UTC))),
+        )
+
+    def ledger(self, profile_key: str) -> dict[tuple[str, str], set[str]]:
+        """(kind, key) -> the places (sites) where the item was already public when the baseline was taken."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for kind, key, place in self.db.execute(
+            "SELECT kind, key, place FROM ledger WHERE profile_key = ?", (profile_key,)
+        ):
+            out.setdefault((kind, key), set()).add(place)
+        return out
+
+    def checked_urls(self, scan_id: str) -> set[str]:
+        """Every URL a scan got a clear answer from (found or not found), as probed and as finally fetched."""
+        rows = self.db.execute(
+            "SELECT url, final_url FROM outcomes WHERE scan_id = ? AND status IN ('found', 'not_found')",
+            (scan_id,),
+        )
+        return {u for row in rows for u in row if u}
 
     def person(self, scan_id: str) -> str:
         row = self.db.execute(
@@ -433,7 +522,7 @@ class Store:
         out = []
         for r in self.db.execute(
             "SELECT fingerprint, kind, severity, confidence, url, value, known_to_user, check_id, detector,"
-            " subject, ownership, fetched_at, sha256, snippet, http_status, remediation, reasons"
+            " subject, ownership, fetched_at, sha256, snippet, http_status, remediation, reasons, key"
             " FROM findings WHERE scan_id = ?",
             (scan_id,),
         ):
@@ -453,6 +542,7 @@ class Store:
                     evidence=Evidence(r[4], _parse_ts(r[11]) or dt.datetime.now(dt.UTC), r[12], r[13], r[14]),
                     remediation=tuple(RemediationRef(*x) for x in json.loads(r[15])),
                     reasons=tuple(json.loads(r[16])),
+                    key=r[17],
                 )
             )
         return out

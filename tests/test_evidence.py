@@ -164,5 +164,5 @@ def test_a_store_from_before_evidence_is_upgraded_in_place(tmp_path):
     db.execute("PRAGMA user_version = 2")
     db.close()
     with Store(path) as store:
-        assert store.schema_version == 3 and store.incidents("anyone") == []
+        assert store.schema_version >= 3 and store.incidents("anyone") == []
     assert Path(path).exists()

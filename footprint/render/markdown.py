@@ -43,6 +43,24 @@ def render(report: dict[str, Any]) -> str:
         lines.append("")
         lines += [f"- {md(flag)}" for flag in safety["red_flags"]]
         lines.append("")
+    comparison = report.get("comparison")
+    if comparison:
+        c = comparison["counts"]
+        lines += ["## What changed since your last check", ""]
+        lines.append(
+            f"Compared with scan `{comparison['against']}`: **{c['new']} new**, {c['persisting']} still there, "
+            f"{c['resolved']} gone, {c['unchecked']} could not be rechecked (not the same as gone)."
+        )
+        lines.append("")
+        for change in comparison["changes"]:
+            if change["change"] == "persisting":
+                continue
+            flag = "**Red flag candidate:** " if change["red_flag_candidate"] else ""
+            lines.append(
+                f"- {flag}{change['change']}: {KIND_LABELS[change['kind']]} {md(change['value'])} at "
+                f"{md(change['url'])} (`{change['fingerprint'][:12]}`)"
+            )
+        lines.append("")
     by = counts["by_severity"]
     lines += ["## Summary", ""]
     lines.append(
