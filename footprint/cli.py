@@ -819,6 +819,122 @@ def scan(
 
 
 @app.command()
+def audit(
+    roster: Annotated[
+        Path, typer.Argument(metavar="ROSTER", help="A folder of profile files, or a CSV (see the README).")
+    ],
+    out: OutOpt,
+    db: DbOpt = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Carry on an interrupted audit; skip candidates already done.")
+    ] = False,
+    recheck: Annotated[
+        bool, typer.Option("--recheck", help="Report what is new for each candidate since their last scan.")
+    ] = False,
+    override_consent: Annotated[
+        str | None,
+        typer.Option(
+            "--override-consent",
+            help="Check candidates with no consent record, on your authority: give your name (it is recorded).",
+        ),
+    ] = None,
+    mask: MaskOpt = False,
+    concurrency: Annotated[
+        int, typer.Option(help="Candidates scanned at once (they share one per-site budget).", min=1, max=32)
+    ] = 4,
+    only: Annotated[list[str] | None, typer.Option(help="Probe only these check ids (repeatable).")] = None,
+    proxy: ProxyOpt = None,
+    ca_bundle: CaOpt = None,
+    workers: Annotated[
+        int, typer.Option(help="Fetches in flight at once, per candidate.", min=1, max=64)
+    ] = 8,
+    per_host: Annotated[
+        int, typer.Option(help="Fetches in flight per site, across the whole slate.", min=1, max=8)
+    ] = 1,
+) -> None:
+    """Check a whole slate of candidates (with their consent) and write a dashboard that shows no exposed value."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from footprint.audit import AuditSettings, load_roster, run_audit
+    from footprint.errors import FootprintError
+    from footprint.fetch.http import HttpFetcher
+    from footprint.guidance import load_guidance
+    from footprint.output import private_dir
+    from footprint.store import Store
+
+    try:
+        candidates = load_roster(roster)
+    except FootprintError as exc:
+        raise _fail(str(exc)) from None
+    if not candidates:
+        raise _fail(f"{roster}: no candidates (a folder of *.toml profiles, or a CSV with a header row)")
+    catalogue = _load_catalogue(None)
+    if only:
+        unknown = sorted(set(only) - {c.id for c in catalogue.checks})
+        if unknown:
+            raise _fail(f"--only: no such check: {', '.join(unknown)}")
+    path = db or (out / "audit.db")
+    private_dir(out)
+    try:
+        Store(path).close()  # create (private) and migrate once, before the threads open it
+    except FootprintError as exc:
+        raise _fail(str(exc), ExitStatus.ERROR) from None
+    policy = _policy(proxy, ca_bundle, 20.0, workers, per_host, 5.0)
+    fetcher = HttpFetcher(policy)
+    console = _console()
+    for bad in (c for c in candidates if c.profile is None):
+        console.print(f"skipped {bad.where}: {bad.error}", soft_wrap=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=_console(stderr=True),
+        transient=True,
+    ) as progress:
+        overall = progress.add_task("Candidates", total=sum(1 for c in candidates if c.profile is not None))
+        tasks: dict[str, object] = {}
+
+        def on_progress(name: str, event: str) -> None:
+            if event == "start":
+                tasks[name] = progress.add_task(f"  {name}", total=None)
+            else:
+                progress.remove_task(tasks.pop(name))  # type: ignore[arg-type]
+                progress.advance(overall)
+
+        settings = AuditSettings(
+            out=out,
+            db=path,
+            catalogue=catalogue,
+            guidance=load_guidance(),
+            fetcher=fetcher,
+            concurrency=concurrency,
+            resume=resume,
+            override_consent_by=override_consent or "",
+            mask=mask,
+            only=tuple(only or ()),
+            on_progress=on_progress,
+        )
+        try:
+            rows = run_audit(candidates, settings)
+        except KeyboardInterrupt:
+            fetcher.close()
+            _console(stderr=True).print(
+                "Interrupted: finished candidates are saved; run again with --resume."
+            )
+            raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
+    fetcher.close()
+    scanned = [r for r in rows if r.scan_id]
+    red = sum(1 for r in scanned if r.by_severity.get("red_flag") or r.red_flag_candidates)
+    console.print(
+        f"{len(scanned)} candidates checked ({red} with red flags), {len(rows) - len(scanned)} not checked. "
+        f"Dashboard: {out / 'dashboard.html'} and {out / 'dashboard.csv'}; reports under {out / 'candidates'}."
+    )
+    if recheck:
+        new = sum(r.new for r in scanned)
+        console.print(f"New since each candidate's last scan: {new} findings across the slate.")
+
+
+@app.command()
 def recheck(
     profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="Your profile file (TOML).")],
     out: OutOpt,

@@ -123,6 +123,15 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Consent:
+    """The person's agreement to be checked by someone else (a party officer): who, when, how."""
+
+    by: str
+    at: str
+    how: str = ""
+
+
+@dataclass(frozen=True)
 class KnownAccount:
     site: str
     username: str
@@ -149,6 +158,7 @@ class Profile:
     family: tuple[FamilyMember, ...] = ()
     accounts: tuple[KnownAccount, ...] = ()
     contacts: tuple[Contact, ...] = ()  # shown in the report's safety section; never searched for
+    consent: Consent | None = None  # for audits run by someone else
     near_home_metres: int = 500  # a place this close to a home with coordinates counts as the home
 
     @property

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from footprint.errors import ProfileError
-from footprint.model import Address, Contact, Email, FamilyMember, KnownAccount, Phone, Profile
+from footprint.model import Address, Consent, Contact, Email, FamilyMember, KnownAccount, Phone, Profile
 
 MAX_PROFILE_BYTES = 1_000_000
 
@@ -31,6 +31,7 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "family": list,
     "accounts": list,
     "contacts": list,
+    "consent": dict,
     "near_home_metres": int,
 }
 _TABLE_KEYS: dict[str, dict[str, Any]] = {
@@ -269,6 +270,18 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
             )
         )
 
+    consent = None
+    if "consent" in data:
+        given: dict[str, object] = data["consent"]
+        unknown = sorted(set(given) - {"by", "at", "how"})
+        if unknown:
+            raise reader.fail(f"consent.{unknown[0]}", "unknown field (known fields: at, by, how)", "consent")
+        if not str(given.get("by", "")).strip() or not str(given.get("at", "")).strip():
+            raise reader.fail("consent", "needs `by` (who consented) and `at` (when)", "consent")
+        consent = Consent(
+            str(given["by"]).strip(), str(given["at"]).strip(), str(given.get("how", "")).strip()
+        )
+
     usernames = _strings(reader, data, "usernames")
     for index, username in enumerate(usernames):
         if not _USERNAME.match(username.lstrip("@")):
@@ -305,6 +318,7 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         family=tuple(family),
         accounts=tuple(accounts),
         contacts=tuple(contacts),
+        consent=consent,
         near_home_metres=near_home,
     )
 

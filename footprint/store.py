@@ -247,6 +247,10 @@ class Store:
         for step in range(version, SCHEMA_VERSION):
             self.db.execute("BEGIN IMMEDIATE")
             try:
+                # Another connection may have migrated while this one waited for the lock: read it again.
+                if self.db.execute("PRAGMA user_version").fetchone()[0] > step:
+                    self.db.execute("COMMIT")
+                    continue
                 MIGRATIONS[step](self.db)
                 self.db.execute(f"PRAGMA user_version = {step + 1}")
                 self.db.execute("COMMIT")

@@ -7,6 +7,7 @@ import os
 import random
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -80,7 +81,9 @@ class HttpFetcher(Fetcher):
     def __init__(self, policy: FetchPolicy) -> None:
         super().__init__(policy)
         self._local = threading.local()
-        self._sessions: list[requests.Session] = []
+        # Weak: a session lives as long as its worker thread. Each scan round (and each candidate of an audit) has
+        # its own pool of workers, so holding every session ever made would grow without bound.
+        self._sessions: weakref.WeakSet[requests.Session] = weakref.WeakSet()
         self._lock = threading.Lock()
         self.verify: bool | str = policy.ca_bundle or os.environ.get("SSL_CERT_FILE") or True
         if policy.ca_bundle and not os.path.isfile(policy.ca_bundle):
@@ -104,12 +107,12 @@ class HttpFetcher(Fetcher):
             session.headers.update(dict(self.policy.extra_headers))
             self._local.session = session
             with self._lock:
-                self._sessions.append(session)
+                self._sessions.add(session)
         return session
 
     def close(self) -> None:
         with self._lock:
-            for session in self._sessions:
+            for session in list(self._sessions):
                 session.close()
             self._sessions.clear()
 

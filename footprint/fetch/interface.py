@@ -83,8 +83,10 @@ class Fetcher(ABC):
     ) -> Generator[tuple[object, FetchResult], None, None]:
         """Yield (tag, result) as each fetch completes: a bounded pool, at most `per_host` in flight per host."""
         cancel = cancel or threading.Event()
-        locks: dict[str, threading.Semaphore] = {}
-        guard = threading.Lock()
+        # Held by the fetcher, not the call: concurrent scans sharing one fetcher (an audit of a whole slate)
+        # share one politeness budget per host.
+        locks: dict[str, threading.Semaphore] = self.__dict__.setdefault("_host_locks", {})
+        guard: threading.Lock = self.__dict__.setdefault("_host_guard", threading.Lock())
 
         def host_lock(url: str) -> threading.Semaphore:
             key = host_key(url)
