@@ -64,6 +64,9 @@ class FollowStep:
     text_has_name: bool = False  # the link's text must name the person (a member index, a results list)
     max: int = 5
     unwrap: str = ""  # a query parameter holding the real target (a search engine's redirect links)
+    also: str = (
+        ""  # a URL template; {url} is each matched link: fetched too (e.g. the Wayback Machine's copy)
+    )
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class SearchSpec:
     follow: tuple[FollowStep, ...] = ()
     # A scan option that must be given (e.g. "web_search"): the source sends the name to a third party.
     opt_in: str = ""
+    key: str = ""  # an API key the user gave (e.g. "companies_house"): without it the source is not used
     read_start: bool = (
         True  # read the search page itself; false where it only echoes the query (a search engine)
     )
@@ -358,10 +362,12 @@ def _search_spec(data: dict[str, Any] | None) -> SearchSpec | None:
                 text_has_name=step.get("text_has_name", False),
                 max=step.get("max", 5),
                 unwrap=step.get("unwrap", ""),
+                also=step.get("also", ""),
             )
             for step in data.get("follow", ())
         ),
         opt_in=data.get("opt_in", ""),
+        key=data.get("key", ""),
         read_start=data.get("read_start", True),
     )
 

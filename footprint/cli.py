@@ -771,6 +771,17 @@ def scan(
             show_default=False,
         ),
     ] = None,
+    companies_house_key: Annotated[
+        str | None,
+        typer.Option(
+            "--companies-house-key",
+            envvar="FOOTPRINT_COMPANIES_HOUSE_KEY",
+            help="A Companies House API key (free from developer.company-information.service.gov.uk): also read "
+            "the officer register through the official API. The key is sent to Companies House only. "
+            "Default: FOOTPRINT_COMPANIES_HOUSE_KEY.",
+            show_default=False,
+        ),
+    ] = None,
     web_search: Annotated[
         bool,
         typer.Option(
@@ -811,7 +822,11 @@ def scan(
         variants=variants,
         follow_links=follow_links,
         options=frozenset({"web_search"} if web_search else ()),
-        secrets={"hibp": hibp_key} if hibp_key else {},
+        secrets={
+            name: value
+            for name, value in (("hibp", hibp_key), ("companies_house", companies_house_key))
+            if value
+        },
         against=against,
         fail_on=threshold,
     )

@@ -92,11 +92,16 @@ _MONTH_NAMES = (
 
 
 def _date_parts(value: dict[str, Any]) -> str | None:
-    """A date given as parts (LinkedIn's {"day": 7, "month": 9, "year": 1982}) written as a date, so the
-    date detectors read it like any other."""
+    """A date given as parts (LinkedIn's {"day": 7, "month": 9, "year": 1982}, Companies House's
+    {"month": 6, "year": 1979}) written as a date, so the date detectors read it like any other."""
     lowered = {str(k).lower(): v for k, v in value.items()}
     day, month, year = (_number(lowered.get(k)) for k in ("day", "month", "year"))
-    if day is None or month is None or not (1 <= month <= 12 and 1 <= day <= 31):
+    if month is None or not 1 <= month <= 12:
+        return None
+    if day is None:
+        # Month and year alone (a partial date of birth): only with a plausible year, never a bare month.
+        return f"{_MONTH_NAMES[int(month) - 1]} {int(year)}" if year and 1900 <= year <= 2100 else None
+    if not 1 <= day <= 31:
         return None
     written = f"{int(day)} {_MONTH_NAMES[int(month) - 1]}"
     return f"{written} {int(year)}" if year else written
@@ -142,8 +147,10 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
         if pair := _pair(value):
             yield pair
         for key, item in value.items():
+            if isinstance(item, dict) and (address := _address_parts(item)):
+                yield f"{str(key).replace('_', ' ')}: {address}"  # "address: 14 Larch Close, Brackenfield, BF4 7QT"
             if isinstance(item, dict) and (written := _date_parts(item)):
-                yield f"{key}: {written}"  # "birthDateOn: 7 September"
+                yield f"{str(key).replace('_', ' ')}: {written}"  # "birthDateOn: 7 September", "date of birth: June 1979"
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                 yield f"{key}: {item}"
             else:
@@ -151,6 +158,64 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _json_strings(item, depth + 1)
+
+
+_LINK_KEYS = frozenset({"self", "url", "href", "link", "links"})
+_TITLE_KEYS = ("title", "name")
+
+
+def _json_links(
+    value: Any, base: str, text: str, found: dict[str, str], key: str = "", depth: int = 0
+) -> None:
+    """Links in a JSON document, each with the title of the object it belongs to as its text (an API's search
+    result: {"title": "Margaret ODUYA", "links": {"self": "/officers/abc/appointments"}}), so a source can follow
+    only the results that name the person. Absolute URLs anywhere; relative ones only under link-like keys."""
+    if depth > 40 or len(found) >= MAX_LINKS:
+        return
+    if isinstance(value, str):
+        candidate = value.strip()
+        relative = key in _LINK_KEYS and candidate.startswith("/")
+        if candidate.startswith(("http://", "https://")) or relative:
+            links: list[str] = []
+            _add_link(base, candidate, links)
+            for link in links:
+                found.setdefault(link, text)
+    elif isinstance(value, dict):
+        title = next((v for k in _TITLE_KEYS if isinstance(v := value.get(k), str) and v.strip()), None)
+        inner = title.strip() if title else text
+        for k, item in value.items():
+            # A "links" object is a leaf of its owner: its keys are link names, still under the owner's title.
+            child_key = str(k).lower()
+            _json_links(item, base, inner, found, child_key if key != "links" else "self", depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _json_links(item, base, text, found, key, depth + 1)
+
+
+_ADDRESS_PARTS = (
+    "premises",
+    "address_line_1",
+    "address_line_2",
+    "locality",
+    "region",
+    "postal_code",
+)
+
+
+def _address_parts(value: dict[str, Any]) -> str | None:
+    """An address given as parts (Companies House's {"premises": "14", "address_line_1": "Larch Close", ...})
+    written on one line, so the address detector reads "14 Larch Close" as a numbered street."""
+    lowered = {str(k).lower(): v for k, v in value.items()}
+    if "address_line_1" not in lowered and "premises" not in lowered:
+        return None
+    parts = [str(lowered[k]).strip() for k in _ADDRESS_PARTS if isinstance(lowered.get(k), (str, int))]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return None
+    first, rest = parts[0], parts[1:]
+    if "premises" in lowered and rest:
+        first, rest = f"{first} {rest[0]}", rest[1:]  # "14" + "Larch Close" -> "14 Larch Close"
+    return ", ".join([first, *rest])
 
 
 def _tidy(text: str) -> str:
@@ -438,16 +503,14 @@ def page_to_document(page: Page) -> Document:
         try:
             value = json.loads(text)
             strings = list(_json_strings(value))
-            links: list[str] = []
-            for string in strings:
-                candidate = string.split(": ", 1)[-1].strip()
-                if candidate.startswith(("http://", "https://")) and len(links) < MAX_LINKS:
-                    _add_link(page.final_url, candidate, links)
+            found: dict[str, str] = {}
+            _json_links(value, page.final_url, "", found)
             return Document(
                 url=page.final_url,
                 text=_tidy("\n".join(strings)),
                 published=_json_date(value),
-                links=tuple(dict.fromkeys(links)),
+                links=tuple(found),
+                link_texts=tuple(found.values()),
             )
         except (ValueError, RecursionError):
             return Document(url=page.final_url, text=_tidy(text))

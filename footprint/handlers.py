@@ -166,6 +166,9 @@ class SearchSource(Handler):
             return
         if spec.opt_in and spec.opt_in not in state.options:
             return  # not asked for: nothing is sent, and nothing is reported as skipped
+        headers = self._auth(spec.key, state)
+        if spec.key and not headers:
+            return  # needs the user's API key, which was not given
         name = profile.name
         words = name.split()
         base = {"name": name, "first": words[0], "last": words[-1] if len(words) > 1 else ""}
@@ -193,7 +196,25 @@ class SearchSource(Handler):
                     if url in state.seen_urls:
                         continue
                     state.seen_urls.add(url)
-                    yield Probe(check.id, url, "search", check.ownership, via="a search for your name")
+                    yield Probe(
+                        check.id,
+                        url,
+                        "search",
+                        check.ownership,
+                        via="a search for your name",
+                        headers=headers,
+                    )
+
+    @staticmethod
+    def _auth(key_name: str, state: ScanState) -> tuple[tuple[str, str], ...]:
+        """HTTP Basic auth with the user's API key as the user name (Companies House's scheme)."""
+        import base64
+
+        key = state.secrets.get(key_name, "") if key_name else ""
+        if not key:
+            return ()
+        token = base64.b64encode(f"{key}:".encode()).decode()
+        return (("Authorization", f"Basic {token}"),)
 
     @staticmethod
     def _query(template: str, profile: Profile) -> str | None:
@@ -223,6 +244,7 @@ class SearchSource(Handler):
         pattern = re.compile(rule.link)
         texts = doc.link_texts if len(doc.link_texts) == len(doc.links) else ("",) * len(doc.links)
         probes: list[Probe] = []
+        matched = 0
         for link, text in zip(doc.links, texts, strict=True):
             target = link
             if rule.unwrap:
@@ -235,19 +257,30 @@ class SearchSource(Handler):
             if rule.text_has_name and not mentions(Document(url=link, text=text), profile):
                 continue
             state.seen_urls.add(target)
-            probes.append(
-                Probe(
-                    check.id,
-                    target,
-                    "search",
-                    check.ownership,
-                    via=f"a result of searching {check.name} for your name",
-                    linked_from=outcome.page.final_url,
-                    depth=outcome.probe.depth + 1,
-                    step=step + 1,
+            targets = [target]
+            if rule.also:
+                extra = rule.also.replace("{url}", quote_plus(target))
+                if extra not in state.seen_urls:
+                    state.seen_urls.add(extra)
+                    targets.append(extra)
+            matched += 1
+            for url in targets:
+                # An API key the search needed goes with its own result pages, never to another host.
+                same_host = urlsplit(url).hostname == urlsplit(outcome.probe.url).hostname
+                probes.append(
+                    Probe(
+                        check.id,
+                        url,
+                        "search",
+                        check.ownership,
+                        via=f"a result of searching {check.name} for your name",
+                        linked_from=outcome.page.final_url,
+                        depth=outcome.probe.depth + 1,
+                        step=step + 1,
+                        headers=outcome.probe.headers if same_host else (),
+                    )
                 )
-            )
-            if len(probes) >= rule.max:
+            if matched >= rule.max:
                 break
         return probes
 

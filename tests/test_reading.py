@@ -286,3 +286,23 @@ def test_a_birthday_post_dated_the_birthday_gives_the_date_away():
         (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(d, PROFILE, all_detectors()).matches
     }
     assert found("Maggie Oduya: 45 today! (posted 15 June 2024)") == set()  # not the birthday
+
+
+def test_an_api_response_reads_like_a_page():
+    body = (
+        '{"items": [{"title": "Margaret ODUYA", "date_of_birth": {"month": 6, "year": 1979},'
+        ' "address": {"premises": "14", "address_line_1": "Larch Close", "postal_code": "BF4 7QT"},'
+        ' "links": {"self": "/officers/abc/appointments"}},'
+        ' {"title": "Adebayo ODUYA", "links": {"self": "/officers/xyz/appointments"}, "url": "/not-a-link-key-"}],'
+        ' "birth": {"month": 13, "year": 1979}, "seen": {"month": 6}}'
+    )
+    d = page_to_document(page(body, "application/json"))
+    assert "date of birth: June 1979" in d.text
+    assert "address: 14 Larch Close, BF4 7QT" in d.text
+    # Month 13 is not a date, and a bare month is not one either.
+    assert "birth: " not in d.text.replace("date of birth", "")
+    assert dict(zip(d.links, d.link_texts, strict=True)) == {
+        "https://e.org/officers/abc/appointments": "Margaret ODUYA",
+        "https://e.org/officers/xyz/appointments": "Adebayo ODUYA",
+        "https://e.org/not-a-link-key-": "Adebayo ODUYA",
+    }

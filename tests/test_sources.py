@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 
 import pytest
 
 from footprint.api import ScanContext, run_scan
 from footprint.fetch.http import HttpFetcher
-from footprint.fetch.interface import FetchPolicy
+from footprint.fetch.interface import FetchPolicy, Request
 from footprint.handlers import CRAWL_MAX_PAGES, ScanState
 from footprint.model import Kind, Status
 from footprint.resources import checks_dir
@@ -20,10 +21,11 @@ from footprint.sampleworld.sources import photo, source_worlds
 from footprint.store import Store
 
 WORLDS = source_worlds(checks_dir())
+KEYS = {"companies_house": "test-key-0000"}  # the sources that need an API key run in their world tests
 HTML = (("Content-Type", "text/html; charset=utf-8"),)
 
 
-def scan(router, catalogue, guidance, only, profile=None, options=frozenset({"web_search"}), secrets=None):  # type: ignore[no-untyped-def]
+def scan(router, catalogue, guidance, only, profile=None, options=frozenset({"web_search"}), secrets=KEYS):  # type: ignore[no-untyped-def]
     server = WorldServer(router).start()
     try:
         policy = FetchPolicy(
@@ -197,3 +199,59 @@ def test_a_refused_key_is_an_error_with_the_reason(catalogue, guidance):
     result, _ = scan(router, catalogue, guidance, ("breaches-hibp",), secrets={"hibp": "bad"})
     (outcome,) = result.outcomes
     assert outcome.status is Status.ERROR and "refused the API key" in outcome.reason
+
+
+def _world(source):  # type: ignore[no-untyped-def]
+    return next(w for w in WORLDS if w.source == source)
+
+
+def test_a_statement_the_council_removed_is_read_from_the_wayback_machine(catalogue, guidance):
+    world = _world("democracy-club")
+    result, requests = scan(Router(pages=dict(world.pages)), catalogue, guidance, ("democracy-club",))
+    home = [f for f in result.findings if f.key == "14 larch close bf47qt"]
+    assert home and all(f.url.startswith("https://web.archive.org/web/20190410093112/") for f in home), [
+        f.url for f in home
+    ]
+    gone = [o for o in result.outcomes if o.probe.url.startswith("https://www.brackenfield.gov.uk/")]
+    assert gone and all(o.status is not Status.FOUND for o in gone)
+    # Only document addresses go to archive.org, never the person's name.
+    archive = [r for r in requests if r.host.endswith("archive.org")]
+    assert archive and not any("oduya" in r.path.lower() for r in archive)
+
+
+def test_companies_house_api_is_not_used_without_a_key(catalogue, guidance):
+    world = _world("companies-house-api")
+    result, requests = scan(
+        Router(pages=dict(world.pages)), catalogue, guidance, ("companies-house-api",), secrets={}
+    )
+    assert requests == [] and result.outcomes == ()
+
+
+def test_companies_house_key_goes_to_companies_house_only(catalogue, guidance):
+    world = _world("companies-house-api")
+    result, requests = scan(Router(pages=dict(world.pages)), catalogue, guidance, ("companies-house-api",))
+    expected = "Basic " + base64.b64encode(b"test-key-0000:").decode()
+    assert requests and all(dict(r.headers).get("Authorization") == expected for r in requests)
+    # The namesake's title names a Margaret Oduya; Adebayo Oduya's does not, so his appointments are not fetched.
+    assert not any("Zq4mRt9KcVb2LwNx7HpYs1DfGaJ" in r.path for r in requests)
+
+
+def test_an_api_key_is_not_sent_on_to_another_host():
+    pages = {
+        "https://api.example.gov.uk/search": Reply(
+            302, b"", (("Location", "https://elsewhere.example/landing"),)
+        ),
+        "https://elsewhere.example/landing": Reply(200, b"ok", (("Content-Type", "text/plain"),)),
+    }
+    server = WorldServer(Router(pages=pages)).start()
+    try:
+        fetcher = HttpFetcher(FetchPolicy(proxy=server.url, ca_bundle=server.ca_path, retries=0, deadline=8))
+        page = fetcher.fetch(
+            Request("https://api.example.gov.uk/search", headers=(("Authorization", "Basic k"),))
+        )
+        fetcher.close()
+    finally:
+        server.stop()
+    assert getattr(page, "status", None) == 200
+    sent = {r.host: dict(r.headers).get("Authorization") for r in server.requests}
+    assert sent == {"api.example.gov.uk": "Basic k", "elsewhere.example": None}

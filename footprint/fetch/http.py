@@ -27,6 +27,7 @@ from footprint.fetch.safety import (
 from footprint.model import Page, utcnow
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 USER_AGENT = f"footprint/{__version__} (online-footprint health check run by the person it is about)"
 
 
@@ -138,6 +139,8 @@ class HttpFetcher(Fetcher):
         seen = {url}
         attempt = 0
         session = self._session()
+        headers = dict(request.headers)
+        origin = urlsplit(url).hostname
         while True:
             if cancel is not None and cancel.is_set():
                 return FetchFailure(request.url, FailureKind.INTERRUPTED, "the scan was interrupted")
@@ -151,7 +154,7 @@ class HttpFetcher(Fetcher):
             try:
                 response = session.get(
                     url,
-                    headers=dict(request.headers),
+                    headers=headers,
                     timeout=(min(policy.connect_timeout, remaining), min(policy.read_timeout, remaining)),
                     allow_redirects=False,
                     stream=True,
@@ -191,6 +194,9 @@ class HttpFetcher(Fetcher):
                         request.url, FailureKind.REDIRECTS, f"more than {policy.max_redirects} redirects"
                     )
                 seen.add(target)
+                if urlsplit(target).hostname != origin:
+                    # An API key goes to the host it was meant for, never to wherever that host redirects.
+                    headers = {k: v for k, v in headers.items() if k.lower() not in SECRET_HEADERS}
                 url = target
                 attempt = 0
                 continue
