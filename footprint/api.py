@@ -21,6 +21,7 @@ from footprint.fetch.interface import FailureKind, Fetcher, FetchFailure, FetchR
 from footprint.guidance import Guidance
 from footprint.handlers import CRAWL_MAX_PAGES, HANDLERS, ScanState
 from footprint.model import (
+    Attribution,
     AttributionLevel,
     Finding,
     Outcome,
@@ -91,7 +92,11 @@ class Read:
 
 
 def detect(
-    ctx: ScanContext, outcome: Outcome, profile: Profile, confirmed_pages: frozenset[str] = frozenset()
+    ctx: ScanContext,
+    outcome: Outcome,
+    profile: Profile,
+    confirmed_pages: frozenset[str] = frozenset(),
+    linked_by: str | None = None,
 ) -> Read:
     """Attribute a found page (is it theirs?), then find exposures on it. Pages that aren't about this
     person (not found, blocked) are not read; an account in somebody else's name gives no findings."""
@@ -109,7 +114,7 @@ def detect(
         if outcome.probe.step == 0 and check.search is not None and not check.search.read_start:
             return Read(outcome, [], doc)  # a search engine's results page only echoes the query
     else:
-        attribution = attribute(outcome.probe, doc, profile, confirmed_pages)
+        attribution = attribute(outcome.probe, doc, profile, confirmed_pages, linked_by)
         outcome = dataclasses.replace(outcome, attribution=attribution)
         if attribution.level is AttributionLevel.UNLIKELY:
             return Read(outcome, [], doc)
@@ -127,21 +132,33 @@ def detect(
 
 
 def safe_detect(
-    ctx: ScanContext, outcome: Outcome, profile: Profile, confirmed_pages: frozenset[str] = frozenset()
+    ctx: ScanContext,
+    outcome: Outcome,
+    profile: Profile,
+    confirmed_pages: frozenset[str] = frozenset(),
+    linked_by: str | None = None,
 ) -> Read:
     """A page footprint cannot read (a parser or detector bug on hostile input) must not stop the scan or lose
     what was already found: the probe's outcome says so instead, and the report shows it."""
     try:
-        return detect(ctx, outcome, profile, confirmed_pages)
+        return detect(ctx, outcome, profile, confirmed_pages, linked_by)
     except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError, re.error) as exc:
         note = f"footprint could not read this page for personal data ({type(exc).__name__}: {exc})"[:300]
         return Read(dataclasses.replace(outcome, notes=(*outcome.notes, note)), [])
 
 
-def linked_probes(ctx: ScanContext, read: Read, profile: Profile, seen: set[tuple[str, str]]) -> list[Probe]:
+def linked_probes(
+    ctx: ScanContext,
+    read: Read,
+    profile: Profile,
+    seen: set[tuple[str, str]],
+    claims: dict[tuple[str, str], str] | None = None,
+) -> list[Probe]:
     """Accounts a confirmed profile links to (a link-in-bio page, a "website" field, cross-links): new probes
     one level deeper, each marked with the page that linked it. Only catalogue sites are followed, so every
-    request still goes through the same fetcher and its address guard."""
+    request still goes through the same fetcher and its address guard. An account already probed (by one of
+    the usernames) is not probed again; `claims` notes which confirmed page links to it, so it is attributed
+    as confirmed when the scan settles."""
     outcome = read.outcome
     if (
         not ctx.follow_links
@@ -159,7 +176,11 @@ def linked_probes(ctx: ScanContext, read: Read, profile: Profile, seen: set[tupl
             continue
         check, username = match
         key = (check.id, username.lower())
-        if key in seen or (ctx.only_checks and check.id not in ctx.only_checks):
+        if key in seen:
+            if claims is not None:
+                claims.setdefault(key, source)
+            continue
+        if ctx.only_checks and check.id not in ctx.only_checks:
             continue
         if check.needs_browser and not ctx.browser_available:
             continue
@@ -228,6 +249,19 @@ def run_scan(
     confirmed: set[str] = set()
     pending: list[Probe] = list(plan.probes)
     budget = ctx.max_linked_probes
+    # Accounts found by username but not (yet) shown to be the person's wait for the end of the scan: a
+    # confirmed profile read later may link to one of them, and that makes it confirmed.
+    held: dict[tuple[str, str], tuple[Outcome, Read]] = {}
+    claims: dict[tuple[str, str], str] = {}
+
+    def settle() -> None:
+        for key in list(held):
+            raw, reading = held.pop(key)
+            linker = claims.get(key)
+            if linker is not None and linker != raw.probe.url:
+                reading = safe_detect(ctx, raw, profile, frozenset(confirmed), linked_by=linker)
+            take(reading.outcome, reading.findings)
+
     try:
         for outcome in plan.skipped:
             take(outcome, [])
@@ -246,17 +280,22 @@ def run_scan(
                         confirmed.add(probe.url)
                         if reading.outcome.page is not None:
                             confirmed.add(reading.outcome.page.final_url)
-                    take(reading.outcome, reading.findings)
-                    for new in linked_probes(ctx, reading, profile, seen)[: max(0, budget)]:
+                    if _may_be_claimed(reading, attribution):
+                        held[(probe.check_id, (probe.username or probe.url).lower())] = (outcome, reading)
+                    else:
+                        take(reading.outcome, reading.findings)
+                    for new in linked_probes(ctx, reading, profile, seen, claims)[: max(0, budget)]:
                         budget -= 1
                         discovered.append(new)
                     discovered.extend(_handler_follow(ctx, reading, profile))
             finally:
                 results.close()  # on Ctrl-C this cancels the workers instead of waiting for slow sites
             pending = [p for p in discovered if ctx.state.allowed(p.url, USER_AGENT_TOKEN)]
+        settle()
     except KeyboardInterrupt:
         interrupted = True
         ctx.cancel.set()
+        settle()  # what was found is kept, attributed with what the scan knew when it stopped
     finished = utcnow()
     ctx.store.finish_scan(info.id, finished, interrupted)
     done = {id(o.probe) for o in outcomes}
@@ -277,6 +316,18 @@ def run_scan(
 
 
 USER_AGENT_TOKEN = "footprint"
+
+
+def _may_be_claimed(reading: Read, attribution: Attribution | None) -> bool:
+    """A found account probed by username that nothing yet shows is the person's."""
+    probe = reading.outcome.probe
+    return (
+        reading.outcome.status is Status.FOUND
+        and bool(probe.username)
+        and not probe.linked_from
+        and attribution is not None
+        and attribution.level is not AttributionLevel.CONFIRMED
+    )
 
 
 def _handler_follow(ctx: ScanContext, reading: Read, profile: Profile) -> list[Probe]:

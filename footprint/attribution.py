@@ -46,8 +46,13 @@ def _own_domains(profile: Profile) -> set[str]:
 
 
 def attribute(
-    probe: Probe, doc: Document | None, profile: Profile, confirmed_pages: Iterable[str] = ()
+    probe: Probe,
+    doc: Document | None,
+    profile: Profile,
+    confirmed_pages: Iterable[str] = (),
+    linked_by: str | None = None,
 ) -> Attribution:
+    """`linked_by`: a confirmed profile that links to this account, found after it was probed by username."""
     level = AttributionLevel
     if probe.origin == "accounts":
         return Attribution(level.CONFIRMED, (f"listed in your profile as your account '{probe.username}'",))
@@ -57,6 +62,8 @@ def attribute(
         return Attribution(level.CONFIRMED, ("a page you gave footprint to watch",))
     if probe.linked_from and probe.linked_from in set(confirmed_pages):
         return Attribution(level.CONFIRMED, (f"linked from your confirmed profile {probe.linked_from}",))
+    if linked_by:
+        return Attribution(level.CONFIRMED, (f"linked from your confirmed profile {linked_by}",))
     if doc is None or not doc.text:
         return Attribution(level.UNKNOWN, ("the page gave nothing to tell whose it is",))
     if probe.username:

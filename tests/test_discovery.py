@@ -194,3 +194,31 @@ def test_attribution_is_stored_and_reported(discovery, profile, guidance, catalo
     assert accounts["https://github.com/maggieoduya"]["attribution"]["level"] == "unlikely"
     assert accounts["https://github.com/m-oduya-code"]["linked_from"] == "https://linktr.ee/maggieoduya"
     assert accounts["https://github.com/m-oduya-code"]["trust"] == "footprint catalogue"
+
+
+GITHUB_NAMELESS = """<!DOCTYPE html><html><head><title>maggieoduya · GitHub</title>
+<meta property="profile:username" content="maggieoduya"></head><body>
+<p>Ward newsletter scripts. Post to 14 Larch Close, BF4 7QT.</p></body></html>""".encode()
+
+
+def test_an_account_probed_by_username_is_confirmed_when_a_confirmed_profile_links_to_it(
+    discovery, router, profile
+):
+    ctx, world = discovery
+    router.pages["https://github.com/maggieoduya"] = Reply(200, GITHUB_NAMELESS, HTML)
+    router.pages["https://linktr.ee/maggieoduya"] = Reply(
+        200, LINKTREE.replace(b"https://github.com/m-oduya-code", b"https://github.com/maggieoduya"), HTML
+    )
+    result = run_scan(ctx, profile)
+    by_url = {o.probe.url: o for o in result.outcomes}
+    account = by_url["https://github.com/maggieoduya"]
+    assert account.probe.origin != "links", "probed once, by username, not again from the link"
+    assert [r.url for r in world.requests].count("https://github.com/maggieoduya") == 1
+    assert account.attribution.level is AttributionLevel.CONFIRMED
+    assert "linked from your confirmed profile https://linktr.ee/maggieoduya" in account.attribution.evidence
+    # Read as hers, so the bare address on it (no name beside it) is reported.
+    assert any(
+        f.url == "https://github.com/maggieoduya" and f.kind.value == "home_address" for f in result.findings
+    )
+    stored = {o.probe.url: o for o in ctx.store.outcomes(result.info.id)}
+    assert stored["https://github.com/maggieoduya"].attribution.level is AttributionLevel.CONFIRMED
