@@ -32,6 +32,7 @@ from footprint.catalogue import Catalogue
 from footprint.errors import FootprintError, ProfileError
 from footprint.fetch.interface import Fetcher
 from footprint.guidance import Guidance
+from footprint.handlers import ScanState
 from footprint.model import Profile, Severity
 from footprint.output import private_dir, write_private
 from footprint.profile import load_profile, parse_profile
@@ -150,6 +151,7 @@ class AuditSettings:
     mask: bool = False
     only: tuple[str, ...] = ()
     on_progress: Callable[[str, str], None] | None = None  # (candidate name, event)
+    secrets: dict[str, str] = field(default_factory=dict)  # API keys for the sources that need one
 
 
 def _slug(profile: Profile) -> str:
@@ -161,7 +163,12 @@ def _scan_one(candidate: Profile, settings: AuditSettings) -> Row:
     store = Store(settings.db)  # one connection per thread: SQLite connections are not shared across threads
     try:
         ctx = ScanContext(
-            settings.catalogue, settings.guidance, settings.fetcher, store, only_checks=settings.only
+            settings.catalogue,
+            settings.guidance,
+            settings.fetcher,
+            store,
+            only_checks=settings.only,
+            state=ScanState(secrets=dict(settings.secrets)),
         )
         result = run_scan(ctx, candidate)
         earlier = previous_scan(store, candidate.key, result.info.id)

@@ -709,6 +709,35 @@ MaskOpt = Annotated[bool, typer.Option("--mask", help="Share-safe reports: mask 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html and report.json.")]
 
 
+HibpOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--hibp-key",
+        envvar="FOOTPRINT_HIBP_KEY",
+        help="A Have I Been Pwned API key: also list the data breaches your non-public emails are in "
+        "(sends those emails to haveibeenpwned.com). Default: FOOTPRINT_HIBP_KEY.",
+        show_default=False,
+    ),
+]
+CompaniesHouseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--companies-house-key",
+        envvar="FOOTPRINT_COMPANIES_HOUSE_KEY",
+        help="A Companies House API key (free from developer.company-information.service.gov.uk): also read "
+        "the officer register through the official API. The key is sent to Companies House only. "
+        "Default: FOOTPRINT_COMPANIES_HOUSE_KEY.",
+        show_default=False,
+    ),
+]
+
+
+def _secrets(hibp_key: str | None, companies_house_key: str | None) -> dict[str, str]:
+    """The API keys the user gave, by the name the catalogue's sources ask for."""
+    given = {"hibp": hibp_key, "companies_house": companies_house_key}
+    return {name: value.strip() for name, value in given.items() if value and value.strip()}
+
+
 FailOnOpt = Annotated[
     str | None,
     typer.Option(
@@ -761,27 +790,8 @@ def scan(
         list[Path] | None,
         typer.Option("--add-checks", help="Also probe a catalogue folder made by `footprint checks import`."),
     ] = None,
-    hibp_key: Annotated[
-        str | None,
-        typer.Option(
-            "--hibp-key",
-            envvar="FOOTPRINT_HIBP_KEY",
-            help="A Have I Been Pwned API key: also list the data breaches your non-public emails are in "
-            "(sends those emails to haveibeenpwned.com). Default: FOOTPRINT_HIBP_KEY.",
-            show_default=False,
-        ),
-    ] = None,
-    companies_house_key: Annotated[
-        str | None,
-        typer.Option(
-            "--companies-house-key",
-            envvar="FOOTPRINT_COMPANIES_HOUSE_KEY",
-            help="A Companies House API key (free from developer.company-information.service.gov.uk): also read "
-            "the officer register through the official API. The key is sent to Companies House only. "
-            "Default: FOOTPRINT_COMPANIES_HOUSE_KEY.",
-            show_default=False,
-        ),
-    ] = None,
+    hibp_key: HibpOpt = None,
+    companies_house_key: CompaniesHouseOpt = None,
     web_search: Annotated[
         bool,
         typer.Option(
@@ -822,11 +832,7 @@ def scan(
         variants=variants,
         follow_links=follow_links,
         options=frozenset({"web_search"} if web_search else ()),
-        secrets={
-            name: value
-            for name, value in (("hibp", hibp_key), ("companies_house", companies_house_key))
-            if value
-        },
+        secrets=_secrets(hibp_key, companies_house_key),
         against=against,
         fail_on=threshold,
     )
@@ -866,6 +872,8 @@ def audit(
     per_host: Annotated[
         int, typer.Option(help="Fetches in flight per site, across the whole slate.", min=1, max=8)
     ] = 1,
+    hibp_key: HibpOpt = None,
+    companies_house_key: CompaniesHouseOpt = None,
 ) -> None:
     """Check a whole slate of candidates (with their consent) and write a dashboard that shows no exposed value."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -928,6 +936,7 @@ def audit(
             mask=mask,
             only=tuple(only or ()),
             on_progress=on_progress,
+            secrets=_secrets(hibp_key, companies_house_key),
         )
         try:
             rows = run_audit(candidates, settings)
@@ -964,6 +973,8 @@ def recheck(
     browser: BrowserOpt = None,
     no_browser: NoBrowserOpt = False,
     web_search: Annotated[bool, typer.Option("--web-search", help="As for scan: opt-in web search.")] = False,
+    hibp_key: HibpOpt = None,
+    companies_house_key: CompaniesHouseOpt = None,
 ) -> None:
     """Scan again and lead with what changed: new, still there, gone, and what could not be rechecked."""
     from footprint.errors import ProfileError
@@ -988,6 +999,7 @@ def recheck(
         None,
         _browser(browser, no_browser),
         options=frozenset({"web_search"} if web_search else ()),
+        secrets=_secrets(hibp_key, companies_house_key),
         against=against,
         fail_on=threshold,
     )

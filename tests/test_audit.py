@@ -152,3 +152,19 @@ def test_a_folder_of_profiles_is_a_roster_too(world, tmp_path):
     out, result = audit(world, tmp_path, folder)
     assert "b.toml" in result.output and "not valid TOML" in result.output
     assert (out / "candidates" / "a" / "report.html").exists()
+
+
+def test_api_keys_reach_every_candidates_scan(world, router, tmp_path):
+    """A party officer's Companies House key is used for each candidate, and sent to Companies House only."""
+    path = roster(tmp_path, [row(1), row(2)])
+    out = tmp_path / "audit"
+    args = ["audit", str(path), "--out", str(out), "--proxy", world.url, "--ca-bundle", world.ca_path]
+    args += ["--only", "companies-house-api", "--companies-house-key", "officer-key"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    searched = [r for r in world.requests if r.host == "api.company-information.service.gov.uk"]
+    assert {r.path.split("q=")[1].split("&")[0] for r in searched} == {
+        "Candidate+Number1",
+        "Candidate+Number2",
+    }
+    assert all(dict(r.headers).get("Authorization", "").startswith("Basic ") for r in searched)

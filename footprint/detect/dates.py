@@ -177,6 +177,8 @@ def _in_windows(
     pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
 ) -> Iterator[re.Match[str]]:
     """Matches inside the windows, each confirmed against the whole text (a window's edge is not the text's)."""
+    if not windows:
+        return
     seen: set[int] = set()
     for lo, hi in windows:
         for m in pattern.finditer(text, lo, hi):
@@ -252,6 +254,8 @@ class BirthDateDetector(Detector):
         full_key = f"dob:{date.isoformat()}"
         year_windows = _windows(_year_hits(low, date.year), 32, 12, len(text))
         anchors = [(at, word) for word in _ANCHOR_WORDS for at in literal_hits(word, low)]
+        if not year_windows and not anchors:
+            return  # every form needs the year written, or a word about birth (or "today") to read near
         for m in _in_windows(patterns.written, text, year_windows):
             found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
         month_first = any(p in low for p in ("mm/dd", "month/day", "u.s", "american")) and bool(
