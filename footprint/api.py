@@ -142,7 +142,16 @@ def safe_detect(
     what was already found: the probe's outcome says so instead, and the report shows it."""
     try:
         return detect(ctx, outcome, profile, confirmed_pages, linked_by)
-    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError, re.error) as exc:
+    except (
+        RecursionError,
+        MemoryError,
+        ValueError,
+        TypeError,
+        LookupError,
+        AttributeError,
+        ArithmeticError,
+        re.error,
+    ) as exc:
         note = f"footprint could not read this page for personal data ({type(exc).__name__}: {exc})"[:300]
         return Read(dataclasses.replace(outcome, notes=(*outcome.notes, note)), [])
 

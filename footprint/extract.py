@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -68,12 +69,14 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def _number(value: Any) -> float | None:
+    """A finite number, or None (JSON from a hostile page may hold 1e400 or NaN)."""
     if isinstance(value, bool):
         return None
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if math.isfinite(number) else None
 
 
 def _pair(value: dict[str, Any]) -> str | None:
@@ -98,6 +101,8 @@ def _date_parts(value: dict[str, Any]) -> str | None:
     day, month, year = (_number(lowered.get(k)) for k in ("day", "month", "year"))
     if month is None or not 1 <= month <= 12:
         return None
+    if year is not None and not 1 <= year <= 9999:
+        year = None  # not a year anyone was born in
     if day is None:
         # Month and year alone (a partial date of birth): only with a plausible year, never a bare month.
         return f"{_MONTH_NAMES[int(month) - 1]} {int(year)}" if year and 1900 <= year <= 2100 else None

@@ -306,3 +306,18 @@ def test_an_api_response_reads_like_a_page():
         "https://e.org/officers/xyz/appointments": "Adebayo ODUYA",
         "https://e.org/not-a-link-key-": "Adebayo ODUYA",
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"d": {"day": 1, "month": 2, "year": 1e400}}',
+        '{"d": {"day": 1e400, "month": 2, "year": 1979}}',
+        '{"d": {"day": 1, "month": NaN, "year": 1979}}',
+        '{"geo": {"lat": 1e400, "lon": NaN}}',
+        '{"address": {"premises": 1e400, "address_line_1": [1], "postal_code": null}}',
+    ],
+)
+def test_hostile_numbers_in_json_read_without_error(body):
+    d = page_to_document(page(body, "application/json"))
+    assert "coordinates" not in d.text and "inf " not in d.text
