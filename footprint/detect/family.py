@@ -193,24 +193,17 @@ class FamilyDetector(Detector):
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         text, low = doc.text, doc.lower
         matches: list[Match] = []
-        for member in profile.family:
-            matches.extend(self._member(text, low, member))
+        for member, probes in _members(profile):
+            if any(probe in low for probe in probes):
+                matches.extend(self._member(text, low, member))
         children = _children_pattern(profile)
-        schools: dict[str, FamilyMember] = {}
-        for member in profile.family:
-            if member.school.strip():
-                schools.setdefault(school_key(member.school), member)
-        for member in schools.values():
+        for member in _schools(profile):
             matches.extend(self._school(text, low, member, children))
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
     def _member(self, text: str, low: str, member: FamilyMember) -> Iterator[Match]:
         patterns = _member_patterns(member)
-        if (
-            patterns is None
-            or member.name.split()[0].lower() not in low
-            and not any(n.lower() in low for n in member.nicknames)
-        ):
+        if patterns is None:
             return
         subject = "family: " + " ".join(p for p in (member.relation, member.name) if p)
         key = "family:" + " ".join(member.name.split()).lower()
@@ -294,6 +287,28 @@ class FamilyDetector(Detector):
             needs=needs,
             ties=ties,
         )
+
+
+@functools.lru_cache(maxsize=32)
+def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ...]:
+    """Each family member with the lower-case names a page must contain to name them (first name, nicknames)."""
+    members = []
+    for member in profile.family:
+        words = member.name.split()
+        if words:
+            probes = (words[0].lower(), *(n.lower() for n in member.nicknames if n.strip()))
+            members.append((member, probes))
+    return tuple(members)
+
+
+@functools.lru_cache(maxsize=32)
+def _schools(profile: Profile) -> tuple[FamilyMember, ...]:
+    """One member per school (siblings at the same school are one exposure)."""
+    schools: dict[str, FamilyMember] = {}
+    for member in profile.family:
+        if member.school.strip():
+            schools.setdefault(school_key(member.school), member)
+    return tuple(schools.values())
 
 
 @functools.lru_cache(maxsize=64)
