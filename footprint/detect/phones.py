@@ -96,6 +96,14 @@ def _national_forms(digits: str, plus: bool) -> list[tuple[str, int]]:
     return []
 
 
+def _valid(number: phonenumbers.PhoneNumber) -> bool:
+    """Valid anywhere its country code is used; Great Britain is tried first, as most +44 numbers are there
+    (the full check tries Guernsey, the Isle of Man and Jersey as well, for four times the work)."""
+    if number.country_code == 44 and phonenumbers.is_valid_number_for_region(number, "GB"):
+        return True
+    return bool(phonenumbers.is_valid_number(number))
+
+
 def read_run(text: str, run: Run, known: Mapping[str, str] | None = None) -> Number | None:
     """The phone number a run starts with: a valid number for its country, followed by a clean edge.
     `known` maps country code + national number to E.164 for numbers already known good (no parsing)."""
@@ -110,14 +118,19 @@ def read_run(text: str, run: Run, known: Mapping[str, str] | None = None) -> Num
                 continue
             if known and (e164 := known.get(country + national)):
                 return Number(e164, run.start, end)
-            if country == "44" and national[0] not in "1235789":
-                continue  # no UK number starts 04 or 06
-            try:
-                number = phonenumbers.parse(national, region)
-            except phonenumbers.NumberParseException:
-                continue
-            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-            if phonenumbers.is_valid_number(number) or e164.startswith(DRAMA_PREFIXES):
+            if country == "44":
+                if national[0] not in "1235789":
+                    continue  # no UK number starts 04 or 06
+                # Digits only, no trunk prefix: the number is built directly (parse() costs as much again).
+                number = phonenumbers.PhoneNumber(country_code=44, national_number=int(national))
+                e164 = "+44" + national
+            else:
+                try:
+                    number = phonenumbers.parse(national, region)
+                except phonenumbers.NumberParseException:
+                    continue
+                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if e164.startswith(DRAMA_PREFIXES) or _valid(number):
                 return Number(e164, run.start, end)
     return None
 
