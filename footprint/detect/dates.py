@@ -258,8 +258,10 @@ class BirthDateDetector(Detector):
             return  # every form needs the year written, or a word about birth (or "today") to read near
         for m in _in_windows(patterns.written, text, year_windows):
             found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
-        month_first = any(p in low for p in ("mm/dd", "month/day", "u.s", "american")) and bool(
-            _MONTH_FIRST_PAGE.search(low)
+        month_first = (
+            bool(year_windows)  # (numeric dates need the year: no need to ask how the page writes them)
+            and any(p in low for p in ("mm/dd", "month/day", "u.s", "american"))
+            and bool(_MONTH_FIRST_PAGE.search(low))
         )
         numeric = patterns.numeric_month_first if month_first else patterns.numeric
         for m in _in_windows(numeric, text, year_windows):
