@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import json
 import math
@@ -141,11 +142,23 @@ def _json_date(value: Any, depth: int = 0) -> dt.date | None:
     return None
 
 
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>]{0,2000}>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,10});")
+
+
+def _plain(value: str) -> str:
+    """A JSON string as text: APIs often carry HTML (a Mastodon post's "content", WordPress's "rendered"), whose
+    tags and entities ("St Melangell&#39;s") would hide what it says. Tags become spaces; nothing is rendered."""
+    if "<" not in value and "&" not in value:
+        return value
+    return html.unescape(_MARKUP.sub(" ", value)) if _MARKUP.search(value) or _ENTITY.search(value) else value
+
+
 def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
     if depth > 40:
         return
     if isinstance(value, str):
-        yield value
+        yield _plain(value)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         yield str(value)
     elif isinstance(value, dict):
@@ -156,7 +169,9 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
                 yield f"{str(key).replace('_', ' ')}: {address}"  # "address: 14 Larch Close, Brackenfield, BF4 7QT"
             if isinstance(item, dict) and (written := _date_parts(item)):
                 yield f"{str(key).replace('_', ' ')}: {written}"  # "birthDateOn: 7 September", "date of birth: June 1979"
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            if isinstance(item, str):
+                yield f"{key}: {_plain(item)}"
+            elif isinstance(item, (int, float)) and not isinstance(item, bool):
                 yield f"{key}: {item}"
             else:
                 yield from _json_strings(item, depth + 1)

@@ -137,6 +137,25 @@ class KnownAccount:
     username: str
 
 
+# Words that belong to the surname that follows them: "Owen ap Rhys", "Anna van der Berg", "Luis da Silva".
+SURNAME_PARTICLES = frozenset(
+    (  # noqa: SIM905 - a word list reads better as words
+        "ap ab ferch verch van von der den de del della di da do dos das du le la bin binti bint ibn al el ter ten"
+    ).split()
+)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """A name's given names and its surname, the surname keeping the particles before it ("ap Rhys")."""
+    words = name.split()
+    if len(words) < 2:
+        return name.strip(), ""
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].lower() in SURNAME_PARTICLES:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
 @dataclass(frozen=True)
 class Profile:
     """A person's identifiers, and which of them are meant to be public."""
@@ -163,7 +182,7 @@ class Profile:
 
     @property
     def surnames(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(n.split()[-1] for n in self.names if len(n.split()) > 1))
+        return tuple(dict.fromkeys(split_name(n)[1] for n in self.names if len(n.split()) > 1))
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from footprint.catalogue import Catalogue, Check
 from footprint.handlers import HANDLERS, ScanState
-from footprint.model import Outcome, Probe, Profile, Status
+from footprint.model import Outcome, Probe, Profile, Status, split_name
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,13 @@ def name_variants(profile: Profile) -> list[tuple[str, str]]:
         words = [w for w in (_ascii_word(w) for w in name.replace("-", " ").split()) if w]
         if len(words) < 2:
             continue
-        first, last = words[0], "".join(words[1:]) if "-" in name.split()[-1] else words[-1]
+        surname = split_name(name)[
+            1
+        ]  # "ap Rhys" and "Kowalczyk-Brennan" are one surname: aprhys, kowalczykbrennan
+        first = words[0]
+        last = (
+            "".join(w for w in (_ascii_word(w) for w in surname.replace("-", " ").split()) if w) or words[-1]
+        )
         rules = {
             "firstlast": first + last,
             "first.last": f"{first}.{last}",

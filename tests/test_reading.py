@@ -19,7 +19,7 @@ from footprint.detect.registry import all_detectors
 from footprint.detect.subject import assess, mentions, namesakes
 from footprint.detect.unlisted import UnlistedDetector
 from footprint.extract import image_to_document, page_to_document
-from footprint.model import Address, Email, FamilyMember, Kind, Need, Page, Phone, Profile
+from footprint.model import Address, Email, FamilyMember, Kind, Need, Page, Phone, Profile, split_name
 
 HOME = Address(
     "14 Larch Close, Millbrook", label="home", postcode="BF4 7QT", latitude=53.80121, longitude=-1.54912
@@ -321,3 +321,61 @@ def test_an_api_response_reads_like_a_page():
 def test_hostile_numbers_in_json_read_without_error(body):
     d = page_to_document(page(body, "application/json"))
     assert "coordinates" not in d.text and "inf " not in d.text
+
+
+# --- lessons from the second held-out set (tests/corpus cases 201-230) --------------------------------------
+
+OWEN = Profile(
+    key="owen",
+    name="Owen ap Rhys",
+    other_names=("Owain ap Rhys",),
+    date_of_birth=dt.date(1977, 3, 1),
+    locality=("Dovebridge", "Hendre Vale"),
+    addresses=(Address("11 Sycamore Gardens, Hendre Vale", label="home", postcode="DV4 6HS"),),
+    family=(
+        FamilyMember("Catrin Morgan", "partner", nicknames=("Cat",)),
+        FamilyMember("Gethin ap Rhys", "son", school="Hendre Vale Academy"),
+    ),
+)
+
+
+def test_a_surname_with_a_particle_names_the_person():
+    assert split_name("Owen ap Rhys") == ("Owen", "ap Rhys")
+    assert split_name("Anna van der Berg") == ("Anna", "van der Berg")
+    assert split_name("Van Morrison") == ("Van", "Morrison")  # a given name, not a particle
+    text = "Thanks to Cllr ap Rhys for starting the race. Rhys Evans won it."
+    assert [text[a:b] for a, b in mentions(doc(text), OWEN)] == ["Cllr ap Rhys"]
+
+
+def test_a_register_writes_a_family_member_surname_first():
+    text = "Cllr Owen ap Rhys, director. Secretary: MORGAN, Catrin Elinor."
+    assert ("family_member", "family:catrin morgan", False, True) in found(text, profile=OWEN)
+
+
+def test_a_school_named_after_the_persons_place_needs_its_type():
+    text = "Cllr Owen ap Rhys: our kids love living in Hendre Vale, and the library bus is back."
+    assert not {f for f in found(text, profile=OWEN) if f[0] == "child_school"}
+    text = "Cllr Owen ap Rhys: our kids are at Hendre Vale Academy."
+    assert ("child_school", "school:hendre vale", False, True) in found(text, profile=OWEN)
+
+
+def test_a_feed_items_date_gives_a_birthday_post_away_even_far_above_it():
+    filler = "Daffodils are out along the Brook, and the learners' group is doing cawl at noon. " * 6
+    text = f"Owen ap Rhys\n\nSun, 01 Mar 2026 09:30:00 +0000\n\n{filler}It's my birthday: 49 today!"
+    assert ("date_of_birth", "dob:1977-03-01", False, True) in found(text, confirmed=True, profile=OWEN)
+    text = f"Owen ap Rhys\n\nSun, 08 Mar 2026 09:30:00 +0000\n\n{filler}It's my birthday: 49 today!"
+    assert not {f for f in found(text, confirmed=True, profile=OWEN) if f[0] == "date_of_birth"}
+
+
+def test_html_inside_an_api_string_is_read_as_text():
+    body = '{"content": "<p>School run: Gethin at Hendre Vale Academy, Mali at St Melangell&#39;s.</p>"}'
+    text = page_to_document(page(body, "application/json")).text
+    assert "St Melangell's." in text and "<p>" not in text
+
+
+def test_an_agenda_item_starts_another_record():
+    text = (
+        "Councillor ap Rhys returned to the meeting.\n\n"
+        "45. 25/01203/FUL - 42 TANYARD LANE, DOVEBRIDGE, DV2 7RB\nChange of use. Applicant: Mr K. Marsh."
+    )
+    assert not {f for f in found(text, profile=OWEN) if not f[3]}

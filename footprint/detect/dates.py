@@ -28,6 +28,7 @@ DAY_MONTH_CONFIDENCE = 0.6
 YEAR_CONFIDENCE = 0.5
 CONTEXT_CHARS = 60
 POST_DATE_CHARS = 300  # how far before a birthday phrase to look for the post's own date
+POST_DATE_FAR = 2000  # how far back the last full date before it may still be the post's (a long feed item)
 
 _MONTHS = (
     ("january", "jan"),
@@ -210,7 +211,9 @@ def _dated(doc: Document, at: int, posted: dt.date) -> bool:
         return True
     patterns = _patterns(posted)
     lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
-    return bool(patterns.written.search(doc.text, lo, hi) or patterns.numeric.search(doc.text, lo, hi))
+    if patterns.written.search(doc.text, lo, hi) or patterns.numeric.search(doc.text, lo, hi):
+        return True
+    return _post_date(doc.text, at) == posted
 
 
 def _dated_on_day(doc: Document, at: int, date: dt.date) -> bool:
@@ -218,7 +221,19 @@ def _dated_on_day(doc: Document, at: int, date: dt.date) -> bool:
     if doc.published and (doc.published.month, doc.published.day) == (date.month, date.day):
         return True
     lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
-    return bool(_any_year(date.month, date.day).search(doc.text, lo, hi))
+    if _any_year(date.month, date.day).search(doc.text, lo, hi):
+        return True
+    posted = _post_date(doc.text, at)
+    return posted is not None and (posted.month, posted.day) == (date.month, date.day)
+
+
+def _post_date(text: str, at: int) -> dt.date | None:
+    """The date of the post a phrase sits in, when it is further off: the last full date written before the
+    phrase (a feed item's pubDate, a thread's timestamp, above a long post), within POST_DATE_FAR."""
+    last = None
+    for m in _ANY_DATE.finditer(text, max(0, at - POST_DATE_FAR), at):
+        last = m
+    return _parse_any(last) if last is not None else None
 
 
 @functools.lru_cache(maxsize=64)

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
 from footprint.detect.text import APOSTROPHE, whole_words, word_pattern
-from footprint.model import FamilyMember, Kind, Match, Need, Profile
+from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
 
 FULL_NAME_CONFIDENCE = 0.9
 NAME_BY_RELATION_CONFIDENCE = 0.6
@@ -106,7 +106,9 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
     givens = {words[0], *(n for n in member.nicknames if n.strip())}
     fulls: set[str] = set()
     if len(words) > 1:
-        fulls = {" ".join(words), *(f"{g} {words[-1]}" for g in givens)}
+        surname = split_name(member.name)[1]  # "ap Rhys", with its particle
+        fulls = {" ".join(words), *(f"{g} {surname}" for g in givens)}
+        fulls |= {f"{surname}, {g}" for g in givens}  # registers write "MORGAN, Catrin Elinor"
     return _MemberPatterns(
         full=tuple(re.compile(_words(f)) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
@@ -198,7 +200,7 @@ class FamilyDetector(Detector):
                 matches.extend(self._member(text, low, member))
         children = _children_pattern(profile)
         for member in _schools(profile):
-            matches.extend(self._school(text, low, member, children))
+            matches.extend(self._school(text, low, member, children, _places(profile)))
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
     def _member(self, text: str, low: str, member: FamilyMember) -> Iterator[Match]:
@@ -238,13 +240,20 @@ class FamilyDetector(Detector):
                     )
 
     def _school(
-        self, text: str, low: str, member: FamilyMember, children: re.Pattern[str] | None
+        self,
+        text: str,
+        low: str,
+        member: FamilyMember,
+        children: re.Pattern[str] | None,
+        places: frozenset[str] = frozenset(),
     ) -> Iterator[Match]:
         school = " ".join(member.school.split())
         probe, key = _school_probe(school)
         if probe not in low:
             return
         full, alone = _school_patterns(school)
+        if school_key(school).removeprefix("school:") in places:
+            alone = None  # "Hendre Vale Academy" is in Hendre Vale: the place alone is not the school
         subject = f"family: {member.name}'s school"
         taken: list[tuple[int, int]] = []
         for m in whole_words(full, low):
@@ -299,6 +308,14 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
             probes = (words[0].lower(), *(n.lower() for n in member.nicknames if n.strip()))
             members.append((member, probes))
     return tuple(members)
+
+
+@functools.lru_cache(maxsize=32)
+def _places(profile: Profile) -> frozenset[str]:
+    """The person's places (locality, and the parts of their addresses), in lower case: a school named after
+    one of them is named only with its type."""
+    parts = [*profile.locality, *(part for a in profile.addresses for part in a.text.split(","))]
+    return frozenset(" ".join(p.lower().split()) for p in parts if p.strip())
 
 
 @functools.lru_cache(maxsize=32)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from footprint.detect.interface import Document
 from footprint.detect.text import ends_word, literal_hits, lower_words, starts_word, word_pattern
 from footprint.domains import registered_domain
-from footprint.model import Match, Need, Profile
+from footprint.model import Match, Need, Profile, split_name
 
 TITLES = r"(?:cllr|councillor|coun|mr|mrs|ms|miss|mx|dr|prof)\.?"
 Span = tuple[int, int]
@@ -67,12 +67,13 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     names = [n for n in profile.names if len(n.split()) > 1]
     surnames = {s.lower() for s in profile.surnames}
     surnames |= {s.replace("-", " ") for s in surnames if "-" in s}
-    givens = {" ".join(n.split()[:-1]).lower() for n in names} | {n.split()[0].lower() for n in names}
+    givens = {split_name(n)[0].lower() for n in names} | {n.split()[0].lower() for n in names}
     initials = sorted({n.split()[0][0].lower() for n in names})
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
     after = re.compile(rf",?\s+(?:{given})(?!\w)" if givens else r"(?!)")
     handles = tuple(sorted({u.lower() for u in profile.usernames if len(u) >= 5}))
-    probes = {s.split("-")[0].split()[0] for s in surnames} | set(handles)
+    # The surname's longest word must be on the page ("rhys" for "ap rhys": "ap" is in half the pages there are).
+    probes = {max(s.replace("-", " ").split(), key=len) for s in surnames} | set(handles)
     return _NamePatterns(
         surnames=tuple(sorted(surnames, key=len, reverse=True)),
         givens=frozenset(tuple(g.split()) for g in givens),
@@ -153,9 +154,10 @@ def _ballot_mentions(doc: Document, profile: Profile) -> list[Span]:
     found = []
     for name in profile.names:
         words = name.split()
-        if len(words) < 2 or len(words[-1]) < 3:
+        surname = split_name(name)[1]
+        if len(words) < 2 or len(surname) < 3:
             continue
-        upper, given = words[-1].upper(), words[0]
+        upper, given = surname.upper(), words[0]
         for at in literal_hits(upper, doc.text):
             end = at + len(upper)
             if not (starts_word(doc.text, at) and ends_word(doc.text, end)):
@@ -301,7 +303,7 @@ def _someone_else(text: str, start: int, profile: Profile) -> bool:
         word[:1].isupper() and word[1:].replace("'", "").replace("-", "").isalpha() and word[1:].islower()
     ):
         return False
-    givens = {w.lower() for n in profile.names for w in n.split()[:-1]}
+    givens = {w.lower() for n in profile.names for w in split_name(n)[0].split()}
     return word.lower() not in givens and word.lower() not in _NOT_A_NAME
 
 
