@@ -55,6 +55,30 @@ def main() -> None:
     rate(list(docs.values()), "all corpus pages")
     rate(hers, "pages about her")
     rate(others, "pages about other people")
+    # Size: the same dense pages joined into 50 KB documents (a long thread, a register), and 50 KB of plain
+    # prose that names nobody and has no numbers (most of a council's minutes): cost follows what a page says.
+    rate(_joined(hers, 50_000), "pages about her, joined into 50 KB documents")
+    rate(
+        [Document(url="https://example.org/minutes", text=(PROSE * 400)[:50_000])],
+        "50 KB of prose naming nobody",
+    )
+
+
+PROSE = (
+    "The committee considered the report on the allotment waiting list and the condition of the paths. "
+    "Members agreed that the hedges should be cut back before the spring and thanked the volunteers who had "
+    "cleared the brook. The chair reminded members that questions from the public should be sent in advance. "
+)
+
+
+def _joined(docs: list[Document], size: int) -> list[Document]:
+    joined, current = [], ""
+    for doc in docs * 3:
+        current += doc.text + "\n\n"
+        if len(current) >= size:
+            joined.append(Document(url=f"https://example.org/joined/{len(joined)}", text=current))
+            current = ""
+    return joined
 
 
 if __name__ == "__main__":

@@ -206,12 +206,17 @@ def _parse_any(m: re.Match[str]) -> dt.date | None:
 
 def _dated(doc: Document, at: int, posted: dt.date) -> bool:
     """Whether the post a phrase sits in is dated `posted`: the page's own date, or that date written near
-    the phrase (exports put a post's timestamp before or after it). Only that one date is looked for."""
+    the phrase (exports put a post's timestamp before or after it). Only that one date is looked for, and only
+    where its year is written (a digit search), not by trying its month names at every letter."""
     if doc.published == posted:
         return True
     patterns = _patterns(posted)
     lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
-    if patterns.written.search(doc.text, lo, hi) or patterns.numeric.search(doc.text, lo, hi):
+    hits = (h for h in _year_hits(doc.lower, posted.year) if lo <= h < hi)
+    windows = _windows(hits, 32, 12, len(doc.text))
+    if any(True for _ in _in_windows(patterns.written, doc.text, windows)) or any(
+        True for _ in _in_windows(patterns.numeric, doc.text, windows)
+    ):
         return True
     return _post_date(doc.text, at) == posted
 
@@ -221,7 +226,8 @@ def _dated_on_day(doc: Document, at: int, date: dt.date) -> bool:
     if doc.published and (doc.published.month, doc.published.day) == (date.month, date.day):
         return True
     lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
-    if _any_year(date.month, date.day).search(doc.text, lo, hi):
+    windows = _windows(iter(_years(doc.text, lo, hi)), 32, 12, len(doc.text))
+    if any(True for _ in _in_windows(_any_year(date.month, date.day), doc.text, windows)):
         return True
     posted = _post_date(doc.text, at)
     return posted is not None and (posted.month, posted.day) == (date.month, date.day)
@@ -230,10 +236,32 @@ def _dated_on_day(doc: Document, at: int, date: dt.date) -> bool:
 def _post_date(text: str, at: int) -> dt.date | None:
     """The date of the post a phrase sits in, when it is further off: the last full date written before the
     phrase (a feed item's pubDate, a thread's timestamp, above a long post), within POST_DATE_FAR."""
-    last = None
-    for m in _ANY_DATE.finditer(text, max(0, at - POST_DATE_FAR), at):
-        last = m
-    return _parse_any(last) if last is not None else None
+    lo = max(0, at - POST_DATE_FAR)
+    # Every full date has a four-digit year: find the years, then read the date around the last of them (of
+    # the last three: a post's date is the nearest, or it is not there).
+    for year in reversed(_years(text, lo, at)[-3:]):
+        written = [
+            m
+            for m in _ANY_DATE.finditer(text, max(lo, year - 30), min(at, year + 10))
+            if m.start() <= year < m.end()
+        ]
+        if written:
+            return _parse_any(written[-1])
+    return None
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _years(text: str, lo: int, hi: int) -> list[int]:
+    """Where four digits stand alone (a year, written in full) in text[lo:hi]. A digit-led search with the
+    edges checked here: a look-behind in the pattern would make `re` try every position."""
+    found = []
+    for m in _FOUR_DIGITS.finditer(text, lo, hi):
+        start, end = m.span()
+        if not (start > 0 and text[start - 1].isdigit()) and not (end < len(text) and text[end].isdigit()):
+            found.append(start)
+    return found
 
 
 @functools.lru_cache(maxsize=64)
