@@ -60,6 +60,7 @@ class _NamePatterns:
     after: re.Pattern[str]  # a given name just after it: "Hartley, Tom"
     handles: tuple[str, ...]  # lower-case usernames long enough to be theirs alone
     probes: tuple[str, ...]  # lower-case strings one of which a page must contain to name them at all
+    ballot: tuple[tuple[str, str], ...] = ()  # (SURNAME, Given) as a ballot paper prints them
 
 
 @functools.lru_cache(maxsize=32)
@@ -81,6 +82,11 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
         after=after,
         handles=handles,
         probes=tuple(sorted(probes)),
+        ballot=tuple(
+            (surname.upper(), name.split()[0])
+            for name in profile.names
+            if len(name.split()) > 1 and len(surname := split_name(name)[1]) >= 3
+        ),
     )
 
 
@@ -152,12 +158,7 @@ def _ballot_mentions(doc: Document, profile: Profile) -> list[Span]:
     """A surname in capitals with the first name soon after, as statements of persons nominated print them,
     often in columns with the address between: "HARTLEY   Flat 3, 27 Wellington Road ...  Tom"."""
     found = []
-    for name in profile.names:
-        words = name.split()
-        surname = split_name(name)[1]
-        if len(words) < 2 or len(surname) < 3:
-            continue
-        upper, given = surname.upper(), words[0]
+    for upper, given in _name_patterns(profile).ballot:
         for at in literal_hits(upper, doc.text):
             end = at + len(upper)
             if not (starts_word(doc.text, at) and ends_word(doc.text, end)):
