@@ -61,3 +61,33 @@ def test_every_negative_page_is_silent(scored):
     results, _ = scored
     noisy = {r.case.name: sorted(r.found) for r in results if not r.case.expected and r.found}
     assert set(noisy) <= KNOWN_FALSE_ALARMS, {k: v for k, v in noisy.items() if k not in KNOWN_FALSE_ALARMS}
+
+
+def test_skipping_detectors_on_pages_not_about_the_person_changes_nothing():
+    """read() runs the detectors whose matches need a page about the person only where it can be: the result
+    must be what running every detector and filtering gives, on every page, for every person, either context."""
+    import dataclasses
+
+    from footprint.accuracy import page_for
+    from footprint.detect.reading import Reading, apply_filters, read
+    from footprint.detect.registry import all_detectors
+    from footprint.detect.subject import assess
+    from footprint.extract import page_to_document
+    from footprint.profile import load_profile
+
+    detectors = all_detectors()
+    profiles = [load_profile(p) for p in sorted((CORPUS / "profiles").glob("*.toml"))]
+    skipped = 0
+    for case in load_cases(CORPUS):
+        page = page_to_document(page_for(case.page))
+        for doc in (page, dataclasses.replace(page, confirmed=True)):
+            for profile in profiles:
+                matches: list = []
+                for detector in detectors:
+                    matches.extend(detector.detect_after(doc, profile, tuple(matches)))
+                subject = assess(doc, profile, [m for m in matches if not m.public or m.ties])
+                assert read(doc, profile, detectors) == Reading(
+                    tuple(apply_filters(matches, subject)), subject
+                )
+                skipped += not subject.mentions and not doc.confirmed
+    assert skipped > 100  # the shortcut was taken, not only the long way

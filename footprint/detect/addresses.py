@@ -192,6 +192,7 @@ class AddressDetector(Detector):
     """A full address is a safety red flag; a postcode or street alone is reported as partial, less sure."""
 
     id: ClassVar[str] = "address"
+    least_need: ClassVar[Need] = Need.NAMED
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         low = doc.lower

@@ -286,6 +286,7 @@ class BirthDateDetector(Detector):
     """
 
     id: ClassVar[str] = "date_of_birth"
+    least_need: ClassVar[Need] = Need.NAMED
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         date = profile.date_of_birth

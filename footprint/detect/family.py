@@ -191,6 +191,7 @@ class FamilyDetector(Detector):
     """
 
     id: ClassVar[str] = "family"
+    least_need: ClassVar[Need] = Need.NAMED
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         text, low = doc.text, doc.lower

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.model import Match, Profile
+from footprint.model import Match, Need, Profile
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,9 @@ class Detector(ABC):
     """One kind of exposure. `id` is permanent: it is stored with every finding."""
 
     id: ClassVar[str]
+    # The least any of this detector's matches needs (see Need): one that needs a page naming the person is
+    # not run on a page that cannot be about them, since everything it found would be dropped.
+    least_need: ClassVar[Need] = Need.NOTHING
 
     @abstractmethod
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:

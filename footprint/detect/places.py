@@ -60,6 +60,7 @@ class PlaceDetector(Detector):
     """GPS positions in photos, and map coordinates near the person's home."""
 
     id: ClassVar[str] = "geo"
+    least_need: ClassVar[Need] = Need.NAMED
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         if "." not in doc.text:

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.subject import Subject, assess
-from footprint.model import Match, Profile
+from footprint.detect.subject import Subject, assess, mentions
+from footprint.model import Match, Need, Profile
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,29 @@ def apply_filters(matches: Iterable[Match], subject: Subject) -> list[Match]:
 
 
 def read(doc: Document, profile: Profile, detectors: Sequence[Detector]) -> Reading:
-    matches: list[Match] = []
-    for detector in detectors:
-        matches.extend(detector.detect_after(doc, profile, tuple(matches)))
+    # The detectors whose matches need nothing (phone, email) run first; the rest only on a page that can be
+    # about the person. Matches are kept in registry order, as each detector and assess() expect them.
+    found: dict[int, list[Match]] = {}
+    about: bool | None = None
+    for index in sorted(range(len(detectors)), key=lambda i: detectors[i].least_need):  # (stable)
+        detector = detectors[index]
+        earlier = tuple(m for i in sorted(found) for m in found[i])
+        if detector.least_need > Need.NOTHING:
+            if about is None:
+                about = _may_be_about(doc, profile, earlier)
+            if not about:
+                break  # a page that neither is theirs, names them, nor carries their phone or email: all dropped
+        found[index] = list(detector.detect_after(doc, profile, earlier))
+    matches = [m for i in sorted(found) for m in found[i]]
     subject = assess(doc, profile, [m for m in matches if not m.public or m.ties])
     return Reading(tuple(apply_filters(matches, subject)), subject)
+
+
+def _may_be_about(doc: Document, profile: Profile, matches: Sequence[Match]) -> bool:
+    """Whether assess() could rate the page above Need.NOTHING: the same three ways (one of their own pages, a
+    mention of them, or something only they have), checked before the detectors whose matches need more."""
+    return (
+        doc.confirmed
+        or bool(mentions(doc, profile))
+        or any(m.ties and m.needs is Need.NOTHING for m in matches)
+    )

@@ -109,6 +109,7 @@ class UnlistedDetector(Detector):
     """Phone numbers, postcodes and street addresses beside the person's name that the profile does not list."""
 
     id: ClassVar[str] = "unlisted"
+    least_need: ClassVar[Need] = Need.TIED
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         return self.detect_after(doc, profile, ())
