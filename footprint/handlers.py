@@ -7,6 +7,7 @@ is fetched by the same fetcher, under the same address guard, limits and politen
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from abc import ABC, abstractmethod
@@ -208,8 +209,6 @@ class SearchSource(Handler):
     @staticmethod
     def _auth(key_name: str, state: ScanState) -> tuple[tuple[str, str], ...]:
         """HTTP Basic auth with the user's API key as the user name (Companies House's scheme)."""
-        import base64
-
         key = state.secrets.get(key_name, "") if key_name else ""
         if not key:
             return ()
