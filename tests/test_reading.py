@@ -379,3 +379,32 @@ def test_an_agenda_item_starts_another_record():
         "45. 25/01203/FUL - 42 TANYARD LANE, DOVEBRIDGE, DV2 7RB\nChange of use. Applicant: Mr K. Marsh."
     )
     assert not {f for f in found(text, profile=OWEN) if not f[3]}
+
+
+MINUTES_HEAD = (
+    "FRIENDS OF HENDRE VALE ACADEMY (PTA)\nHendre Vale Academy, Brook Street, Dovebridge\n\n"
+    "MINUTES OF COMMITTEE MEETING\n\nPresent: Owen ap Rhys (Treasurer), Jess Kirkby (Chair)\n\n"
+    + "The accounts were approved and the summer fair was planned in detail. "
+    * 12
+)
+
+
+def test_a_parents_group_document_names_the_school_in_its_heading():
+    text = (
+        MINUTES_HEAD
+        + "\n\nOwen said he has been talking to parents in his son's class about a sponsored read."
+    )
+    assert ("child_school", "school:hendre vale", False, True) in found(text, profile=OWEN)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\n\nOwen thanked the committee. Jess said her son's class has raised £300.",  # her son, not his
+        "\n\nPlease remind your child to bring a water bottle.",  # said to every parent
+        "",  # no child at all
+    ],
+)
+def test_a_parents_group_document_needs_the_persons_own_child(tail):
+    text = MINUTES_HEAD.replace("The accounts", "Owen presented the accounts") + tail
+    assert not {f for f in found(text, profile=OWEN) if f[0] == "child_school"}

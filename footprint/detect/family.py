@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import APOSTROPHE, whole_words, word_pattern
+from footprint.detect.text import APOSTROPHE, literal_hits, whole_words, word_pattern
 from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
 
 FULL_NAME_CONFIDENCE = 0.9
@@ -177,6 +177,60 @@ def school_key(school: str) -> str:
     return "school:" + core
 
 
+HEADING_CHARS = 300
+PARENT_REACH = 400  # how far after the person's given name a word about their own child may come
+_PARENTS_GROUP = re.compile(
+    r"\b(?:pta|p\.t\.a\.?|pto|friends\s+of|parents['’]?\s+(?:association|council|forum)|parent\s+council)(?!\w)"
+)
+# A parent speaking of their own child ("her son's class", "our twins"): not "your child", which a school says
+# to every parent.
+_OWN_CHILD = re.compile(
+    r"\b(?:my|our|her|his|their)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?|boys|girls)(?!\w)"
+)
+_PARENT_OF = re.compile(r"['’]s\s+(?:mum|mom|dad|mother|father|parents?)(?!\w)")  # after a child's name
+
+
+def _parents_group_heading(low: str, full: re.Pattern[str]) -> tuple[int, int] | None:
+    """The school's full name in the heading of a document its parents' group wrote."""
+    if not _PARENTS_GROUP.search(low, 0, HEADING_CHARS):
+        return None
+    first = next(whole_words(full, low, 0, HEADING_CHARS), None)
+    return first.span() if first else None
+
+
+def _a_parent_here(low: str, children: re.Pattern[str] | None, givens: tuple[str, ...]) -> bool:
+    """The person, by their given name, and soon after it a parent speaking of their own child ("Maggie noted
+    ... in her son's class") or a listed child's parent ("Owen ap Rhys (Mali's dad)")."""
+    names = [at for given in givens for at in literal_hits(given, low) if _whole_word(low, at, len(given))]
+    if not names:
+        return False
+    cues = [m.start() for m in _OWN_CHILD.finditer(low)]
+    if children is not None:
+        cues += [m.start() for m in children.finditer(low) if _PARENT_OF.match(low, m.end())]
+    return any(0 <= cue - at <= PARENT_REACH and _same_speaker(low, at, cue) for cue in cues for at in names)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n\s*\n")
+_PRONOUN_START = re.compile(r"(?:she|he|they|i)\b")
+
+
+def _same_speaker(low: str, name: int, cue: int) -> bool:
+    """The cue is in the sentence that names the person, or in the next one if it opens with a pronoun
+    ("Maggie noted ... . She has been talking to parents in her son's class"), not in someone else's."""
+    breaks = list(_SENTENCE_BREAK.finditer(low, name, cue))
+    return not breaks or (len(breaks) == 1 and bool(_PRONOUN_START.match(low, breaks[0].end())))
+
+
+def _whole_word(low: str, at: int, size: int) -> bool:
+    return (at == 0 or not low[at - 1].isalnum()) and (at + size >= len(low) or not low[at + size].isalnum())
+
+
+@functools.lru_cache(maxsize=32)
+def _given_names(profile: Profile) -> tuple[str, ...]:
+    """The person's given names in lower case ("margaret", "maggie"): how minutes and lists refer to them."""
+    return tuple(sorted({split_name(n)[0].split()[0].lower() for n in profile.names if split_name(n)[0]}))
+
+
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return not any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -201,7 +255,7 @@ class FamilyDetector(Detector):
                 matches.extend(self._member(text, low, member))
         children = _children_pattern(profile)
         for member in _schools(profile):
-            matches.extend(self._school(text, low, member, children, _places(profile)))
+            matches.extend(self._school(text, low, member, children, profile))
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
     def _member(self, text: str, low: str, member: FamilyMember) -> Iterator[Match]:
@@ -246,14 +300,14 @@ class FamilyDetector(Detector):
         low: str,
         member: FamilyMember,
         children: re.Pattern[str] | None,
-        places: frozenset[str] = frozenset(),
+        profile: Profile,
     ) -> Iterator[Match]:
         school = " ".join(member.school.split())
         probe, key = _school_probe(school)
         if probe not in low:
             return
         full, alone = _school_patterns(school)
-        if school_key(school).removeprefix("school:") in places:
+        if school_key(school).removeprefix("school:") in _places(profile):
             alone = None  # "Hendre Vale Academy" is in Hendre Vale: the place alone is not the school
         subject = f"family: {member.name}'s school"
         taken: list[tuple[int, int]] = []
@@ -263,6 +317,17 @@ class FamilyDetector(Detector):
                 yield self._match(
                     text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CONFIDENCE, subject, Need.NAMED, True
                 )
+        if (
+            not taken
+            and (heading := _parents_group_heading(low, full))
+            and _a_parent_here(low, children, _given_names(profile))
+        ):
+            # The school's parents' group's own document (PTA minutes, a class-reps list): its heading names the
+            # school, and far below someone is a parent in it ("her son's class", "Mali's dad").
+            taken.append(heading)
+            yield self._match(
+                text, heading, Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject, Need.NAMED, True
+            )
         if alone is None:
             return
         for m in whole_words(alone, low):
