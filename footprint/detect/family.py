@@ -192,10 +192,10 @@ _PARENT_OF = re.compile(r"['’]s\s+(?:mum|mom|dad|mother|father|parents?)(?!\w)
 
 def _parents_group_heading(low: str, full: re.Pattern[str]) -> tuple[int, int] | None:
     """The school's full name in the heading of a document its parents' group wrote."""
-    if not _PARENTS_GROUP.search(low, 0, HEADING_CHARS):
-        return None
     first = next(whole_words(full, low, 0, HEADING_CHARS), None)
-    return first.span() if first else None
+    if first is None or not _PARENTS_GROUP.search(low, 0, HEADING_CHARS):
+        return None
+    return first.span()
 
 
 def _a_parent_here(low: str, children: re.Pattern[str] | None, givens: tuple[str, ...]) -> bool:
