@@ -69,6 +69,10 @@ def names(text: str) -> list[str]:
         ("ODUYA, Margaret", ["ODUYA, Margaret"]),
         ("follow @cllrmaggie for updates", ["@cllrmaggie"]),
         ("Maggie Oduya said. Oduya added", ["Maggie Oduya", "Oduya"]),
+        # Both given names: the mention is the whole of it, whichever the profile lists first (it once
+        # depended on the order a set gave them back, so two runs could report different spans).
+        ('Margaret "Maggie" Oduya', ['Margaret "Maggie" Oduya']),
+        ("Margaret Maggie Oduya", ["Margaret Maggie Oduya"]),
     ],
 )
 def test_mentions_find_the_person_however_named(text, expected):

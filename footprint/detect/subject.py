@@ -55,7 +55,7 @@ class _NamePatterns:
     the fastest search there is), rather than by running one slow alternation over the whole page."""
 
     surnames: tuple[str, ...]  # lower case, also with a hyphen written as a space
-    givens: frozenset[tuple[str, ...]]  # given names as word tuples: ("margaret",), ("maggie",)
+    givens: tuple[tuple[str, ...], ...]  # given names as word tuples: ("margaret",), ("maggie",)
     initials: frozenset[str]  # "m"
     after: re.Pattern[str]  # a given name just after it: "Hartley, Tom"
     handles: tuple[str, ...]  # lower-case usernames long enough to be theirs alone
@@ -77,7 +77,7 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     probes = {max(s.replace("-", " ").split(), key=len) for s in surnames} | set(handles)
     return _NamePatterns(
         surnames=tuple(sorted(surnames, key=len, reverse=True)),
-        givens=frozenset(tuple(g.split()) for g in givens),
+        givens=tuple(sorted(tuple(g.split()) for g in givens)),
         initials=frozenset(initials),
         after=after,
         handles=handles,
@@ -106,24 +106,23 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         tokens = tokens[1:]  # cut off by the window's edge
     words = [w.strip("\"'\u201c\u201d\u2018\u2019([{") for _, w in tokens]  # "Margaret Oduya" in quotes
     start = None
+    first = None  # the word the mention starts at: the earliest any given name allows
     for given in patterns.givens:
-        if tuple(words[-len(given) :]) == given:
-            start = tokens[-len(given)][0]
-            words = words[: -len(given)]
-            break
-        # A middle name or initial between: "Nadia Ewa KOWALCZYK-BRENNAN", "Tom J. Hartley".
-        if (
-            len(words) > len(given)
-            and tuple(words[-len(given) - 1 : -1]) == given
-            and words[-1].rstrip(".").isalpha()
-        ):
-            start = tokens[-len(given) - 1][0]
-            words = words[: -len(given) - 1]
-            break
-    else:
-        if words and words[-1].rstrip(".") in patterns.initials and len(words[-1].rstrip(".")) == 1:
-            start = tokens[-1][0]
-            words = words[:-1]
+        size = len(given)
+        if tuple(words[-size:]) == given:
+            at_word = len(words) - size
+        elif len(words) > size and tuple(words[-size - 1 : -1]) == given and words[-1].rstrip(".").isalpha():
+            at_word = len(words) - size - 1  # a middle name or initial between: "Nadia Ewa KOWALCZYK-BRENNAN"
+        else:
+            continue
+        if first is None or at_word < first:  # 'Margaret "Maggie" Oduya' starts at Margaret, whatever the order
+            first = at_word
+    if first is not None:
+        start = tokens[first][0]
+        words = words[:first]
+    elif words and words[-1].rstrip(".") in patterns.initials and len(words[-1].rstrip(".")) == 1:
+        start = tokens[-1][0]
+        words = words[:-1]
     if words and words[-1].rstrip(".") in _TITLE_WORDS:
         start = tokens[len(words) - 1][0]
     if start is not None and start > 0 and (low[start - 1] in "@." or low[start - 1].isalnum()):
