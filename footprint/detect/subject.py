@@ -115,7 +115,8 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
             at_word = len(words) - size - 1  # a middle name or initial between: "Nadia Ewa KOWALCZYK-BRENNAN"
         else:
             continue
-        if first is None or at_word < first:  # 'Margaret "Maggie" Oduya' starts at Margaret, whatever the order
+        # 'Margaret "Maggie" Oduya' starts at Margaret, whichever given name is tried first.
+        if first is None or at_word < first:
             first = at_word
     if first is not None:
         start = tokens[first][0]
