@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,16 +25,14 @@ class Document:
     link_texts: tuple[str, ...] = ()  # the text of each of those links, in the same order
     problem: str = ""  # why the page could not be read in full (a broken PDF), for the probe's notes
 
-    @property
+    @functools.cached_property
     def lower(self) -> str:
-        """The text in lower case (same length and offsets for the scripts pages use), computed once."""
-        cached: str | None = self.__dict__.get("_lower")
-        if cached is None:
-            cached = self.text.lower()
-            if len(cached) != len(self.text):
-                cached = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-            object.__setattr__(self, "_lower", cached)
-        return cached
+        """The text in lower case (same length and offsets for the scripts pages use), computed once and then
+        read as a plain attribute (the detectors ask for it dozens of times a page)."""
+        low = self.text.lower()
+        if len(low) != len(self.text):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        return low
 
 
 class Detector(ABC):

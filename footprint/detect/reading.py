@@ -6,6 +6,7 @@ filters. Scoring (severity, remediation) comes after, in score.py.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -86,20 +87,32 @@ def apply_filters(matches: Iterable[Match], subject: Subject) -> list[Match]:
 def read(doc: Document, profile: Profile, detectors: Sequence[Detector]) -> Reading:
     # The detectors whose matches need nothing (phone, email) run first; the rest only on a page that can be
     # about the person. Matches are kept in registry order, as each detector and assess() expect them.
-    found: dict[int, list[Match]] = {}
+    order, reads_earlier = _plan(tuple(detectors))
+    found: list[list[Match] | None] = [None] * len(detectors)
     about: bool | None = None
-    for index in sorted(range(len(detectors)), key=lambda i: detectors[i].least_need):  # (stable)
+    for index in order:
         detector = detectors[index]
-        earlier = tuple(m for i in sorted(found) for m in found[i])
-        if detector.least_need > Need.NOTHING:
-            if about is None:
-                about = _may_be_about(doc, profile, earlier)
+        if detector.least_need > Need.NOTHING and about is None:
+            about = _may_be_about(doc, profile, [m for f in found if f for m in f])
             if not about:
                 break  # a page that neither is theirs, names them, nor carries their phone or email: all dropped
-        found[index] = list(detector.detect_after(doc, profile, earlier))
-    matches = [m for i in sorted(found) for m in found[i]]
+        if reads_earlier[index]:
+            earlier = tuple(m for f in found if f for m in f)
+            found[index] = list(detector.detect_after(doc, profile, earlier))
+        else:
+            found[index] = list(detector.detect(doc, profile))
+    matches = [m for f in found if f for m in f]
     subject = assess(doc, profile, [m for m in matches if not m.public or m.ties])
     return Reading(tuple(apply_filters(matches, subject)), subject)
+
+
+@functools.lru_cache(maxsize=8)
+def _plan(detectors: tuple[Detector, ...]) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """The order to run detectors in (least need first, otherwise registry order), worked out once per scan,
+    and which of them read what the others found (the rest are called without it)."""
+    order = tuple(sorted(range(len(detectors)), key=lambda i: detectors[i].least_need))  # (stable)
+    reads = tuple(type(d).detect_after is not Detector.detect_after for d in detectors)
+    return order, reads
 
 
 def _may_be_about(doc: Document, profile: Profile, matches: Sequence[Match]) -> bool:
