@@ -133,7 +133,9 @@ def build_report(
     findings = [_finding(f, mask) for f in result.findings]
     accounts = sorted(
         (_account(o, catalogue) for o in result.outcomes),
-        key=lambda a: (_STATUS_ORDER[Status(a["status"])], a["site"], a["username"] or ""),
+        # The URL last: results of one search (four 192.com listings) finish in any order, and the report
+        # should not depend on it.
+        key=lambda a: (_STATUS_ORDER[Status(a["status"])], a["site"], a["username"] or "", a["url"] or ""),
     )
     by_severity = Counter(f.severity.value for f in result.findings)
     by_kind = Counter(f.kind.value for f in result.findings)

@@ -163,5 +163,7 @@ def score(
     return findings
 
 
-def rank_key(finding: Finding) -> tuple[int, float, str]:
-    return (-finding.severity.rank, -finding.confidence, finding.kind.value)
+def rank_key(finding: Finding) -> tuple[int, float, str, str, str]:
+    """Most dangerous first; among equals, by kind, then page and fingerprint, so the report's order does not
+    depend on which page finished downloading first."""
+    return (-finding.severity.rank, -finding.confidence, finding.kind.value, finding.url, finding.fingerprint)

@@ -6,6 +6,7 @@ diff, and commit it: the JSON report is a public contract.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -31,6 +32,7 @@ from footprint.profile import parse_profile
 from footprint.render import json as json_render
 from footprint.render import markdown
 from footprint.report import build_report
+from footprint.score import rank_key
 
 GOLDEN = Path(__file__).parent / "golden"
 AT = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
@@ -143,3 +145,27 @@ def test_markdown_keeps_hostile_text_inert(report):
     text = markdown.render(report)
     assert "<img" not in text and "](javascript:" not in text and "**bold**" not in text
     assert "&lt;img src=x onerror=alert\\(1\\)&gt;" in text
+
+
+def test_the_report_does_not_depend_on_the_order_probes_finished(guidance, catalogue):
+    """Results of one search (several listings on one people-search site) finish in any order; two scans of
+    the same world must give the same report."""
+    result = fixed_result()
+    listing = Probe(
+        "people-192com", "https://www.192.com/atoz/people/oduya/margaret/", "name", Ownership.THIRD_PARTY
+    )
+    listings = tuple(
+        Outcome(dataclasses.replace(listing, url=f"{listing.url}{area}/"), Status.FOUND, http_status=200)
+        for area in ("bf4", "av3", "fx2")
+    )
+    one = dataclasses.replace(result, outcomes=result.outcomes + listings)
+    other = dataclasses.replace(result, outcomes=tuple(reversed(result.outcomes + listings)))
+    assert build_report(one, guidance, catalogue) == build_report(other, guidance, catalogue)
+
+
+def test_findings_of_equal_danger_rank_the_same_whatever_order_pages_finished():
+    base = fixed_result().findings[0]
+    twins = [
+        dataclasses.replace(base, url=f"https://people.example/{n}", fingerprint=f"fp-{n}") for n in range(4)
+    ]
+    assert sorted(twins, key=rank_key) == sorted(reversed(twins), key=rank_key)
