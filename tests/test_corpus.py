@@ -48,8 +48,6 @@ KNOWN_FALSE_ALARMS = {
     # A namesake candidate ("PRICE Owen Huw", his former name) on the same ballot as him: his address reads as
     # an unlisted address of the person, since nothing but the middle name tells the two apart.
     "207-statement-persons-nominated-hendre-vale",
-    # The school's own newsletter says "your child" to every parent: a cue the detector takes as the person's.
-    "211-hendre-vale-academy-newsletter-feb-2026",
     # "Her great-granddaughter Mali Jenkins, 8, who is in Year 4 at St Melangell's": another family's child, but
     # "Year 4 at" is read as a sign that a child of the person goes there.
     "225-news-gwen-parry-100th-birthday",

@@ -510,6 +510,21 @@ def test_child_school_near_misses_not_found(text):
     assert find(FamilyDetector(), text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("We know your kids go to St Anne's Primary. Watch yourself.", True),  # said to her: hers
+        ("Saw your daughter outside St Anne's Primary School again.", True),
+        ("St Anne's Primary School newsletter. Please make sure your child has a named water bottle.", False),
+        ("St Anne's Primary School: if your child is unwell, ring the absence line.", False),
+    ],
+)
+def test_a_child_named_to_the_person_counts_but_a_schools_your_child_does_not(text, reported):
+    """A school writes "your child" to every parent; "your kids", "your daughter" in a post to the person say
+    their child goes there (a threat often reads just so)."""
+    assert bool(find(FamilyDetector(), text)) is reported
+
+
 def test_school_with_one_word_core_needs_its_school_words():
     child = FamilyMember("Amara Oduya", relation="daughter", school="Millbrook Primary School")
     profile = with_(family=(child,))

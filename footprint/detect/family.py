@@ -23,10 +23,13 @@ _OTHER_SURNAME = re.compile(r" [A-Z][a-z]+(?![\w'’])")
 
 # Near a school's name, these say a child goes there (rather than that a councillor visited it).
 # A relation word counts only as someone's ("my son", "our twins", "whose daughter"): "the children's
-# challenge" or "Year 6 pupils" could be anyone's.
+# challenge" or "Year 6 pupils" could be anyone's. Said to the person ("your daughter", "your kids go to"), it
+# counts; "your child", which a school's letters say to every parent, does not.
 _CHILD_CUES = re.compile(
-    r"\b(?:(?:my|our|her|his|their|whose|your)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?"
+    r"\b(?:(?:my|our|her|his|their|whose)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?"
     r"|boys|girls|little\s+ones?|step(?:son|daughter)s?|youngest|eldest|oldest)"
+    r"|your\s+(?:\w+\s+)?(?:sons?|daughters?|kids?|twins?|boys|girls|little\s+ones?|step(?:son|daughter)s?"
+    r"|youngest|eldest|oldest)"
     r"|(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+\w+|(?:first|last)\s+day\s+(?:of|at)\s+(?:year|school)"
     r"|year\s+\d{1,2}\s+for\s+(?:this|my|our)"
     r"|(?:is|are|'s|’s)\s+in\s+year\s+\d{1,2}|year\s+\d{1,2}\s+at|reception\s+class|school\s+run"
