@@ -212,8 +212,14 @@ def numbers_near(
     """Every valid phone number that starts inside one of the windows (sorted, not overlapping). Numbers in
     `known` (E.164) are taken as valid without parsing."""
     by_digits = {e164.lstrip("+"): e164 for e164 in known}
+    # A number can only start inside one of the page's runs (found once, for the phone detector) and cannot
+    # run past its end, so only the runs inside a window are searched, not all of the window's text.
+    extents = [(run.start, run.at[-1] + 1) for run in runs(doc)]
     for lo, hi in windows:
-        yield from find_numbers(doc.text, lo, min(len(doc.text), hi + 30), by_digits)
+        stop = min(len(doc.text), hi + 30)
+        for start, end in extents:
+            if start < stop and end > lo:
+                yield from find_numbers(doc.text, max(lo, start), min(stop, end), by_digits)
 
 
 def looks_disguised(value: str) -> bool:

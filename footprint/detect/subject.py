@@ -10,6 +10,7 @@ username, their website, or a listed detail.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -146,6 +147,8 @@ _NAMESAKE_CUES = (
     "did you mean",
     "not the",
 )
+# What a page must contain to have any of those headings: four searches of the page, not seven.
+_NAMESAKE_PROBES = ("people", "similar", "did you mean", "not the")
 NAMESAKE_REACH = 400
 
 
@@ -187,9 +190,9 @@ def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
     patterns = _name_patterns(profile)
     if not any(p in doc.lower for p in patterns.probes):
         return ()
-    if not any(cue in doc.lower for cue in _NAMESAKE_CUES):
-        return ()
     low = doc.lower
+    if not any(probe in low for probe in _NAMESAKE_PROBES):
+        return ()
     starts = sorted(at for cue in _NAMESAKE_CUES for at in literal_hits(cue, low))
     headings = [m.end() for at in starts if (m := _NAMESAKE_HEADING.match(low, at))]
     if not headings:
@@ -369,7 +372,8 @@ def _untied_records(
         stop = names[index + 1][0] if index + 1 < len(names) else len(low)
         stop = min(stop, end + RECORD_CHARS)
         line_start = low.rfind("\n", 0, start) + 1  # a tie before the name counts only on its own line
-        tied = any(max(start - TIE_BEFORE, line_start) <= at < stop for at in ties)
+        first = bisect.bisect_left(ties, max(start - TIE_BEFORE, line_start))  # the first tie from there on
+        tied = first < len(ties) and ties[first] < stop
         records.append(((start, stop), tied))
     if all(tied for _, tied in records) or not any(tied for _, tied in records):
         return ()
