@@ -17,9 +17,17 @@ def _extractor():  # type: ignore[no-untyped-def]
 
 
 def registered_domain(url: str) -> str:
+    """ "https://www.maggieoduya.org.uk/about" -> "maggieoduya.org.uk". A host whose ending the bundled list does
+    not know (a new top-level domain, ".example") keeps its last two labels: "www.bernie.vote" is "bernie.vote",
+    not "vote", which would make every page on that ending look like the person's own."""
     host = (urlsplit(url).hostname or "").lower()
     parts = _extractor()(host)
-    return (f"{parts.domain}.{parts.suffix}" if parts.suffix else parts.domain) or host
+    if parts.suffix:
+        return f"{parts.domain}.{parts.suffix}"
+    labels = host.split(".")
+    if len(labels) < 2 or all(label.isdigit() for label in labels):
+        return host  # "localhost", an IP address
+    return ".".join(labels[-2:])
 
 
 def ownership_of(probe: Probe, final_url: str, profile: Profile) -> Ownership:

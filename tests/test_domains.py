@@ -19,3 +19,11 @@ def test_registered_domains_offline(monkeypatch, tmp_path):
     assert domains.registered_domain("https://councillors.brackenfield.gov.uk/") == "brackenfield.gov.uk"
     assert domains.registered_domain("https://maggie.tumblr.com/") == "tumblr.com"
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_host_on_an_ending_the_list_does_not_know_keeps_its_own_name():
+    """Not its last label: "vote" for "www.bernie.vote" would make every page on that ending the person's."""
+    assert domains.registered_domain("https://www.bernieforashgrove.example/") == "bernieforashgrove.example"
+    assert domains.registered_domain("https://app.tracepoint.example/report/1") == "tracepoint.example"
+    assert domains.registered_domain("http://127.0.0.1:8080/x") == "127.0.0.1"
+    assert domains.registered_domain("http://localhost/") == "localhost"
