@@ -591,6 +591,50 @@ def test_month_and_year_near_birth_word_is_partial():
     assert (m.value, m.key, m.partial, m.confidence) == ("June 1979", "dob:1979-06", True, 0.6)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was born in Brackenfield in 1979 and moved here for work.",
+        "born in Millbrook General in 1979",
+        "dob_year: 1979",  # a people-search API's field, as extract.py writes JSON
+        "birth_year: 1979",
+        "year_of_birth: 1979",
+    ],
+)
+def test_the_birth_year_alone_beside_a_birth_word_is_partial(text):
+    m = only(find(BirthDateDetector(), text))
+    assert (m.key, m.partial) == ("dob:1979", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "born in June 1979",  # month and year: the month-and-year partial, not a second one for the year
+        "born in Millbrook in 1978",
+        "His mother was born in 1950 in Leeds; dob_year: 1990",
+    ],
+)
+def test_the_birth_year_partial_needs_her_year_and_nothing_more_exact(text):
+    assert {m.key for m in find(BirthDateDetector(), text)} <= {"dob:1979-06"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margaret celebrates her 70th birthday on 14 June with a party at the church hall.",
+        "Friends turned out to wish Edna Bright a happy 100th birthday on 14 June.",
+        "Happy 90th birthday for 14th June, Margaret!",
+    ],
+)
+def test_a_birthday_at_an_age_she_has_not_reached_is_somebody_elses(text):
+    assert find(BirthDateDetector(), text) == []
+
+
+def test_a_birthday_at_her_own_age_still_counts():
+    m = only(find(BirthDateDetector(), "Margaret celebrates her 45th birthday on 14 June."))
+    assert m.key == "dob:--06-14"
+
+
 def test_month_and_year_alone_not_reported():
     assert find(BirthDateDetector(), "The June 1979 election") == []
 

@@ -120,8 +120,12 @@ def _patterns(date: dt.date) -> _Patterns:
         numeric_month_first=re.compile("|".join(month_first_page)),
         month_year=re.compile(rf"(?<![\w]){month_name},?\s+{year}(?!\d)", re.IGNORECASE),
         day_month=re.compile("|".join(day_month), re.IGNORECASE),
+        # "born 1979", "born in 1979", "born in Millbrook in 1979"; "DOB: 1979", "year of birth 1979", and as
+        # API fields write them, "dob_year: 1979", "birth_year: 1979", "year_of_birth: 1979".
         year=re.compile(
-            rf"\b(?:born\s+(?:in\s+)?|(?:dob|year\s+of\s+birth)\W{{0,3}}){year}{_NUMERIC_END}", re.IGNORECASE
+            rf"\b(?:born\s+(?:in\s+)?(?:(?:[a-z][\w'\-]*\s+){{1,3}}in\s+)?"
+            rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}}){year}{_NUMERIC_END}",
+            re.IGNORECASE,
         ),
     )
 
@@ -202,6 +206,25 @@ def _parse_any(m: re.Match[str]) -> dt.date | None:
             except ValueError:
                 return None
     return None
+
+
+AGE_REACH = (
+    80  # how far from a birthday date to look for the age it gives ("her 70th birthday on 23 November")
+)
+
+
+def _someone_older(doc: Document, start: int, end: int, date: dt.date) -> bool:
+    """An age beside a birthday that the person has not reached ("Edna's 100th birthday", a namesake's "70th
+    birthday on 23 November" when the person is 45), or that does not fit the page's own date: the birthday is
+    somebody else's, even on the same day."""
+    today = dt.date.today()
+    for m in _AGE_TODAY.finditer(doc.text, max(0, start - AGE_REACH), end + AGE_REACH):
+        age = int(m.group("age") or m.group("age2"))
+        if date.year + age > today.year + 1:
+            return True
+        if doc.published and abs(doc.published.year - date.year - age) > 1:
+            return True
+    return False
 
 
 def _dated(doc: Document, at: int, posted: dt.date) -> bool:
@@ -339,6 +362,7 @@ class BirthDateDetector(Detector):
                 not covered(m)
                 and _near_birth_word(text, m.start(), m.end())
                 and not _someone_elses(text, m.start(), profile)
+                and not _someone_older(doc, m.start(), m.end(), date)
             ):
                 found.append((m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}"))
         for m in _in_windows(patterns.year, text, birth_windows):
@@ -383,5 +407,5 @@ class BirthDateDetector(Detector):
         for m in _in_windows(_HAPPY_BIRTHDAY, doc.text, windows):
             if any(s < m.end() and m.start() < e for s, e in given_away):
                 continue
-            if _dated_on_day(doc, m.start(), date):
+            if _dated_on_day(doc, m.start(), date) and not _someone_older(doc, m.start(), m.end(), date):
                 yield (m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")
