@@ -412,3 +412,39 @@ def test_a_parents_group_document_names_the_school_in_its_heading():
 def test_a_parents_group_document_needs_the_persons_own_child(tail):
     text = MINUTES_HEAD.replace("The accounts", "Owen presented the accounts") + tail
     assert not {f for f in found(text, profile=OWEN) if f[0] == "child_school"}
+
+
+BERNIE = Profile(
+    key="bernie",
+    name="Bernadette O'Keeffe-Mensah",
+    other_names=("Bernie O'Keeffe-Mensah",),
+    locality=("Ashgrove",),
+    family=(FamilyMember("Kwabena Mensah", "husband", nicknames=("Kobby",)),),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cllr Bernie O\u2019Keeffe-Mensah said",
+            ["Cllr Bernie O\u2019Keeffe-Mensah"],
+        ),  # a news site's apostrophe
+        ("Bernadette O\u2018Keeffe-Mensah", ["Bernadette O\u2018Keeffe-Mensah"]),
+        ("Cllr O'Keeffe-Mensah", ["Cllr O'Keeffe-Mensah"]),
+        (
+            "O\u2019KEEFFE-MENSAH      18 QUAYSIDE MEWS     Bernadette",
+            ["O\u2019KEEFFE-MENSAH"],
+        ),  # a ballot paper
+    ],
+)
+def test_a_name_with_an_apostrophe_is_found_however_the_apostrophe_is_typed(text, expected):
+    assert [text[a:b] for a, b in mentions(doc(text), BERNIE)] == expected
+
+
+def test_a_typographic_apostrophe_in_the_profile_matches_a_plain_one_on_the_page():
+    curly = dataclasses.replace(BERNIE, name="Bernadette O\u2019Keeffe-Mensah", other_names=())
+    text = "Councillor Bernadette O'Keeffe-Mensah opened the library in Ashgrove. Her husband, Kobby, cut the ribbon."
+    assert [text[a:b] for a, b in mentions(doc(text), curly)] == ["Councillor Bernadette O'Keeffe-Mensah"]
+    assert ("family_member", "family:kwabena mensah", False, True) in found(text, profile=curly)
+

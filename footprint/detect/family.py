@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import APOSTROPHE, literal_hits, whole_words, word_pattern
+from footprint.detect.text import APOSTROPHE, fold_apostrophes, literal_hits, whole_words, word_pattern
 from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
 
 FULL_NAME_CONFIDENCE = 0.9
@@ -231,7 +231,11 @@ def _whole_word(low: str, at: int, size: int) -> bool:
 @functools.lru_cache(maxsize=32)
 def _given_names(profile: Profile) -> tuple[str, ...]:
     """The person's given names in lower case ("margaret", "maggie"): how minutes and lists refer to them."""
-    return tuple(sorted({split_name(n)[0].split()[0].lower() for n in profile.names if split_name(n)[0]}))
+    return tuple(
+        sorted(
+            {fold_apostrophes(split_name(n)[0].split()[0].lower()) for n in profile.names if split_name(n)[0]}
+        )
+    )
 
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -374,7 +378,7 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
     for member in profile.family:
         words = member.name.split()
         if words:
-            probes = (words[0].lower(), *(n.lower() for n in member.nicknames if n.strip()))
+            probes = tuple(fold_apostrophes(n.lower()) for n in (words[0], *member.nicknames) if n.strip())
             members.append((member, probes))
     return tuple(members)
 

@@ -17,7 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from footprint.detect.interface import Document
-from footprint.detect.text import ends_word, literal_hits, lower_words, starts_word, word_pattern
+from footprint.detect.text import (
+    ends_word,
+    fold_apostrophes,
+    literal_hits,
+    lower_words,
+    starts_word,
+    word_pattern,
+)
 from footprint.domains import registered_domain
 from footprint.model import Match, Need, Profile, split_name
 
@@ -67,9 +74,10 @@ class _NamePatterns:
 @functools.lru_cache(maxsize=32)
 def _name_patterns(profile: Profile) -> _NamePatterns:
     names = [n for n in profile.names if len(n.split()) > 1]
-    surnames = {s.lower() for s in profile.surnames}
+    surnames = {fold_apostrophes(s.lower()) for s in profile.surnames}
     surnames |= {s.replace("-", " ") for s in surnames if "-" in s}
-    givens = {split_name(n)[0].lower() for n in names} | {n.split()[0].lower() for n in names}
+    givens = {fold_apostrophes(split_name(n)[0].lower()) for n in names}
+    givens |= {fold_apostrophes(n.split()[0].lower()) for n in names}
     initials = sorted({n.split()[0][0].lower() for n in names})
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
     after = re.compile(rf",?\s+(?:{given})(?!\w)" if givens else r"(?!)")
@@ -84,7 +92,7 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
         handles=handles,
         probes=tuple(sorted(probes)),
         ballot=tuple(
-            (surname.upper(), name.split()[0])
+            (fold_apostrophes(surname.upper()), name.split()[0])
             for name in profile.names
             if len(name.split()) > 1 and len(surname := split_name(name)[1]) >= 3
         ),
@@ -161,12 +169,15 @@ def _ballot_mentions(doc: Document, profile: Profile) -> list[Span]:
     """A surname in capitals with the first name soon after, as statements of persons nominated print them,
     often in columns with the address between: "HARTLEY   Flat 3, 27 Wellington Road ...  Tom"."""
     found = []
+    text = doc.text
     for upper, given in _name_patterns(profile).ballot:
-        for at in literal_hits(upper, doc.text):
+        if "'" in upper:
+            text = fold_apostrophes(doc.text)  # "O’KEEFFE" as "O'KEEFFE" (same offsets)
+        for at in literal_hits(upper, text):
             end = at + len(upper)
-            if not (starts_word(doc.text, at) and ends_word(doc.text, end)):
+            if not (starts_word(text, at) and ends_word(text, end)):
                 continue
-            if _given_pattern(given).search(doc.text, end, end + 120):
+            if _given_pattern(given).search(text, end, end + 120):
                 found.append((at, end))
     return found
 
@@ -248,6 +259,9 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             ):
                 full.append((start, at + len(handle)))
     full += [s for s in _ballot_mentions(doc, profile) if not any(s[0] < e and b < s[1] for b, e in full)]
+    alone = [
+        s for s in alone if not any(s[0] < e and b < s[1] for b, e in full)
+    ]  # a ballot's "SURNAME": once
     # The surname alone counts only if the page names them in full somewhere: a bare "Hartley" is anybody.
     return tuple(sorted(full + alone)) if full else ()
 
@@ -320,7 +334,7 @@ def _tie_words(profile: Profile) -> tuple[str, ...]:
         domain = registered_domain(site)
         if domain:
             words.append(domain)
-    return tuple(" ".join(w.lower().split()) for w in words if w.strip())
+    return tuple(" ".join(fold_apostrophes(w.lower()).split()) for w in words if w.strip())
 
 
 def tie_in(doc: Document, profile: Profile) -> str | None:

@@ -12,6 +12,18 @@ import re
 from collections.abc import Iterator
 
 APOSTROPHE = "['\u2019\u2018`]"
+# Typographic apostrophes, as news sites and word processors write "O’Keeffe": Document.lower turns them into
+# "'" (one character for one, so offsets hold), and so do the names searched for in it.
+CURLY_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
+
+
+def fold_apostrophes(text: str) -> str:
+    for curly in CURLY_APOSTROPHES:
+        if curly in text:
+            text = text.replace(curly, "'")
+    return text
+
+
 _SAINT = re.compile(r"st\.?|saint", re.IGNORECASE)
 
 
