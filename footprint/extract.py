@@ -238,6 +238,84 @@ def _address_parts(value: dict[str, Any]) -> str | None:
     return ", ".join([first, *rest])
 
 
+_RULE_LINE = re.compile(r"[\s\-=_+|:.*]*")  # a blank line, or a table's rule: "-----", "+----+", "|    |"
+ROW_STARTS = 3  # a block with this many lines that fill its first column holds that many records
+_CELL_GAP = re.compile(r"\S {2,}\S|^ {2,}\S|\|")  # two spaces between words, an indented cell, or a pipe
+
+
+def unfold_columns(text: str) -> str:
+    """Text laid out in columns (a PDF's or a scan's table: a register of interests, a statement of persons
+    nominated) read column by column instead of line by line, so a cell wrapped over several lines reads as
+    one: "27 Tamarisk | Crescent, Ashgrove FQ6 | 2WB" becomes "27 Tamarisk Crescent, Ashgrove FQ6 2WB".
+
+    A block is a run of at least two lines between blank lines or rules, each with a gap of two or more spaces
+    (or a "|"). Its columns are split where every line of the block has a gap at the same place. Anything else,
+    prose included, is left exactly as it is."""
+    if "  " not in text and "|" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        out.extend(_read_columns(block) or block)
+        block.clear()
+
+    for line in lines:
+        if not _RULE_LINE.fullmatch(line) and _CELL_GAP.search(line):
+            block.append(line.expandtabs(8))
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _read_columns(block: list[str]) -> list[str] | None:
+    """The block's columns, each cell's lines joined; None if it is not a table."""
+    if len(block) < 2:
+        return None
+    width = max(len(line) for line in block)
+    gap = [all(p >= len(line) or line[p] in " |" for line in block) for p in range(width)]
+    piped = [any(p < len(line) and line[p] == "|" for line in block) for p in range(width)]
+    # Column edges: runs of gap two or more wide (or holding a "|") with text on both sides of them.
+    edges: list[tuple[int, int]] = []
+    p = 0
+    while p < width:
+        if not gap[p]:
+            p += 1
+            continue
+        start = p
+        while p < width and gap[p]:
+            p += 1
+        if (p - start >= 2 or any(piped[start:p])) and start > 0 and p < width:
+            edges.append((start, p))
+    if not edges:
+        return None
+    bounds = [0, *(b for edge in edges for b in edge), width]
+    spans = list(zip(bounds[0::2], bounds[1::2], strict=True))
+    cells = [[line[a:b].strip(" |") for line in block] for a, b in spans]
+    if not any(piped) and not any(
+        sum(1 for c in line_cells if c) >= 2 for line_cells in zip(*cells, strict=True)
+    ):
+        return None  # never two cells on one line, and no "|": an indented paragraph, not a table
+    # A wrapped first cell goes on in lower case or a bracket ("4. Land", "(in the", "council's area)"); a new
+    # record's first cell starts with a capital or a digit ("Year 4", "Chair:").
+    starts = [i for i in range(len(block)) if cells[0][i][:1].isupper() or cells[0][i][:1].isdigit()]
+    if len(starts) < ROW_STARTS:
+        # One record (a candidate, a register's section) whose cells wrap: each column, read down, on a line.
+        return [joined for column in cells if (joined := " ".join(c for c in column if c))]
+    # Many records with no blank line between (a class-reps list, "Chair:  Laura Kemp" lines): a line with a
+    # first cell starts a record, and the lines after it with none are its wrapped cells, so each number stays
+    # on its own person's line.
+    cuts = [0, *(i for i in starts if i > 0), len(block)]
+    rows = [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [
+        "  ".join(cell for column in cells if (cell := " ".join(column[i] for i in row if column[i])))
+        for row in rows
+    ]
+
+
 def _tidy(text: str) -> str:
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()[:MAX_TEXT_CHARS]
@@ -450,7 +528,7 @@ def pdf_to_document(url: str, body: bytes) -> Document:
         return Document(
             url=url, text=text, problem=f"the PDF could not be read in full ({type(exc).__name__})"
         )
-    return Document(url=url, text=_tidy("\n".join(lines)))
+    return Document(url=url, text=_tidy(unfold_columns("\n".join(lines))))
 
 
 _IMAGE_TYPES = frozenset({"image/jpeg", "image/jpg", "image/tiff", "image/png", "image/webp", "image/heic"})
@@ -543,5 +621,5 @@ def page_to_document(page: Page) -> Document:
     if ctype in _IMAGE_TYPES or page.body[:3] == b"\xff\xd8\xff":
         return image_to_document(page.final_url, page.body)
     if ctype.startswith("text/") or not ctype:
-        return Document(url=page.final_url, text=_tidy(text))
+        return Document(url=page.final_url, text=_tidy(unfold_columns(text)))
     return Document(url=page.final_url, text="")

@@ -18,7 +18,7 @@ from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
 from footprint.detect.subject import assess, mentions, namesakes
 from footprint.detect.unlisted import UnlistedDetector
-from footprint.extract import image_to_document, page_to_document
+from footprint.extract import image_to_document, page_to_document, unfold_columns
 from footprint.model import Address, Email, FamilyMember, Kind, Need, Page, Phone, Profile, split_name
 
 HOME = Address(
@@ -448,3 +448,59 @@ def test_a_typographic_apostrophe_in_the_profile_matches_a_plain_one_on_the_page
     assert [text[a:b] for a, b in mentions(doc(text), curly)] == ["Councillor Bernadette O'Keeffe-Mensah"]
     assert ("family_member", "family:kwabena mensah", False, True) in found(text, profile=curly)
 
+
+# --- tables in text (PDF registers, statements of persons nominated) ---------------------------------------
+
+
+def test_a_wrapped_cell_in_a_pipe_table_reads_as_one():
+    text = (
+        " 4. Land in the Council's area      | 27 Tamarisk\n"
+        "                                    | Crescent, Ashgrove, Fairquay FQ6\n"
+        "                                    | 2WB (residence)\n"
+    )
+    assert unfold_columns(text).splitlines() == [
+        "4. Land in the Council's area",
+        "27 Tamarisk Crescent, Ashgrove, Fairquay FQ6 2WB (residence)",
+    ]
+
+
+def test_a_candidates_columns_read_down_one_by_one():
+    text = (
+        "MENSAH          18 QUAYSIDE MEWS,    Independent        Pike Joanne (+)\n"
+        "Bernadette      FAIRQUAY,                               Lund Richard (++)\n"
+        "                FQ1 3PL                                 Okafor Grace\n"
+    )
+    assert unfold_columns(text).splitlines()[:3] == [
+        "MENSAH Bernadette",
+        "18 QUAYSIDE MEWS, FAIRQUAY, FQ1 3PL",
+        "Independent",
+    ]
+
+
+def test_records_without_a_blank_line_between_keep_their_own_lines():
+    text = (
+        " Year 4     Miss Pugh     Owen ap Rhys          07700-900-406\n"
+        "                          (Mali's dad)\n"
+        " Year 5     Mr Jenkins    Kay Doyle             07700 900956\n"
+        " Year 6     Mrs Lloyd     Nia Hughes            07700 900961\n"
+        "\n"
+        "   Chair:       Laura Kemp\n"
+        "   Treasurer:   Dafydd Hughes\n"
+        "   Secretary:   Sameena Ali\n"
+    )
+    lines = unfold_columns(text).splitlines()
+    assert lines[0] == "Year 4  Miss Pugh  Owen ap Rhys (Mali's dad)  07700-900-406"
+    assert lines[1] == "Year 5  Mr Jenkins  Kay Doyle  07700 900956"
+    assert lines[-3:] == ["Chair:  Laura Kemp", "Treasurer:  Dafydd Hughes", "Secretary:  Sameena Ali"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee met.  Members agreed.\nThe chair thanked them.  The meeting closed.\n",
+        "        Councillor Oduya declared an interest in item 7\n        as the site adjoins her home.\n",
+        "Home | About | Contact\nPrivacy | Terms\n",
+    ],
+)
+def test_prose_is_left_as_it_is(text):
+    assert unfold_columns(text) == text
