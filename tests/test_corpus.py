@@ -42,7 +42,7 @@ def test_no_kind_below_its_target(scored, kind):
     assert counts.recall(kind) >= PER_KIND_TARGET, table(counts)
 
 
-# Traps from the second held-out set (201-230) that footprint still falls into, each with why it is not fixed.
+# Traps from the held-out sets (201-230, 301-330) that footprint still falls into, each with why it is not fixed.
 # Any other negative page that reports something fails the test.
 KNOWN_FALSE_ALARMS = {
     # A namesake candidate ("PRICE Owen Huw", his former name) on the same ballot as him: his address reads as
@@ -51,6 +51,11 @@ KNOWN_FALSE_ALARMS = {
     # "Her great-granddaughter Mali Jenkins, 8, who is in Year 4 at St Melangell's": another family's child, but
     # "Year 4 at" is read as a sign that a child of the person goes there.
     "225-news-gwen-parry-100th-birthday",
+    # Another trustee's paragraph: "his wife Anita and their twins, Niamh and Kwesi" (her children's first names),
+    # and a teacher who "teaches Year 4 at St Brigid's". Requiring nobody else to be named between the person
+    # and a relation word fixed the twins but lost six true finds in forum threads, where other people post in
+    # between; the year-group cue does not know who is teaching.
+    "317-ashgrove-riverside-trust-trustees",
 }
 
 
