@@ -239,6 +239,7 @@ def _address_parts(value: dict[str, Any]) -> str | None:
 
 
 _RULE_LINE = re.compile(r"[\s\-=_+|:.*]*")  # a blank line, or a table's rule: "-----", "+----+", "|    |"
+TABLE_WIDTH = 400  # no table in text is wider; a longer line is prose (and keeps the work linear in the text)
 ROW_STARTS = 3  # a block with this many lines that fill its first column holds that many records
 _CELL_GAP = re.compile(r"\S {2,}\S|^ {2,}\S|\|")  # two spaces between words, an indented cell, or a pipe
 
@@ -262,7 +263,7 @@ def unfold_columns(text: str) -> str:
         block.clear()
 
     for line in lines:
-        if not _RULE_LINE.fullmatch(line) and _CELL_GAP.search(line):
+        if len(line) <= TABLE_WIDTH and not _RULE_LINE.fullmatch(line) and _CELL_GAP.search(line):
             block.append(line.expandtabs(8))
             continue
         flush()

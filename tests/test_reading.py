@@ -504,3 +504,11 @@ def test_records_without_a_blank_line_between_keep_their_own_lines():
 )
 def test_prose_is_left_as_it_is(text):
     assert unfold_columns(text) == text
+
+
+def test_a_line_too_long_for_a_table_is_never_read_as_one():
+    """A hostile text of one huge line among gapped short ones must not make the column search quadratic."""
+    long_line = "word  " * 20_000
+    text = "\n".join([long_line, *(["a   b"] * 3)])
+    unfolded = unfold_columns(text).splitlines()
+    assert unfolded[0] == long_line and unfolded[1:] == ["a a a", "b b b"]
