@@ -48,13 +48,9 @@ KNOWN_FALSE_ALARMS = {
     # A namesake candidate ("PRICE Owen Huw", his former name) on the same ballot as him: his address reads as
     # an unlisted address of the person, since nothing but the middle name tells the two apart.
     "207-statement-persons-nominated-hendre-vale",
-    # "Her great-granddaughter Mali Jenkins, 8, who is in Year 4 at St Melangell's": another family's child, but
-    # "Year 4 at" is read as a sign that a child of the person goes there.
-    "225-news-gwen-parry-100th-birthday",
-    # Another trustee's paragraph: "his wife Anita and their twins, Niamh and Kwesi" (her children's first names),
-    # and a teacher who "teaches Year 4 at St Brigid's". Requiring nobody else to be named between the person
-    # and a relation word fixed the twins but lost six true finds in forum threads, where other people post in
-    # between; the year-group cue does not know who is teaching.
+    # Another trustee's paragraph: "his wife Anita and their twins, Niamh and Kwesi" (her children's first names).
+    # Requiring nobody else to be named between the person and a relation word fixed it but lost six true finds
+    # in forum threads, where other people post in between.
     "317-ashgrove-riverside-trust-trustees",
 }
 

@@ -525,6 +525,20 @@ def test_a_child_named_to_the_person_counts_but_a_schools_your_child_does_not(te
     assert bool(find(FamilyDetector(), text)) is reported
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Amara Oduya is in Year 4 at St Anne's Primary School.", True),  # her daughter, by full name
+        ("Our Amara is in Year 4 at St Anne's Primary School.", True),
+        ("Grace Okafor teaches Year 4 at St Anne's Primary School.", False),  # a teacher
+        ("Her great-granddaughter Mali Jenkins, 8, who is in Year 4 at St Anne's Primary School.", False),
+    ],
+)
+def test_a_year_group_is_a_sign_only_when_it_is_not_someone_elses(text, reported):
+    """ "Year 4 at" says a child goes there, but not a teacher's class or a child of another family."""
+    assert bool(find(FamilyDetector(), text)) is reported
+
+
 def test_school_with_one_word_core_needs_its_school_words():
     child = FamilyMember("Amara Oduya", relation="daughter", school="Millbrook Primary School")
     profile = with_(family=(child,))

@@ -157,13 +157,37 @@ def _beside_relation(text: str, name: tuple[int, int]) -> bool:
     return False
 
 
-def _child_cue(text: str, low: str, span: tuple[int, int], children: re.Pattern[str] | None) -> bool:
+_TEACHES = re.compile(r"\bteach(?:es|ing|er|ers)?\b")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z']+)\s+([A-Z][a-z']+(?:-[A-Z][a-z']+)*)(?![\w-])")
+
+
+def _someone_elses_year(text: str, low: str, cue: re.Match[str], surnames: frozenset[str]) -> bool:
+    """A year group that is somebody else's: "Grace teaches Year 4 at St Brigid's" (a teacher), or "Mali
+    Jenkins, 8, who is in Year 4 at" (a child named with a surname that is not the family's)."""
+    if "year" not in cue.group():
+        return False
+    start = max(low.rfind(stop, 0, cue.start()) for stop in (". ", "! ", "? ", "\n"))
+    sentence = slice(max(start + 1, cue.start() - 200), cue.start())
+    if _TEACHES.search(low[sentence]):
+        return True
+    names = _FULL_NAME.findall(fold_apostrophes(text[sentence]))
+    return bool(names) and names[-1][1].lower() not in surnames
+
+
+def _child_cue(
+    text: str,
+    low: str,
+    span: tuple[int, int],
+    children: re.Pattern[str] | None,
+    surnames: frozenset[str] = frozenset(),
+) -> bool:
     """A sign, near a school's name, that a child of the person goes there. Phrases like "my son", "mum of
     Zofia" or "is in Year 4" are specific enough to be read across paragraphs (a school's name often heads a
     page whose lines below say whose child goes there); a listed child's first name counts only close by, in
     the same paragraph, and not as part of somebody else's name ("Rory Patel")."""
-    if _CHILD_CUES.search(low, max(0, span[0] - CUE_WINDOW), span[1] + CUE_WINDOW):
-        return True
+    for cue in _CHILD_CUES.finditer(low, max(0, span[0] - CUE_WINDOW), span[1] + CUE_WINDOW):
+        if not _someone_elses_year(text, low, cue, surnames):
+            return True
     if children is None:
         return False
     start, end = max(0, span[0] - NAME_CUE_WINDOW), span[1] + NAME_CUE_WINDOW
@@ -226,6 +250,16 @@ def _same_speaker(low: str, name: int, cue: int) -> bool:
 
 def _whole_word(low: str, at: int, size: int) -> bool:
     return (at == 0 or not low[at - 1].isalnum()) and (at + size >= len(low) or not low[at + size].isalnum())
+
+
+@functools.lru_cache(maxsize=32)
+def _surnames(profile: Profile) -> frozenset[str]:
+    """The person's and their family's surnames, and each part of a double-barrelled one, in lower case."""
+    words: set[str] = set()
+    for name in (*profile.names, *(m.name for m in profile.family)):
+        surname = fold_apostrophes(split_name(name)[1].lower())
+        words |= {surname, *surname.split(), *surname.replace(" ", "-").split("-")}
+    return frozenset(w for w in words if w)
 
 
 @functools.lru_cache(maxsize=32)
@@ -319,7 +353,7 @@ class FamilyDetector(Detector):
         subject = f"family: {member.name}'s school"
         taken: list[tuple[int, int]] = []
         for m in whole_words(full, low):
-            if _child_cue(text, low, m.span(), children):
+            if _child_cue(text, low, m.span(), children, _surnames(profile)):
                 taken.append(m.span())
                 yield self._match(
                     text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CONFIDENCE, subject, Need.NAMED, True
@@ -338,7 +372,7 @@ class FamilyDetector(Detector):
         if alone is None:
             return
         for m in whole_words(alone, low):
-            if _free(m.span(), taken) and _child_cue(text, low, m.span(), children):
+            if _free(m.span(), taken) and _child_cue(text, low, m.span(), children, _surnames(profile)):
                 yield self._match(
                     text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject, Need.NAMED, True
                 )
