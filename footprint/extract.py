@@ -8,6 +8,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -318,6 +319,8 @@ def _read_columns(block: list[str]) -> list[str] | None:
 
 
 def _tidy(text: str) -> str:
+    # One form for each accented letter: "a" + a combining circumflex is "â", as the detectors expect.
+    text = unicodedata.normalize("NFC", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()[:MAX_TEXT_CHARS]
 

@@ -141,6 +141,8 @@ class KnownAccount:
 SURNAME_PARTICLES = frozenset(
     (  # noqa: SIM905 - a word list reads better as words
         "ap ab ferch verch van von der den de del della di da do dos das du le la bin binti bint ibn al el ter ten"
+        # Gaelic and Irish: "Nic an t-Saoir", "Mac a' Phearsain", "Ó Briain", "Ní Bhriain", "O Connor".
+        " mac nic mhic a' an na ó o ní ni ua uí ui"
     ).split()
 )
 

@@ -512,3 +512,148 @@ def test_a_line_too_long_for_a_table_is_never_read_as_one():
     text = "\n".join([long_line, *(["a   b"] * 3)])
     unfolded = unfold_columns(text).splitlines()
     assert unfolded[0] == long_line and unfolded[1:] == ["a a a", "b b b"]
+
+
+# --- Scottish, Gaelic and Welsh names, addresses and schools ----------------------------------------------
+
+SEONAID = Profile(
+    key="seonaid",
+    name="Seònaid Nic an t-Saoir",
+    other_names=("Shona McIntyre",),
+    date_of_birth=dt.date(1984, 8, 9),
+    locality=("Kilmardie",),
+    phones=(Phone("07700 900734", "+447700900734", "personal mobile"),),
+    addresses=(Address("Flat 2/1, 27 Rowanbank Terrace, Kilmardie", label="home", postcode="QZ4 8HW"),),
+    family=(
+        FamilyMember("Ruairidh Drummond", "partner", nicknames=("Rory",)),
+        FamilyMember("Calum Drummond", "son", school="Bunsgoil Ghàidhlig Gleann Ruadh"),
+    ),
+)
+
+
+def test_gaelic_and_irish_surname_particles_stay_with_the_surname():
+    assert split_name("Seònaid Nic an t-Saoir") == ("Seònaid", "Nic an t-Saoir")
+    assert split_name("Siobhán Ní Bhriain") == ("Siobhán", "Ní Bhriain")
+    assert split_name("Mary Ann Smith") == ("Mary Ann", "Smith")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Councillor S. Nic an t-Saoir declared an interest", ["Councillor S. Nic an t-Saoir"]),
+        ("Seonaid Nic an t-Saoir spoke", ["Seonaid Nic an t-Saoir"]),  # the accent left out
+        ("SEÒNAID NIC AN T-SAOIR", ["SEÒNAID NIC AN T-SAOIR"]),
+        ("Sia\u0302n? No: Seo\u0300naid Nic an t-Saoir", ["Seònaid Nic an t-Saoir"]),  # a combining accent
+    ],
+)
+def test_a_name_with_an_accent_is_found_with_it_without_it_or_decomposed(text, expected):
+    page = page_to_document(
+        Page(
+            url="https://example.org/p",
+            final_url="https://example.org/p",
+            status=200,
+            headers=(("Content-Type", "text/plain"),),
+            body=text.encode(),
+            fetched_at=dt.datetime(2026, 11, 23, tzinfo=dt.UTC),
+            sha256="0" * 64,
+            elapsed=0.0,
+        )
+    )
+    assert [page.text[a:b] for a, b in mentions(page, SEONAID)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cllr Shona McIntyre, 2/1, 27 Rowanbank Tce, Kilmardie QZ4 8HW",  # Royal Mail's "Tce"
+        "Cllr Shona McIntyre lives at 27 Rowanbank Terrace (flat 2/1), Kilmardie",
+    ],
+)
+def test_a_tenement_flat_is_found_by_its_building(text):
+    assert ("home_address", "27 rowanbank terrace qz48hw", False, True) in found(text, profile=SEONAID)
+
+
+def test_a_neighbours_postcode_is_not_paired_with_her_street():
+    text = (
+        "Cllr Shona McIntyre is a resident of Rowanbank Terrace.\n\n5. Rowanbank Terrace - bin stores\n"
+        "A letter was received from Mrs Annie Coull, 31 Rowanbank Terrace, QZ4 8HW, about the bins."
+    )
+    kinds = found(text, profile=SEONAID)
+    assert ("home_address", "27 rowanbank terrace qz48hw", False, True) not in kinds
+    assert ("home_address", "QZ48HW", True, True) in kinds  # her postcode, still
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Shona McIntyre (Kilmardie) lived at 14/2 Heron Place, Ardcluny QZ1 5TB until 2015.",
+            "14/2 heron place qz15tb",
+        ),
+        ("Shona McIntyre of Kilmardie lives at 27 Rowanbank Road, QZ4 8HX.", "27 rowanbank road qz48hx"),
+        ("Shona McIntyre of Kilmardie, 5 Kirk Brae, Kilmardie.", "5 kirk brae"),
+    ],
+)
+def test_unlisted_scottish_addresses(text, key):
+    assert ("home_address", key, False, False) in found(text, profile=SEONAID)
+
+
+def test_a_number_the_page_calls_a_switchboard_is_not_hers_anywhere_on_it():
+    text = (
+        "Ring the council switchboard on 020 7946 0700.\n\nCouncillor Shona McIntyre, Kilmardie\n"
+        "+442079460700\n"
+    )
+    assert not {f for f in found(text, profile=SEONAID) if f[0] == "phone"}
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Cllr Shona McIntyre: my son Calum started P5 at Bunsgoil Ghàidhlig Gleann Ruadh today.", True),
+        ("Cllr Shona McIntyre, Kilmardie. Our son, who's in P4 at Gleann Ruadh Gaelic school.", True),
+        ("Cllr Shona McIntyre. Member, Parent Council, Bunsgoil Ghaidhlig Gleann Ruadh", True),
+        (
+            "Cllr Shona McIntyre visited Bunsgoil Ghàidhlig Gleann Ruadh. Morven Lennie, whose son is in P4 there.",
+            False,
+        ),
+        (
+            "Cllr Shona McIntyre visited Bunsgoil Ghàidhlig Gleann Ruadh.\n\nOur Child Wellbeing and Protection policy",
+            False,
+        ),
+        (
+            "Bunsgoil Ghàidhlig Gleann Ruadh. Cllr Shona McIntyre opened the library.\n\nDiary\n\nS1 Parents' Evening",
+            False,
+        ),
+    ],
+)
+def test_gaelic_medium_school_and_scottish_signs(text, reported):
+    assert any(f[0] == "child_school" for f in found(text, profile=SEONAID)) is reported
+
+
+def test_a_parent_council_paper_names_the_school_in_its_heading():
+    text = (
+        "BUNSGOIL GHAIDHLIG GLEANN RUADH\nPARENT COUNCIL\n\nMinutes\n\nPresent: Morven Lennie (Chair), "
+        "Shona McIntyre (P4 class rep), Jean Rennie (P1 class rep)\n\n" + "The accounts were approved. " * 20
+    )
+    assert ("child_school", "school:gleann ruadh", False, True) in found(text, profile=SEONAID)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cllr Shona McIntyre, Kilmardie.\nSun, 09 Aug 2026\nForty-two today! Thank you all.",
+            {"dob:1984-08-09"},
+        ),
+        (
+            "Cllr Shona McIntyre presented flowers. Peigi McIntyre, 100, with her birthday cake on Sunday 9 August.",
+            set(),
+        ),
+        (
+            "we sang Happy Birthday to Shona McIntyre, because her birthday is the 9th of August too",
+            {"dob:--08-09"},
+        ),
+    ],
+)
+def test_birthdays_in_words_and_by_age(text, expected):
+    assert {f[1] for f in found(text, profile=SEONAID) if f[0] == "date_of_birth"} == expected

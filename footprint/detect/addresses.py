@@ -39,7 +39,7 @@ STREET_TYPES = (
     ("court", "ct"),
     ("place", "pl"),
     ("square", "sq"),
-    ("terrace", "terr", "ter"),
+    ("terrace", "terr", "ter", "tce"),  # "Tce" is Royal Mail's, and Scotland's
     ("grove", "gro", "gr"),
     ("way",),
     ("walk",),
@@ -51,6 +51,12 @@ STREET_TYPES = (
     ("view",),
     ("green",),
     ("park",),
+    # Scottish street names end in these as often as in Road or Street.
+    ("brae",),
+    ("wynd",),
+    ("loan",),
+    ("vennel",),
+    ("quay",),
 )
 _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s?(\d[A-Za-z]{2})(?![A-Za-z0-9])")
 _FLAT = re.compile(r"^(?:flat|apartment|apt|unit|suite)\b", re.IGNORECASE)
@@ -208,6 +214,7 @@ class AddressDetector(Detector):
         full: list[tuple[tuple[int, int], float, bool]] = []  # span, confidence, ties to the person
         taken: list[tuple[int, int]] = []
         loose_streets: list[tuple[int, int]] = []
+        neighbours: list[tuple[int, int]] = []  # the postcode right by "31 Larch Close" is number 31's
         for street in _spans(patterns.street, low):
             span = self._with_our_number(low, street, patterns)
             if span is not None:
@@ -215,6 +222,8 @@ class AddressDetector(Detector):
                 taken.append(span)
             elif not _another_house(low, street):
                 loose_streets.append(street)
+            elif postcode := _nearest(street, postcodes):
+                neighbours.append(postcode)
         for house in _spans(patterns.house_name, low):
             postcode = _nearest(house, postcodes)
             confident = postcode is not None
@@ -228,7 +237,9 @@ class AddressDetector(Detector):
         for street in loose_streets:
             if not _free(street, taken):
                 continue
-            if postcode := _nearest(street, [p for p in postcodes if _free(p, taken)]):
+            if postcode := _nearest(
+                street, [p for p in postcodes if _free(p, taken) and p not in neighbours]
+            ):
                 span = (min(street[0], postcode[0]), max(street[1], postcode[1]))
                 full.append((span, FULL_CONFIDENCE, True))
                 taken.append(span)

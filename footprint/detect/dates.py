@@ -63,11 +63,29 @@ _ANY_DATE = re.compile(
     rf"|(?<!\d)(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})(?!\d)",
     re.IGNORECASE,
 )
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("eighteen", "nineteen")
+_AGE_WORDS = rf"(?:{'|'.join(_TENS)})(?:[\s\-]+(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}"
 _AGE_TODAY = re.compile(
     rf"(?<!\d)(?P<age>\d{{1,3}}){_ORDINAL}\s+(?:today|birthday|bday|b'day)"
-    r"|turn(?:s|ed|ing)\s+(?P<age2>\d{1,3})\s+today",
+    r"|turn(?:s|ed|ing)\s+(?P<age2>\d{1,3})\s+today"
+    rf"|(?<![\w\-])(?P<words>{_AGE_WORDS})\s+today",  # "Forty-two today!"
     re.IGNORECASE,
 )
+
+
+def _age(m: re.Match[str]) -> int:
+    """The age an _AGE_TODAY match gives, in digits or in words."""
+    if m.group("age") or m.group("age2"):
+        return int(m.group("age") or m.group("age2"))
+    words = re.split(r"[\s\-]+", m.group("words").lower())
+    if words[0] in _TEENS:
+        return 18 + _TEENS.index(words[0])
+    age = 20 + 10 * _TENS.index(words[0])
+    return age + (_UNITS.index(words[1]) + 1 if len(words) > 1 else 0)
+
+
 _HAPPY_BIRTHDAY = re.compile(r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)", re.IGNORECASE)
 
 
@@ -158,7 +176,10 @@ def _someone_elses(text: str, start: int, profile: Profile) -> bool:
     for pronoun in _PRONOUN_BIRTHDAY.finditer(text, lo, start + 20):
         names = list(_FULL_NAME.finditer(text, max(0, pronoun.start() - 80), pronoun.start()))
         if names and not {names[-1].group(1).lower(), names[-1].group(2).lower()} & own:
-            return True
+            # Her own name after it says the "her" is hers: "Happy Birthday to Shona, because her birthday is".
+            after = {w.lower() for w in re.findall(r"[A-Za-z'\-]+", text[names[-1].end() : pronoun.start()])}
+            if not after & own:
+                return True
     return False
 
 
@@ -208,6 +229,8 @@ def _parse_any(m: re.Match[str]) -> dt.date | None:
     return None
 
 
+# A newspaper gives an age after the name: "Peigi McIntyre, 100, with her birthday cake".
+_AGE_GIVEN = re.compile(r"[a-z]\s*,\s*(\d{1,3})\s*,\s+[a-z]")
 AGE_REACH = (
     80  # how far from a birthday date to look for the age it gives ("her 70th birthday on 23 November")
 )
@@ -218,8 +241,10 @@ def _someone_older(doc: Document, start: int, end: int, date: dt.date) -> bool:
     birthday on 23 November" when the person is 45), or that does not fit the page's own date: the birthday is
     somebody else's, even on the same day."""
     today = dt.date.today()
-    for m in _AGE_TODAY.finditer(doc.text, max(0, start - AGE_REACH), end + AGE_REACH):
-        age = int(m.group("age") or m.group("age2"))
+    lo, hi = max(0, start - AGE_REACH), end + AGE_REACH
+    ages = [_age(m) for m in _AGE_TODAY.finditer(doc.text, lo, hi)]
+    ages += [int(m.group(1)) for m in _AGE_GIVEN.finditer(doc.text, lo, hi)]
+    for age in ages:
         if date.year + age > today.year + 1:
             return True
         if doc.published and abs(doc.published.year - date.year - age) > 1:
@@ -395,7 +420,7 @@ class BirthDateDetector(Detector):
         windows = _windows(iter(hits), 30, 12, len(doc.text))
         given_away: list[tuple[int, int]] = []
         for m in _in_windows(_AGE_TODAY, doc.text, windows):
-            age = int(m.group("age") or m.group("age2"))
+            age = _age(m)
             # The post's date must be the birthday, and the age must fit it: then the whole date is given away.
             try:
                 birthday = date.replace(year=date.year + age)

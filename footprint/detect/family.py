@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import APOSTROPHE, fold_apostrophes, literal_hits, whole_words, word_pattern
+from footprint.detect.text import APOSTROPHE, fold, literal_hits, whole_words, word_pattern
 from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
 
 FULL_NAME_CONFIDENCE = 0.9
@@ -33,7 +33,11 @@ _CHILD_CUES = re.compile(
     r"|(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+\w+|(?:first|last)\s+day\s+(?:of|at)\s+(?:year|school)"
     r"|year\s+\d{1,2}\s+for\s+(?:this|my|our)"
     r"|(?:is|are|'s|’s)\s+in\s+year\s+\d{1,2}|year\s+\d{1,2}\s+at|reception\s+class|school\s+run"
-    r"|(?:i'm|i\s+am|she's|she\s+is|he's|he\s+is|as)\s+(?:the\s+)?(?:\w+\s+)?pta\b|(?:on|chair\s+of|joined)\s+the\s+pta"
+    # Scotland's year groups: P1-P7 at primary, S1-S6 at secondary ("who's in P4 at", "started P5 at").
+    r"|(?:is|are|'s|’s)\s+in\s+[ps][1-7]\b|(?:started|starts|starting|in)\s+[ps][1-7]\s+at"
+    # Scotland's parents' body, and a dossier's "kids:" line.
+    r"|(?:member|chair|convener|treasurer|secretary)\s*(?:,|of)\s*(?:the\s+)?parent\s+council|kids\s*:"
+    r"|(?:i'm|i\s+am|she's|she\s+is|he's|he\s+is|as)\s+(?:the\s+)?(?:\w+\s+)?pta\b|(?:on|chair\s+of|joined|member\s+of)\s+the\s+(?:[\w'’]+\s+){0,3}?pta"
     r"|parents['’]?\s+evening|pick(?:ing)?\s+(?:them|him|her)\s+up|drop(?:ping)?\s+(?:them|him|her)\s+off)\b"
     r"|\(\s*[a-z]+,\s*year\s+\d{1,2}\b"  # a parent listed with their child: "Priya (Isla, Year 3)"
 )
@@ -48,7 +52,7 @@ _RELATION_WORDS = re.compile(
 _SCHOOL_TYPES = (
     r"primary",
     r"secondary",
-    r"academy",
+    r"acad(?:emy|\.)?",
     r"infants?",
     r"juniors?",
     r"nursery",
@@ -76,6 +80,22 @@ def _suffix_run(words: tuple[str, ...]) -> str:
 
 
 _SUFFIX_TAIL = re.compile(_suffix_run((*_SCHOOL_TYPES, *_SCHOOL_NEUTRAL)) + r"[\s,]*$", re.IGNORECASE)
+# Gaelic and Welsh put the school's type first: "Bunsgoil Ghàidhlig Gleann Ruadh" (Gaelic primary school),
+# "Ysgol Gynradd Gymraeg Bro Taf" (Welsh-medium primary school). Written here without accents (see text.fold).
+_PREFIX_TYPES = (
+    r"bunsgoil",
+    r"ard-?sgoil",
+    r"sgoil",
+    r"ghaidhlig",
+    r"gaidhlig",
+    r"ysgol",
+    r"gynradd",
+    r"uwchradd",
+    r"gyfun",
+    r"gymraeg",
+)
+_PREFIX_RUN = r"(?:(?:" + "|".join(_PREFIX_TYPES) + r")\s+)+"
+_PREFIX_HEAD = re.compile(r"^" + _PREFIX_RUN, re.IGNORECASE)
 # After a bare "St Anne's", these words mean a church, street or hospital of the same name, not the school.
 _NOT_A_SCHOOL = (
     r"(?!\s+(?:church|chapel|cathedral|parish|hospital|hospice|road|rd|street|lane|avenue|close|way|well"
@@ -121,6 +141,7 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
 def school_core(school: str) -> str:
     """ "St Anne's C of E Primary School" -> "St Anne's": the part of the name that is not the school type."""
     core = _SUFFIX_TAIL.sub("", " " + school.strip()).strip(" ,")
+    core = _PREFIX_HEAD.sub("", fold(core)) if _PREFIX_HEAD.match(fold(core)) else core
     return core or school.strip()
 
 
@@ -133,10 +154,13 @@ def _school_patterns(school: str) -> tuple[re.Pattern[str], re.Pattern[str] | No
     core = school_core(school)
     types = tuple(t for t in _SCHOOL_TYPES if re.search(_whole(t), school, re.IGNORECASE))
     suffixes = _suffix_run((*types, *_SCHOOL_NEUTRAL))
+    prefix = ""
     if core == school:
         suffixes = f"(?:{suffixes})?"  # the profile gives no school type, so the bare name is the full name
+    elif _PREFIX_HEAD.match(fold(school)):
+        prefix, suffixes = _PREFIX_RUN, f"(?:{suffixes})?"  # "Bunsgoil Ghaidhlig Gleann Ruadh": type first
     # No look-behind at the start (it would make `re` try every position): the caller checks the edges.
-    full = re.compile(_words(core) + suffixes + r"(?!\w)")
+    full = re.compile(prefix + _words(core) + suffixes + r"(?!\w)")
     alone = None
     if len(core.split()) >= 2 and core != school:
         # "St Anne's Secondary" is another school when the child is at St Anne's Primary.
@@ -161,17 +185,44 @@ _TEACHES = re.compile(r"\bteach(?:es|ing|er|ers)?\b")
 _FULL_NAME = re.compile(r"\b([A-Z][a-z']+)\s+([A-Z][a-z']+(?:-[A-Z][a-z']+)*)(?![\w-])")
 
 
-def _someone_elses_year(text: str, low: str, cue: re.Match[str], surnames: frozenset[str]) -> bool:
-    """A year group that is somebody else's: "Grace teaches Year 4 at St Brigid's" (a teacher), or "Mali
-    Jenkins, 8, who is in Year 4 at" (a child named with a surname that is not the family's)."""
-    if "year" not in cue.group():
+# Events every parent of the school goes to: a sign only in the same paragraph as the school's name.
+_EVENT_CUE = re.compile(r"parents|reception|school\s+run")
+
+
+def _a_title(text: str, cue: re.Match[str]) -> bool:
+    """ "Our Child Wellbeing and Protection policy": a heading in title case, not somebody's child."""
+    words = text[cue.start() : cue.end()].split()
+    return (
+        len(words) >= 2
+        and bool(_THIRD_PERSON.match(cue.group()) or cue.group().startswith(("my", "our", "your")))
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and not words[-1].isupper()
+    )
+
+
+_SCHOOL_YEAR = re.compile(r"\b[ps][1-7]\b")
+_THIRD_PERSON = re.compile(r"(?:her|his|their|whose)\b")
+
+
+def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile) -> bool:
+    """A sign that is somebody else's: a teacher's year group ("Grace teaches Year 4 at St Brigid's"), or a
+    year group or "her/whose son" that follows someone else's name in the sentence ("Mali Jenkins, 8, who is in
+    Year 4 at", "Morven Lennie, whose son is in P4"). Someone else: a full name whose given name is not one of
+    the person's and whose surname is not the family's."""
+    said = cue.group()
+    year = "year" in said or bool(_SCHOOL_YEAR.search(said))
+    if not year and not _THIRD_PERSON.match(said):
         return False
     start = max(low.rfind(stop, 0, cue.start()) for stop in (". ", "! ", "? ", "\n"))
     sentence = slice(max(start + 1, cue.start() - 200), cue.start())
-    if _TEACHES.search(low[sentence]):
+    if year and _TEACHES.search(low[sentence]):
         return True
-    names = _FULL_NAME.findall(fold_apostrophes(text[sentence]))
-    return bool(names) and names[-1][1].lower() not in surnames
+    names = _FULL_NAME.findall(fold(text[sentence]))
+    if not names:
+        return False
+    given, surname = names[-1][0].lower(), names[-1][1].lower()
+    return given not in _given_names(profile) and surname not in _surnames(profile)
 
 
 def _child_cue(
@@ -179,15 +230,21 @@ def _child_cue(
     low: str,
     span: tuple[int, int],
     children: re.Pattern[str] | None,
-    surnames: frozenset[str] = frozenset(),
+    profile: Profile,
 ) -> bool:
     """A sign, near a school's name, that a child of the person goes there. Phrases like "my son", "mum of
     Zofia" or "is in Year 4" are specific enough to be read across paragraphs (a school's name often heads a
     page whose lines below say whose child goes there); a listed child's first name counts only close by, in
     the same paragraph, and not as part of somebody else's name ("Rory Patel")."""
     for cue in _CHILD_CUES.finditer(low, max(0, span[0] - CUE_WINDOW), span[1] + CUE_WINDOW):
-        if not _someone_elses_year(text, low, cue, surnames):
-            return True
+        if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
+            continue
+        if (
+            _EVENT_CUE.match(cue.group())
+            and "\n\n" in low[min(cue.start(), span[0]) : max(cue.end(), span[1])]
+        ):
+            continue  # "S1 Parents' Evening" in a school's diary, paragraphs away from its name: every parent's
+        return True
     if children is None:
         return False
     start, end = max(0, span[0] - NAME_CUE_WINDOW), span[1] + NAME_CUE_WINDOW
@@ -214,6 +271,8 @@ _PARENTS_GROUP = re.compile(
 _OWN_CHILD = re.compile(
     r"\b(?:my|our|her|his|their)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?|boys|girls)(?!\w)"
 )
+# A parent by their child's year group: "Shona McIntyre (P4 class rep)", "attending as a P4 parent".
+_YEAR_PARENT = re.compile(r"\b(?:[ps][1-7]|year\s+\d{1,2})(?:/\d)?\s+(?:class\s+rep|parent)\b")
 _PARENT_OF = re.compile(r"['’]s\s+(?:mum|mom|dad|mother|father|parents?)(?!\w)")  # after a child's name
 
 
@@ -231,7 +290,7 @@ def _a_parent_here(low: str, children: re.Pattern[str] | None, givens: tuple[str
     names = [at for given in givens for at in literal_hits(given, low) if _whole_word(low, at, len(given))]
     if not names:
         return False
-    cues = [m.start() for m in _OWN_CHILD.finditer(low)]
+    cues = [m.start() for m in _OWN_CHILD.finditer(low)] + [m.start() for m in _YEAR_PARENT.finditer(low)]
     if children is not None:
         cues += [m.start() for m in children.finditer(low) if _PARENT_OF.match(low, m.end())]
     return any(0 <= cue - at <= PARENT_REACH and _same_speaker(low, at, cue) for cue in cues for at in names)
@@ -257,7 +316,7 @@ def _surnames(profile: Profile) -> frozenset[str]:
     """The person's and their family's surnames, and each part of a double-barrelled one, in lower case."""
     words: set[str] = set()
     for name in (*profile.names, *(m.name for m in profile.family)):
-        surname = fold_apostrophes(split_name(name)[1].lower())
+        surname = fold(split_name(name)[1].lower())
         words |= {surname, *surname.split(), *surname.replace(" ", "-").split("-")}
     return frozenset(w for w in words if w)
 
@@ -266,9 +325,7 @@ def _surnames(profile: Profile) -> frozenset[str]:
 def _given_names(profile: Profile) -> tuple[str, ...]:
     """The person's given names in lower case ("margaret", "maggie"): how minutes and lists refer to them."""
     return tuple(
-        sorted(
-            {fold_apostrophes(split_name(n)[0].split()[0].lower()) for n in profile.names if split_name(n)[0]}
-        )
+        sorted({fold(split_name(n)[0].split()[0].lower()) for n in profile.names if split_name(n)[0]})
     )
 
 
@@ -353,7 +410,7 @@ class FamilyDetector(Detector):
         subject = f"family: {member.name}'s school"
         taken: list[tuple[int, int]] = []
         for m in whole_words(full, low):
-            if _child_cue(text, low, m.span(), children, _surnames(profile)):
+            if _child_cue(text, low, m.span(), children, profile):
                 taken.append(m.span())
                 yield self._match(
                     text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CONFIDENCE, subject, Need.NAMED, True
@@ -372,7 +429,7 @@ class FamilyDetector(Detector):
         if alone is None:
             return
         for m in whole_words(alone, low):
-            if _free(m.span(), taken) and _child_cue(text, low, m.span(), children, _surnames(profile)):
+            if _free(m.span(), taken) and _child_cue(text, low, m.span(), children, profile):
                 yield self._match(
                     text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject, Need.NAMED, True
                 )
@@ -412,7 +469,7 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
     for member in profile.family:
         words = member.name.split()
         if words:
-            probes = tuple(fold_apostrophes(n.lower()) for n in (words[0], *member.nicknames) if n.strip())
+            probes = tuple(fold(n.lower()) for n in (words[0], *member.nicknames) if n.strip())
             members.append((member, probes))
     return tuple(members)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.detect.text import fold_apostrophes
+from footprint.detect.text import fold
 from footprint.model import Match, Need, Profile
 
 
@@ -28,12 +28,13 @@ class Document:
 
     @functools.cached_property
     def lower(self) -> str:
-        """The text in lower case, typographic apostrophes as "'" (same length and offsets for the scripts pages
-        use), computed once and then read as a plain attribute (the detectors ask for it dozens of times a page)."""
+        """The text in lower case, typographic apostrophes as "'" and accented letters without their accents
+        (same length and offsets for the scripts pages use: see text.fold), computed once and then read as a
+        plain attribute (the detectors ask for it dozens of times a page)."""
         low = self.text.lower()
         if len(low) != len(self.text):
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-        return fold_apostrophes(low)
+        return fold(low)
 
 
 class Detector(ABC):

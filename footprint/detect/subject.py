@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from footprint.detect.interface import Document
 from footprint.detect.text import (
     ends_word,
-    fold_apostrophes,
+    fold,
     literal_hits,
     lower_words,
     starts_word,
@@ -74,10 +74,10 @@ class _NamePatterns:
 @functools.lru_cache(maxsize=32)
 def _name_patterns(profile: Profile) -> _NamePatterns:
     names = [n for n in profile.names if len(n.split()) > 1]
-    surnames = {fold_apostrophes(s.lower()) for s in profile.surnames}
+    surnames = {fold(s.lower()) for s in profile.surnames}
     surnames |= {s.replace("-", " ") for s in surnames if "-" in s}
-    givens = {fold_apostrophes(split_name(n)[0].lower()) for n in names}
-    givens |= {fold_apostrophes(n.split()[0].lower()) for n in names}
+    givens = {fold(split_name(n)[0].lower()) for n in names}
+    givens |= {fold(n.split()[0].lower()) for n in names}
     initials = sorted({n.split()[0][0].lower() for n in names})
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
     after = re.compile(rf",?\s+(?:{given})(?!\w)" if givens else r"(?!)")
@@ -92,7 +92,7 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
         handles=handles,
         probes=tuple(sorted(probes)),
         ballot=tuple(
-            (fold_apostrophes(surname.upper()), name.split()[0])
+            (fold(surname.upper()), name.split()[0])
             for name in profile.names
             if len(name.split()) > 1 and len(surname := split_name(name)[1]) >= 3
         ),
@@ -172,7 +172,7 @@ def _ballot_mentions(doc: Document, profile: Profile) -> list[Span]:
     text = doc.text
     for upper, given in _name_patterns(profile).ballot:
         if "'" in upper:
-            text = fold_apostrophes(doc.text)  # "O’KEEFFE" as "O'KEEFFE" (same offsets)
+            text = fold(doc.text)  # "O’KEEFFE" as "O'KEEFFE" (same offsets)
         for at in literal_hits(upper, text):
             end = at + len(upper)
             if not (starts_word(text, at) and ends_word(text, end)):
@@ -334,7 +334,7 @@ def _tie_words(profile: Profile) -> tuple[str, ...]:
         domain = registered_domain(site)
         if domain:
             words.append(domain)
-    return tuple(" ".join(fold_apostrophes(w.lower()).split()) for w in words if w.strip())
+    return tuple(" ".join(fold(w.lower()).split()) for w in words if w.strip())
 
 
 def tie_in(doc: Document, profile: Profile) -> str | None:

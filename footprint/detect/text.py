@@ -8,19 +8,37 @@ lower-case text, and check what comes before a match in Python.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 
 APOSTROPHE = "['\u2019\u2018`]"
 # Typographic apostrophes, as news sites and word processors write "O’Keeffe": Document.lower turns them into
-# "'" (one character for one, so offsets hold), and so do the names searched for in it.
+# "'" (one character for one, so offsets hold), and so do the names searched for in it (see fold).
 CURLY_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 
 
-def fold_apostrophes(text: str) -> str:
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters with accents: â, ŵ, ë, ó, ẁ
+
+
+@functools.lru_cache(maxsize=1024)
+def _base_letter(ch: str) -> str:
+    """ "â" -> "a", "Ŵ" -> "W": the letter without its accent, when it is one letter and an accent."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    return decomposed[0] if len(decomposed) > 1 and not unicodedata.combining(decomposed[0]) else ch
+
+
+def fold(text: str) -> str:
+    """Text as footprint searches it: typographic apostrophes as "'", and letters without their accents
+    ("Siân" as "Sian", "Zoë" as "Zoe"), one character for one, so every offset holds. Pages and people write
+    the same name both ways."""
     for curly in CURLY_APOSTROPHES:
         if curly in text:
             text = text.replace(curly, "'")
+    if not text.isascii():
+        for accented in set(_ACCENTED.findall(text)):
+            text = text.replace(accented, _base_letter(accented))
     return text
 
 
@@ -28,7 +46,9 @@ _SAINT = re.compile(r"st\.?|saint", re.IGNORECASE)
 
 
 def word_pattern(word: str) -> str:
-    """One word, any apostrophe optional and in any typographic form; "St" also as "St." or "Saint"."""
+    """One word, any apostrophe optional and in any typographic form; "St" also as "St." or "Saint". Accents
+    are left out, as Document.lower leaves them out."""
+    word = fold(word)
     if _SAINT.fullmatch(word):
         return r"(?:st\.?|saint)"
     return (APOSTROPHE + "?").join(re.escape(part) for part in re.split(APOSTROPHE, word))

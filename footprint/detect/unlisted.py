@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_home, street_type
 from footprint.detect.interface import Detector, Document
-from footprint.detect.phones import numbers_near
+from footprint.detect.phones import listed_in, numbers_near, runs
 from footprint.detect.subject import TITLES, Span, mentions, namesakes
 from footprint.detect.text import is_word_char, starts_word, whole_words
 from footprint.model import Kind, Match, Need, Profile
@@ -79,12 +79,13 @@ _STREET_TYPE_CASED = "|".join(
 _STREET_TYPE_WORDS = "|".join(
     sorted({s for spellings in STREET_TYPES for s in spellings}, key=len, reverse=True)
 )
-# "3 Birch Road", "12a Heron Way": a number, one to three capitalised words, and a street type.
+# "3 Birch Road", "12a Heron Way", "14/2 Heron Place" (Edinburgh's stair and flat): a number, one to three
+# capitalised words, and a street type.
 # Starts with a digit, no look-behind (that would make `re` try every position): _street_addresses checks
 # what comes before.
 # Case-sensitive: street names are capitalised ("Birch Road", "BIRCH ROAD"), so "45 today" fails at once.
 _STREET_ADDRESS = re.compile(
-    rf"(\d{{1,4}}[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_CASED})\.?)(?!\w)"
+    rf"(\d{{1,4}}(?:/\d{{1,2}})?[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_CASED})\.?)(?!\w)"
 )
 # "2 October Heron Way" is a date and a street, not an address.
 _NOT_STREET_WORDS = re.compile(
@@ -170,6 +171,8 @@ class UnlistedDetector(Detector):
             span = (number.start, number.end)
             if self._anchor_for(doc.text, span, anchors, others, profile) is None:
                 continue
+            if _an_office_elsewhere(doc, number.e164, span):
+                continue  # the council's switchboard in a page's data is still the switchboard
             mobile = number.e164.startswith("+447")
             confidence = MOBILE_CONFIDENCE if mobile else LANDLINE_CONFIDENCE
             if _LABELLED.search(doc.text, max(0, span[0] - 30), span[0]):
@@ -195,9 +198,11 @@ class UnlistedDetector(Detector):
         for lo, hi in _windows(anchors, len(text)):
             for m in _postcodes(text, lo, hi):
                 postcode = normalise_postcode(m.group())
-                if postcode in listed_postcodes or any(_one_off(postcode, p) for p in listed_postcodes):
+                if postcode in listed_postcodes:
                     continue
                 street = _street_before(text, m.start())
+                if not street and any(_one_off(postcode, p) for p in listed_postcodes):
+                    continue  # a typo of a known postcode, alone, is not a new one; with another street it is
                 span = (street[0], m.end()) if street else m.span()
                 if street and _street_name(street[2]) in listed_streets:
                     continue
@@ -291,6 +296,19 @@ def _own_words(profile: Profile) -> frozenset[str]:
     """Words of the person's names, places and addresses: a line made of them is not another person."""
     texts = [*profile.names, *profile.locality, *(a.text for a in profile.addresses)]
     return frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z'\-]+", t))
+
+
+def _an_office_elsewhere(doc: Document, e164: str, span: Span) -> bool:
+    """Whether the page says, beside another sighting of the same number, whose it is ("switchboard on 020
+    7946 0700", "Council Buildings ... Tel 020 7946 0700")."""
+    text = doc.text
+    for run in runs(doc):
+        for number in listed_in(doc, run, e164):
+            if number.start != span[0] and _SERVICE.search(
+                text, max(0, number.start - CONTEXT_BEFORE), min(len(text), number.end + CONTEXT_AFTER)
+            ):
+                return True
+    return False
 
 
 def _closest_before(span: Span, anchors: list[Span], reach: int) -> Span | None:
