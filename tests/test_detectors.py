@@ -327,8 +327,12 @@ def test_postcode_taken_from_address_text_when_field_empty():
     assert only(find(AddressDetector(), "Sorting office BF4 7QT.", profile)).key == "BF47QT"
 
 
-def test_street_alone_is_weak_partial():
-    m = only(find(AddressDetector(), "She lives on Larch Close, apparently."))
+@pytest.mark.parametrize(
+    "text",
+    ["She lives on Larch Close, apparently.", "at the Larch Close house she shares with her husband"],
+)
+def test_street_alone_is_weak_partial(text):
+    m = only(find(AddressDetector(), text))
     assert (m.key, m.value, m.partial, m.confidence) == ("street:larch close", "Larch Close", True, 0.5)
 
 

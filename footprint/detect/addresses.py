@@ -23,6 +23,7 @@ RESIDENCE_WINDOW = 60
 # "our road"), not where it is news ("resurfacing on Larch Close") or a venue.
 _RESIDENCE = re.compile(
     r"\b(?:lives?|lived|living|home|house|i'm\s+on|i\s+am\s+on|moved\s+to|resident|myself|street\s+rep|location"
+    r"|(?:she|he|they|i)\s+shares?\s+with"  # "the Rowanbank Terrace building she shares with her partner"
     r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end))\b"
 )
 
