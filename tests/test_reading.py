@@ -657,3 +657,87 @@ def test_a_parent_council_paper_names_the_school_in_its_heading():
 )
 def test_birthdays_in_words_and_by_age(text, expected):
     assert {f[1] for f in found(text, profile=SEONAID) if f[0] == "date_of_birth"} == expected
+
+
+# --- a common name, leaks and scans ------------------------------------------------------------------------
+
+DAVID = Profile(
+    key="david",
+    name="David Jones",
+    other_names=("David Ellis Jones", "Dave Jones"),
+    date_of_birth=dt.date(1976, 8, 19),
+    locality=("Saxby Moor", "Hollingbrook"),
+    phones=(
+        Phone("07700 900638", "+447700900638", "personal mobile"),
+        Phone("0113 496 0629", "+441134960629", "home landline"),
+    ),
+    emails=(Email("dellisjones@example.net"),),
+    addresses=(
+        Address("Wren Cottage, Pound Lane, Saxby Moor", label="home", postcode="VX7 4HN"),
+        Address(
+            "Ward Office, 12 Market Place, Hollingbrook", label="office", postcode="VX1 2DS", public=True
+        ),
+    ),
+    family=(
+        FamilyMember("Rachel Jones", "wife", nicknames=("Rach",)),
+        FamilyMember("Ellie Jones", "daughter"),
+    ),
+)
+
+
+def unlisted(text: str) -> set[str]:
+    return {f[1] for f in found(text, profile=DAVID) if not f[3]}
+
+
+def test_each_row_of_a_leaked_table_is_somebody_s_record():
+    csv = (
+        "name,email,phone,postcode\n"
+        "Craig Aldous,craig@example.org,07700900649,VX1 2DS\n"  # at the public office's postcode
+        "David Jones,dellisjones@example.net,07700900638,VX7 4HN\n"
+        "Dawn Ellery,dawn@example.com,07700900615,VX3 1NE\n"
+    )
+    sql = (
+        "INSERT INTO `members` VALUES (57,'David','Jones','Wren Cottage','Pound Lane','VX7 4HN','07700900638',"
+        "'dellisjones@example.net'),(58,'Kieran','Doyle','7 Green Row','VX7 4JB','07700900686','k@example.org');"
+    )
+    assert unlisted(csv) == set() and unlisted(sql) == set()
+    assert ("email", "dellisjones@example.net", False, True) in found(
+        sql, profile=DAVID
+    )  # quoted, still found
+
+
+@pytest.mark.parametrize(
+    ("text", "names_him"),
+    [
+        ("David E Jones, Saxby Moor, 07700 900638", True),
+        ("David P Jones, Hollingbrook, 14 Ashcombe Road, VX3 5RL, 020 7946 0655", False),
+        ("There's another David Jones in Hollingbrook, on Ashcombe Road (no. 14, VX3 5RL)", False),
+        ("NB not the David Jones on Ashcombe Road (14 Ashcombe Road, VX3 5RL)", False),
+        ("JONES\n\nDavid Peter\n\n14 Ashcombe Road, Hollingbrook, VX3 5RL\n\nReform UK", False),
+        ("JONES\n\nDavid Ellis\n\nWren Cottage, Pound Lane, Saxby Moor, VX7 4HN", True),
+    ],
+)
+def test_a_namesake_told_apart_by_middle_name_or_by_the_page(text, names_him):
+    page = doc(text)
+    assert bool(mentions(page, DAVID)) is names_him
+    assert "14 ashcombe road vx35rl" not in unlisted(text + "\n\nCllr David Jones of Saxby Moor")
+
+
+@pytest.mark.parametrize(("text", "found_it"), [("BDAY:19760819", True), ("Order 19760819 shipped", False)])
+def test_a_compact_birth_date_counts_beside_a_birth_word(text, found_it):
+    keys = {f[1] for f in found("Cllr David Jones, Saxby Moor\n" + text, profile=DAVID)}
+    assert ("dob:1976-08-19" in keys) is found_it
+
+
+def test_a_scan_s_misread_phone_digits():
+    text = "Cllr David Jones, Saxby Moor\nTel: Ol13 496 O629\n\nOur daughter El1ie is in the choir."
+    kinds = found(text, profile=DAVID)
+    assert ("phone", "+441134960629", False, True) in kinds
+
+
+def test_a_school_s_postcode_in_a_calendar_invite_is_the_school_s():
+    text = (
+        "ORGANIZER;CN=David Jones:mailto:dellisjones@example.net\n"
+        "LOCATION:Hollingbrook Academy\\, Coopers Way\\, Hollingbrook VX2 8RT\n"
+    )
+    assert unlisted(text) == set()

@@ -123,6 +123,8 @@ def _patterns(date: dt.date) -> _Patterns:
     numeric = [
         rf"{_NUMERIC_START}{day}(?P<s1>[/.\-]){month}(?P=s1){short_year}{_NUMERIC_END}",
         rf"{_NUMERIC_START}{year}(?P<s2>[/.\-]){month}(?P=s2){day}{_NUMERIC_END}",
+        # A vCard's or a database's "BDAY:19760819": counted only beside a word about birth.
+        rf"{_NUMERIC_START}(?P<compact>{year}{date.month:02d}{date.day:02d})(?!\d)",
     ]
     month_first = rf"{_NUMERIC_START}{month}(?P<s3>[/.\-]){day}(?P=s3){short_year}{_NUMERIC_END}"
     month_first_page = [month_first, numeric[1]]
@@ -358,6 +360,8 @@ class BirthDateDetector(Detector):
         numeric = patterns.numeric_month_first if month_first else patterns.numeric
         for m in _in_windows(numeric, text, year_windows):
             in_context = _near_birth_word(text, m.start(), m.end())
+            if m.groupdict().get("compact") and not in_context:
+                continue
             confidence = NUMERIC_IN_CONTEXT_CONFIDENCE if in_context else NUMERIC_BARE_CONFIDENCE
             found.append((m.start(), m.end(), confidence, full_key))
         found.extend(

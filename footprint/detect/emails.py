@@ -36,7 +36,13 @@ def _pattern(address: str) -> re.Pattern[str] | None:
 
 
 def _starts_clean(text: str, start: int) -> bool:
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _LOCAL_CHARS)
+    if start > 0 and text[start - 1] in "'`" and not _local_char_at(text, start - 2):
+        return True  # quoted, as an SQL dump or a CSV writes it: ,'maggie@example.org',
+    return not _local_char_at(text, start - 1)
+
+
+def _local_char_at(text: str, at: int) -> bool:
+    return at >= 0 and (text[at].isalnum() or text[at] in _LOCAL_CHARS)
 
 
 class EmailDetector(Detector):

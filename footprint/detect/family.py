@@ -40,6 +40,7 @@ _CHILD_CUES = re.compile(
     r"|(?:i'm|i\s+am|she's|she\s+is|he's|he\s+is|as)\s+(?:the\s+)?(?:\w+\s+)?pta\b|(?:on|chair\s+of|joined|member\s+of)\s+the\s+(?:[\w'’]+\s+){0,3}?pta"
     r"|parents['’]?\s+evening|pick(?:ing)?\s+(?:them|him|her)\s+up|drop(?:ping)?\s+(?:them|him|her)\s+off)\b"
     r"|\(\s*[a-z]+,\s*year\s+\d{1,2}\b"  # a parent listed with their child: "Priya (Isla, Year 3)"
+    r"|[\-*\u2022:]\s*kids?\s+(?:at|go(?:es)?\s+to|attends?)\b"  # a dossier's "- kids at St Hilda's and ..."
 )
 
 _RELATION_WORDS = re.compile(

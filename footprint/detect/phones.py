@@ -22,12 +22,13 @@ from footprint.model import Kind, Match, Need, Phone, Profile
 CLEAN_CONFIDENCE = 0.95
 DEOBFUSCATED_CONFIDENCE = 0.8
 
-# Starts with "+", "(" or 0, then 8 to 15 more digits (or the letter O standing in for zero), with up to three
-# separators between any two. It starts with a character class, so `re` skips through text at hundreds of MB/s.
-_RUN = re.compile(r"[+(0Oo](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,}")
+# Starts with "+", "(" or 0, then 8 to 15 more digits (or the letter O standing in for zero, and l or I for one,
+# as disguises and scans write them), with up to three separators between any two. It starts with a character
+# class, so `re` skips through text at hundreds of MB/s.
+_RUN = re.compile(r"[+(0Oo](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oOlI]){8,}")
 # The same, capped at one number's length, for reading runs one number at a time.
-_ONE_RUN = re.compile(r"[+(0Oo](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oO]){8,15}")
-_DIGITISH = frozenset("0123456789oO")
+_ONE_RUN = re.compile(r"[+(0Oo](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oOlI]){8,15}")
+_DIGITISH = frozenset("0123456789oOlI")
 # Ofcom keeps 07700 900000-900999 for drama; phonenumbers calls them invalid, but footprint's own tests, demo and
 # corpus use them (they are the only mobile numbers safe to print), so they are read as real mobiles.
 DRAMA_PREFIXES = ("+447700900",)
@@ -52,7 +53,7 @@ def _run_at(text: str, m: re.Match[str]) -> Run:
     for offset in range(m.start(), m.end()):
         ch = text[offset]
         if ch in _DIGITISH:
-            digits.append("0" if ch in "oO" else ch)
+            digits.append("0" if ch in "oO" else "1" if ch in "lI" else ch)
             at.append(offset)
     return Run(m.start(), "".join(digits), tuple(at), text[m.start()] == "+")
 

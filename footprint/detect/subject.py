@@ -69,6 +69,7 @@ class _NamePatterns:
     handles: tuple[str, ...]  # lower-case usernames long enough to be theirs alone
     probes: tuple[str, ...]  # lower-case strings one of which a page must contain to name them at all
     ballot: tuple[tuple[str, str], ...] = ()  # (SURNAME, Given) as a ballot paper prints them
+    middles: frozenset[str] = frozenset()  # middle names the profile gives ("ellis" for "David Ellis Jones")
 
 
 @functools.lru_cache(maxsize=32)
@@ -96,7 +97,22 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
             for name in profile.names
             if len(name.split()) > 1 and len(surname := split_name(name)[1]) >= 3
         ),
+        middles=frozenset(
+            fold(word.lower().rstrip("."))
+            for name in names
+            for word in split_name(name)[0].split()[1:]
+            if len(word.rstrip(".")) > 1
+        ),
     )
+
+
+_ANOTHER = frozenset(["another", "different", "other"])  # "another David Jones", "the other David Jones"
+SOMEONE_ELSE = -1  # _name_start: the name with a middle name or initial the person does not have
+
+
+def _their_middle(middle: str, middles: frozenset[str]) -> bool:
+    """A middle name or initial that fits the person's, or any when the profile gives none."""
+    return not middles or any(m == middle or (len(middle) == 1 and m.startswith(middle)) for m in middles)
 
 
 _TITLE_WORDS = frozenset(["cllr", "councillor", "coun", "mr", "mrs", "ms", "miss", "mx", "dr", "prof"])
@@ -122,6 +138,8 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
             at_word = len(words) - size
         elif len(words) > size and tuple(words[-size - 1 : -1]) == given and words[-1].rstrip(".").isalpha():
             at_word = len(words) - size - 1  # a middle name or initial between: "Nadia Ewa KOWALCZYK-BRENNAN"
+            if not _their_middle(words[-1].rstrip("."), patterns.middles):
+                return SOMEONE_ELSE  # "David P Jones" when he is David Ellis Jones
         else:
             continue
         # 'Margaret "Maggie" Oduya' starts at Margaret, whichever given name is tried first.
@@ -137,6 +155,8 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         start = tokens[len(words) - 1][0]
     if start is not None and start > 0 and (low[start - 1] in "@." or low[start - 1].isalnum()):
         return None
+    if start is not None and words and (words[-1] in _ANOTHER or words[-2:] == ["not", "the"]):
+        return SOMEONE_ELSE  # "there's another David Jones in Hollingbrook", "not the David Jones on Ashcombe Road"
     return start
 
 
@@ -165,21 +185,29 @@ def _given_pattern(given: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(given)}(?!\w)")
 
 
-def _ballot_mentions(doc: Document, profile: Profile) -> list[Span]:
+def _ballot_mentions(doc: Document, profile: Profile, theirs: bool = True) -> list[Span]:
     """A surname in capitals with the first name soon after, as statements of persons nominated print them,
-    often in columns with the address between: "HARTLEY   Flat 3, 27 Wellington Road ...  Tom"."""
+    often in columns with the address between: "HARTLEY   Flat 3, 27 Wellington Road ...  Tom". With
+    theirs=False, the entries whose middle name is not the person's ("JONES  David Peter")."""
     found = []
     text = doc.text
-    for upper, given in _name_patterns(profile).ballot:
+    patterns = _name_patterns(profile)
+    for upper, given in patterns.ballot:
         if "'" in upper:
             text = fold(doc.text)  # "O’KEEFFE" as "O'KEEFFE" (same offsets)
         for at in literal_hits(upper, text):
             end = at + len(upper)
             if not (starts_word(text, at) and ends_word(text, end)):
                 continue
-            if _given_pattern(given).search(text, end, end + 120):
-                found.append((at, end))
+            if m := _given_pattern(given).search(text, end, end + 120):
+                middle = _NEXT_NAME.match(text, m.end())
+                own = not middle or _their_middle(fold(middle.group(1).lower()), patterns.middles)
+                if own == theirs:
+                    found.append((at, end))
     return found
+
+
+_NEXT_NAME = re.compile(r" ([A-Z][a-z]+)\b")  # one space: a wider gap is the next column (a party)
 
 
 @functools.lru_cache(maxsize=16)
@@ -197,22 +225,29 @@ def mentions(doc: Document, profile: Profile) -> tuple[Span, ...]:
 
 @functools.lru_cache(maxsize=16)
 def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
-    """Mentions of the name that sit under a heading listing other people of that name."""
+    """Where the page names somebody else of the person's name: mentions under a heading listing other people
+    of that name, and the name with a middle name or initial the person does not have ("David P Jones")."""
     patterns = _name_patterns(profile)
     if not any(p in doc.lower for p in patterns.probes):
         return ()
     low = doc.lower
+    other = [
+        span
+        for span in _surname_hits(low, patterns.surnames)
+        if patterns.middles and _name_start(low, span[0], patterns) == SOMEONE_ELSE
+    ]
+    if patterns.middles:
+        other += _ballot_mentions(doc, profile, theirs=False)
     if not any(probe in low for probe in _NAMESAKE_PROBES):
-        return ()
+        return tuple(other)
     starts = sorted(at for cue in _NAMESAKE_CUES for at in literal_hits(cue, low))
     headings = [m.end() for at in starts if (m := _NAMESAKE_HEADING.match(low, at))]
-    if not headings:
-        return ()
-    return tuple(
+    listed = [
         s
         for s in _all_mentions(doc, profile, patterns)
         if any(0 <= s[0] - h <= NAMESAKE_REACH for h in headings)
-    )
+    ]
+    return tuple(sorted({*listed, *other}))
 
 
 _NOT_GLUED = "-\u2010"
@@ -243,9 +278,14 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
     full: list[Span] = []
     alone: list[Span] = []
     for at, end in _surname_hits(low, patterns.surnames):
-        if (start := _name_start(low, at, patterns)) is not None:
+        if (start := _name_start(low, at, patterns)) == SOMEONE_ELSE:
+            continue
+        if start is not None:
             full.append((start, end))
         elif m := patterns.after.match(low, end):
+            middle = _NEXT_NAME.match(text, m.end())
+            if middle and not _their_middle(fold(middle.group(1).lower()), patterns.middles):
+                continue  # "JONES, David Peter" when he is David Ellis Jones
             full.append((at, m.end()))
         elif not _someone_else(text, at, profile):
             alone.append((at, end))

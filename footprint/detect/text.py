@@ -32,7 +32,7 @@ def _base_letter(ch: str) -> str:
 def fold(text: str) -> str:
     """Text as footprint searches it: typographic apostrophes as "'", and letters without their accents
     ("Siân" as "Sian", "Zoë" as "Zoe"), one character for one, so every offset holds. Pages and people write
-    the same name both ways."""
+    the same name both ways. (A scan's "El1ie" is not read as "Ellie": "W1T 4PJ" and "bob1smith@" must stay.)"""
     for curly in CURLY_APOSTROPHES:
         if curly in text:
             text = text.replace(curly, "'")

@@ -40,7 +40,7 @@ LABELLED_BONUS = 0.1
 
 _SERVICE = re.compile(
     r"\b(?:switchboard|council\b|civic|town\s+hall|office|enquir\w*|reception|main\s+line|helpline|customer"
-    r"|fax|venue|library|centre|center|hall|surgery|surgeries|school|church|chapel|hq|headquarters|party"
+    r"|fax|venue|library|centre|center|hall|surgery|surgeries|school|academy|college|nursery|church|chapel|hq|headquarters|party"
     r"|press|media|agent|ltd|limited|plc|practice|shop|hotel|pub|club|station|hospital|clinic|business"
     r"|company|association|trust|charity|planning|application|site\s+at|land\s+at|development|held\s+at"
     r"|meeting\s+at|meets\s+at|registered\s+address|correspondence|care\s+of|c/o|po\s+box|unit|suite|plot"
@@ -120,7 +120,12 @@ class UnlistedDetector(Detector):
         record lists an old number under the current one), and on their own pages "call me", "my mobile"."""
         anchors = list(mentions(doc, profile))
         anchors += [
-            (m.start, m.end) for m in earlier if m.kind in _RECORD_KINDS and m.known_to_user and m.ties
+            (m.start, m.end)
+            for m in earlier
+            if m.kind in _RECORD_KINDS
+            and m.known_to_user
+            and m.ties
+            and not m.public  # an office is anyone's
         ]
         if doc.confirmed:
             anchors += [m.span() for m in whole_words(_FIRST_PERSON, doc.lower)]
@@ -147,6 +152,10 @@ class UnlistedDetector(Detector):
         if anchor is None or anchor in namesakes:
             return None
         between = (anchor[1], span[0]) if anchor[1] <= span[0] else (span[1], anchor[0])
+        if "\n" in text[between[0] : between[1]] and _a_row(text, anchor[0]) and _a_row(text, span[0]):
+            return None  # rows of a CSV or JSON-lines leak: each row is somebody's record
+        if _NEXT_TUPLE.search(text, *between):
+            return None  # an SQL dump's "VALUES (57,'David',...),(58,'Kieran',...)": another row
         for pattern in (_OTHER_PERSON, _BALLOT_ENTRY):
             if any(not _inside(m.span(), anchors) for m in pattern.finditer(text, *between)):
                 return None
@@ -296,6 +305,17 @@ def _own_words(profile: Profile) -> frozenset[str]:
     """Words of the person's names, places and addresses: a line made of them is not another person."""
     texts = [*profile.names, *profile.locality, *(a.text for a in profile.addresses)]
     return frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z'\-]+", t))
+
+
+_NEXT_TUPLE = re.compile(r"\)\s*,\s*\(|\}\s*,\s*\{")
+ROW_DELIMITERS = 3  # a line with this many commas (or tabs, semicolons, pipes) is a row of data
+
+
+def _a_row(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a row of delimited data ("David Jones,dj@example.net,07700900638,VX7 4HN")."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start : len(text) if end == -1 else end]
+    return max(line.count(d) for d in ",\t;|") >= ROW_DELIMITERS
 
 
 def _an_office_elsewhere(doc: Document, e164: str, span: Span) -> bool:
