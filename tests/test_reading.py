@@ -741,3 +741,9 @@ def test_a_school_s_postcode_in_a_calendar_invite_is_the_school_s():
         "LOCATION:Hollingbrook Academy\\, Coopers Way\\, Hollingbrook VX2 8RT\n"
     )
     assert unlisted(text) == set()
+
+
+def test_another_of_the_name_is_somebody_else_whatever_the_profile_gives():
+    """No middle names in the profile: "another Maggie Oduya" is still somebody else, and so are her details."""
+    text = "Cllr Maggie Oduya, Millbrook.\n\nThere's another Maggie Oduya in Fenby, at 3 Birch Road, BF9 2AB."
+    assert not {f for f in found(text) if not f[3]}

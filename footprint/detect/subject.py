@@ -234,7 +234,7 @@ def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
     other = [
         span
         for span in _surname_hits(low, patterns.surnames)
-        if patterns.middles and _name_start(low, span[0], patterns) == SOMEONE_ELSE
+        if _name_start(low, span[0], patterns) == SOMEONE_ELSE
     ]
     if patterns.middles:
         other += _ballot_mentions(doc, profile, theirs=False)
