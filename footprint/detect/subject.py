@@ -85,6 +85,8 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     handles = tuple(sorted({u.lower() for u in profile.usernames if len(u) >= 5}))
     # The surname's longest word must be on the page ("rhys" for "ap rhys": "ap" is in half the pages there are).
     probes = {max(s.replace("-", " ").split(), key=len) for s in surnames} | set(handles)
+    # A probe that holds another ("maggieoduya" holds "oduya") finds nothing the shorter one does not.
+    probes = {p for p in probes if not any(q != p and q in p for q in probes)}
     return _NamePatterns(
         surnames=tuple(sorted(surnames, key=len, reverse=True)),
         givens=tuple(sorted(tuple(g.split()) for g in givens)),
@@ -115,8 +117,23 @@ def _their_middle(middle: str, middles: frozenset[str]) -> bool:
     return not middles or any(m == middle or (len(middle) == 1 and m.startswith(middle)) for m in middles)
 
 
+class _Tokens:
+    """The start offset of each of the words str.split() found in low[lo:at], worked out only for the word
+    asked for (a mention's start is one of the last few)."""
+
+    __slots__ = ("low", "lo", "at", "raw")
+
+    def __init__(self, low: str, lo: int, at: int, raw: list[str]) -> None:
+        self.low, self.lo, self.at, self.raw = low, lo, at, raw
+
+    def __getitem__(self, index: int) -> tuple[int, str]:
+        pos = self.at
+        for word in reversed(self.raw[index:]):
+            pos = self.low.rfind(word, self.lo, pos)
+        return pos, self.raw[index]
+
+
 _TITLE_WORDS = frozenset(["cllr", "councillor", "coun", "mr", "mrs", "ms", "miss", "mx", "dr", "prof"])
-_TOKEN = re.compile(r"\S+")
 
 
 def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
@@ -126,10 +143,12 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
     lo = max(0, at - 48)
     if at == 0 or not (low[at - 1].isspace() or low[at - 1] == "."):
         return None
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(low, lo, at)]
-    if lo > 0 and tokens and tokens[0][0] == lo and not low[lo - 1].isspace():
-        tokens = tokens[1:]  # cut off by the window's edge
-    words = [w.strip("\"'\u201c\u201d\u2018\u2019([{") for _, w in tokens]  # "Margaret Oduya" in quotes
+    before = low[lo:at]
+    raw = before.split()
+    if lo > 0 and raw and not before[0].isspace() and not low[lo - 1].isspace():
+        raw = raw[1:]  # cut off by the window's edge
+    tokens = _Tokens(low, lo, at, raw)
+    words = [w.strip("\"'\u201c\u201d\u2018\u2019([{") for w in raw]  # "Margaret Oduya" in quotes
     start = None
     first = None  # the word the mention starts at: the earliest any given name allows
     for given in patterns.givens:
@@ -230,14 +249,10 @@ def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
     patterns = _name_patterns(profile)
     if not any(p in doc.lower for p in patterns.probes):
         return ()
-    low = doc.lower
-    other = [
-        span
-        for span in _surname_hits(low, patterns.surnames)
-        if _name_start(low, span[0], patterns) == SOMEONE_ELSE
-    ]
+    other = [(at, end) for at, end, start in _surname_reads(doc, patterns) if start == SOMEONE_ELSE]
     if patterns.middles:
         other += _ballot_mentions(doc, profile, theirs=False)
+    low = doc.lower
     if not any(probe in low for probe in _NAMESAKE_PROBES):
         return tuple(other)
     starts = sorted(at for cue in _NAMESAKE_CUES for at in literal_hits(cue, low))
@@ -273,12 +288,22 @@ def _surname_hits(low: str, surnames: tuple[str, ...]) -> list[Span]:
 
 
 @functools.lru_cache(maxsize=16)
+def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, int, int | None], ...]:
+    """Each place the page has the surname, with where the full mention ending there starts (_name_start):
+    read once a page, for both the person's mentions and their namesakes'."""
+    low = doc.lower
+    return tuple(
+        (at, end, _name_start(low, at, patterns)) for at, end in _surname_hits(low, patterns.surnames)
+    )
+
+
+@functools.lru_cache(maxsize=16)
 def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> tuple[Span, ...]:
     low, text = doc.lower, doc.text
     full: list[Span] = []
     alone: list[Span] = []
-    for at, end in _surname_hits(low, patterns.surnames):
-        if (start := _name_start(low, at, patterns)) == SOMEONE_ELSE:
+    for at, end, start in _surname_reads(doc, patterns):
+        if start == SOMEONE_ELSE:
             continue
         if start is not None:
             full.append((start, end))

@@ -82,10 +82,11 @@ _STREET_TYPE_WORDS = "|".join(
 # "3 Birch Road", "12a Heron Way", "14/2 Heron Place" (Edinburgh's stair and flat): a number, one to three
 # capitalised words, and a street type.
 # Starts with a digit, no look-behind (that would make `re` try every position): _street_addresses checks
-# what comes before.
+# what comes before. The digits are possessive (a street never follows a longer number's first digits), so
+# `re` does not back off through every run of digits on a page full of numbers.
 # Case-sensitive: street names are capitalised ("Birch Road", "BIRCH ROAD"), so "45 today" fails at once.
 _STREET_ADDRESS = re.compile(
-    rf"(\d{{1,4}}(?:/\d{{1,2}})?[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_CASED})\.?)(?!\w)"
+    rf"(\d{{1,4}}+(?:/\d{{1,2}}+)?[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_CASED})\.?)(?!\w)"
 )
 # "2 October Heron Way" is a date and a street, not an address.
 _NOT_STREET_WORDS = re.compile(
