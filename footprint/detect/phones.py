@@ -24,10 +24,16 @@ DEOBFUSCATED_CONFIDENCE = 0.8
 
 # Starts with "+", "(" or 0, then 8 to 15 more digits (or the letter O standing in for zero, and l or I for one,
 # as disguises and scans write them), with up to three separators between any two. It starts with a character
-# class, so `re` skips through text at hundreds of MB/s.
-_RUN = re.compile(r"[+(0Oo](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oOlI]){8,}")
+# class, so `re` skips through text quickly; the first two digits are written out of the repeat, so the many
+# places that start like one ("o" in a word) fail before `re` sets up the repeat.
+_SEP = r"[\s.\-\u2010-\u2013()/]{0,3}"
+_DIGIT = r"[0-9oOlI]"
+# Not after a letter, a digit or "+": checked after the first character, so `re` still skips to where a run can
+# start, and does not stop at each "o" inside a word.
+_NOT_GLUED = r"(?<![\w+][+(0Oo])"
+_RUN = re.compile(rf"[+(0Oo]{_NOT_GLUED}{_SEP}{_DIGIT}{_SEP}{_DIGIT}(?:{_SEP}{_DIGIT}){{6,}}")
 # The same, capped at one number's length, for reading runs one number at a time.
-_ONE_RUN = re.compile(r"[+(0Oo](?:[\s.\-\u2010-\u2013()/]{0,3}[0-9oOlI]){8,15}")
+_ONE_RUN = re.compile(rf"[+(0Oo]{_NOT_GLUED}{_SEP}{_DIGIT}{_SEP}{_DIGIT}(?:{_SEP}{_DIGIT}){{6,13}}")
 _DIGITISH = frozenset("0123456789oOlI")
 # Ofcom keeps 07700 900000-900999 for drama; phonenumbers calls them invalid, but footprint's own tests, demo and
 # corpus use them (they are the only mobile numbers safe to print), so they are read as real mobiles.

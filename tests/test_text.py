@@ -1,0 +1,62 @@
+"""The regex helpers the detectors share (footprint.detect.text): faster forms must match what the plain ones do."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from footprint.detect.text import alternation, boundary_at, fold
+
+CORPUS = Path(__file__).parent / "corpus" / "cases"
+
+WORDS = [
+    "road",
+    "rd",
+    "r",
+    "roads",
+    "council\\b",
+    "c/o",
+    "&\\s+sons",
+    "enquir\\w*",
+    "st\\.?",
+    "allotments?",
+    "a",
+]
+
+
+def _texts() -> list[str]:
+    pages = sorted(p for p in CORPUS.iterdir() if p.suffix in {".txt", ".html", ".json"})
+    return [fold(p.read_text(encoding="utf-8", errors="replace").lower()) for p in pages[:60]]
+
+
+@pytest.mark.parametrize(
+    "fragments",
+    [
+        WORDS,
+        ["close", "cl", "crescent", "cres", "cresc", "court", "ct"],
+        ["x"],
+        ["ab", "ab", "abc"],
+        ["\\d+", "a1", "a"],
+    ],
+)
+def test_an_alternation_matches_where_the_plain_one_does(fragments: list[str]) -> None:
+    fast, plain = re.compile(alternation(fragments)), re.compile("|".join(fragments))
+    rng = random.Random(3)
+    samples = _texts() + ["".join(rng.choice("acdeilnorst &\\/1 .") for _ in range(400)) for _ in range(50)]
+    for text in samples:
+        for at in range(0, len(text), 7):
+            assert bool(fast.match(text, at)) == bool(plain.match(text, at)), (fragments, text[at : at + 20])
+
+
+def test_an_alternation_prefers_the_longer_word() -> None:
+    assert re.match(alternation(["cl", "close"]), "close").group() == "close"
+    assert re.match(alternation(["cl", "close"]) + "$", "cl")
+
+
+@pytest.mark.parametrize("text", ["a b", "ab", "", "_x", "x.", "é a", "1-2", "  ", "a\u2019s"])
+def test_boundary_at_is_what_backslash_b_tests(text: str) -> None:
+    for at in range(len(text) + 1):
+        assert boundary_at(text, at) == bool(re.compile(r"\b").match(text, at)), (text, at)
