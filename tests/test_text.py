@@ -60,3 +60,11 @@ def test_an_alternation_prefers_the_longer_word() -> None:
 def test_boundary_at_is_what_backslash_b_tests(text: str) -> None:
     for at in range(len(text) + 1):
         assert boundary_at(text, at) == bool(re.compile(r"\b").match(text, at)), (text, at)
+
+
+def test_a_word_start_alternation_matches_where_backslash_b_does() -> None:
+    fragments = ["her\\s+son", "his", "is\\s+in", "in", "on\\s+the", "hq"]
+    fast = re.compile(alternation(fragments, word_start=True))
+    plain = re.compile(r"\b(?:" + "|".join(fragments) + ")")
+    for text in [*_texts(), "other son, this is in, hq-hq, xhis his", "in\nin", "_his his"]:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text[:60]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import APOSTROPHE, fold, literal_hits, whole_words, word_pattern
+from footprint.detect.text import APOSTROPHE, alternation, fold, literal_hits, whole_words, word_pattern
 from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
 
 FULL_NAME_CONFIDENCE = 0.9
@@ -25,22 +25,48 @@ _OTHER_SURNAME = re.compile(r" [A-Z][a-z]+(?![\w'’])")
 # A relation word counts only as someone's ("my son", "our twins", "whose daughter"): "the children's
 # challenge" or "Year 6 pupils" could be anyone's. Said to the person ("your daughter", "your kids go to"), it
 # counts; "your child", which a school's letters say to every parent, does not.
-_CHILD_CUES = re.compile(
-    r"\b(?:(?:my|our|her|his|their|whose)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?"
-    r"|boys|girls|little\s+ones?|step(?:son|daughter)s?|youngest|eldest|oldest)"
-    r"|your\s+(?:\w+\s+)?(?:sons?|daughters?|kids?|twins?|boys|girls|little\s+ones?|step(?:son|daughter)s?"
-    r"|youngest|eldest|oldest)"
-    r"|(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+\w+|(?:first|last)\s+day\s+(?:of|at)\s+(?:year|school)"
-    r"|year\s+\d{1,2}\s+for\s+(?:this|my|our)"
-    r"|(?:is|are|'s|’s)\s+in\s+year\s+\d{1,2}|year\s+\d{1,2}\s+at|reception\s+class|school\s+run"
+_KIDS = (
+    r"sons?|daughters?|kids?|twins?|boys|girls|little\s+ones?|step(?:son|daughter)s?|youngest|eldest|oldest"
+)
+_IS = ("is", "are", r"'(?<=\w')s", r"’(?<=\w’)s")  # "is", "are", and "'s" after a word ("she's")
+_CHILD_CUE_PHRASES = (
+    *(rf"{w}\s+(?:\w+\s+)?(?:{_KIDS}|child|children)" for w in ("my", "our", "her", "his", "their", "whose")),
+    rf"your\s+(?:\w+\s+)?(?:{_KIDS})",
+    *(rf"{w}\s+(?:of|to)\s+\w+" for w in ("mum", "mom", "dad", "mother", "father", "parent")),
+    *(rf"{w}\s+day\s+(?:of|at)\s+(?:year|school)" for w in ("first", "last")),
+    r"year\s+\d{1,2}\s+for\s+(?:this|my|our)",
+    *(rf"{w}\s+in\s+year\s+\d{{1,2}}" for w in _IS),
+    r"year\s+\d{1,2}\s+at",
+    r"reception\s+class",
+    r"school\s+run",
     # Scotland's year groups: P1-P7 at primary, S1-S6 at secondary ("who's in P4 at", "started P5 at").
-    r"|(?:is|are|'s|’s)\s+in\s+[ps][1-7]\b|(?:started|starts|starting|in)\s+[ps][1-7]\s+at"
+    *(rf"{w}\s+in\s+[ps][1-7]" for w in _IS),
+    *(rf"{w}\s+[ps][1-7]\s+at" for w in ("started", "starts", "starting", "in")),
     # Scotland's parents' body, and a dossier's "kids:" line.
-    r"|(?:member|chair|convener|treasurer|secretary)\s*(?:,|of)\s*(?:the\s+)?parent\s+council|kids\s*:"
-    r"|(?:i'm|i\s+am|she's|she\s+is|he's|he\s+is|as)\s+(?:the\s+)?(?:\w+\s+)?pta\b|(?:on|chair\s+of|joined|member\s+of)\s+the\s+(?:[\w'’]+\s+){0,3}?pta"
-    r"|parents['’]?\s+evening|pick(?:ing)?\s+(?:them|him|her)\s+up|drop(?:ping)?\s+(?:them|him|her)\s+off)\b"
-    r"|\(\s*[a-z]+,\s*year\s+\d{1,2}\b"  # a parent listed with their child: "Priya (Isla, Year 3)"
-    r"|[\-*\u2022:]\s*kids?\s+(?:at|go(?:es)?\s+to|attends?)\b"  # a dossier's "- kids at St Hilda's and ..."
+    *(
+        rf"{w}\s*(?:,|of)\s*(?:the\s+)?parent\s+council"
+        for w in ("member", "chair", "convener", "treasurer", "secretary")
+    ),
+    r"kids\s*:",
+    *(
+        rf"{w}\s+(?:the\s+)?(?:\w+\s+)?pta"
+        for w in ("i'm", r"i\s+am", "she's", r"she\s+is", "he's", r"he\s+is", "as")
+    ),
+    *(rf"{w}\s+the\s+(?:[\w'’]+\s+){{0,3}}?pta" for w in ("on", r"chair\s+of", "joined", r"member\s+of")),
+    r"parents['’]?\s+evening",
+    r"pick(?:ing)?\s+(?:them|him|her)\s+up",
+    r"drop(?:ping)?\s+(?:them|him|her)\s+off",
+)
+# Each phrase starts and ends a word. These two need not start one: a parent listed with their child ("Priya
+# (Isla, Year 3)") and a dossier's "- kids at St Hilda's and ...".
+_LISTED_CHILD_CUES = (
+    r"\(\s*[a-z]+,\s*year\s+\d{1,2}\b",
+    *(rf"{c}\s*kids?\s+(?:at|go(?:es)?\s+to|attends?)\b" for c in (r"\-", r"\*", "\u2022", ":")),
+)
+# For lower-case text. Every phrase starts with a plain character, shared with the others that start with it
+# (see alternation), so `re` skips through the text instead of trying each phrase at each position.
+_CHILD_CUES = re.compile(
+    alternation([*(rf"{p}\b" for p in _CHILD_CUE_PHRASES), *_LISTED_CHILD_CUES], word_start=True)
 )
 
 _RELATION_WORDS = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from abc import ABC, abstractmethod
@@ -25,6 +26,15 @@ class Document:
     links: tuple[str, ...] = ()  # absolute URLs the page links to (for attribution and following links)
     link_texts: tuple[str, ...] = ()  # the text of each of those links, in the same order
     problem: str = ""  # why the page could not be read in full (a broken PDF), for the probe's notes
+
+    def __hash__(self) -> int:
+        """Computed once: the detectors share their work on a page through caches keyed by it, so it is hashed
+        a dozen times a page, and a page's links alone can be hundreds of strings."""
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     @functools.cached_property
     def lower(self) -> str:

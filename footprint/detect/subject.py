@@ -57,7 +57,7 @@ def _name_words(name: str) -> str:
     return r"\s+".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per profile (see _name_patterns); a cache key by identity, not hashed
 class _NamePatterns:
     """How to recognise the person's name around each place a page has their surname (found with str.find,
     the fastest search there is), rather than by running one slow alternation over the whole page."""
@@ -185,18 +185,21 @@ _NAMESAKE_HEADING = re.compile(
     r"|people\s+(?:also\s+(?:viewed|searched)|you\s+may\s+know)|similar\s+(?:profiles|people|names)"
     r"|did\s+you\s+mean|not\s+the\s+(?:right\s+)?(?:person|one)\s+you"
 )  # for lower-case text: it starts with plain words, so `re` skips through the page quickly
-_NAMESAKE_CUES = (
-    "other people",
-    "more people",
-    "people also",
-    "people you",
-    "similar",
-    "did you mean",
-    "not the",
-)
-# What a page must contain to have any of those headings: four searches of the page, not seven.
-_NAMESAKE_PROBES = ("people", "similar", "did you mean", "not the")
+_NAMESAKE_CUES = ("similar", "did you mean", "not the")  # where such a heading can start
+# ... or around "people": "other people", "more people", "people also", "people you" (one search, not four)
+_BEFORE_PEOPLE = ("other ", "more ")
+_AFTER_PEOPLE = ("people also", "people you")
 NAMESAKE_REACH = 400
+
+
+def _heading_starts(low: str) -> list[int]:
+    """Where a namesake heading may start on the page, in order: four searches of it."""
+    starts = [at for cue in _NAMESAKE_CUES for at in literal_hits(cue, low)]
+    for at in literal_hits("people", low):
+        starts += [at - len(w) for w in _BEFORE_PEOPLE if at >= len(w) and low.startswith(w, at - len(w))]
+        if low.startswith(_AFTER_PEOPLE, at):
+            starts.append(at)
+    return sorted(starts)
 
 
 @functools.lru_cache(maxsize=64)
@@ -230,12 +233,18 @@ _NEXT_NAME = re.compile(r" ([A-Z][a-z]+)\b")  # one space: a wider gap is the ne
 
 
 @functools.lru_cache(maxsize=16)
+def _may_name(doc: Document, patterns: _NamePatterns) -> bool:
+    """Whether the page has any of the strings it must have to name the person (most pages have none)."""
+    return any(p in doc.lower for p in patterns.probes)
+
+
+@functools.lru_cache(maxsize=16)
 def mentions(doc: Document, profile: Profile) -> tuple[Span, ...]:
     """Where the page names the person: in full, by title or initial, by handle; then by surname alone, but
     only if it names them in full somewhere (a bare "Hartley" on its own is anybody). Namesakes listed under
     an "other people named ..." heading are left out (see `namesakes`)."""
     patterns = _name_patterns(profile)
-    if not any(p in doc.lower for p in patterns.probes):
+    if not _may_name(doc, patterns):
         return ()
     spans = _all_mentions(doc, profile, patterns)
     others = set(namesakes(doc, profile))
@@ -247,15 +256,15 @@ def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
     """Where the page names somebody else of the person's name: mentions under a heading listing other people
     of that name, and the name with a middle name or initial the person does not have ("David P Jones")."""
     patterns = _name_patterns(profile)
-    if not any(p in doc.lower for p in patterns.probes):
+    if not _may_name(doc, patterns):
         return ()
     other = [(at, end) for at, end, start in _surname_reads(doc, patterns) if start == SOMEONE_ELSE]
     if patterns.middles:
         other += _ballot_mentions(doc, profile, theirs=False)
     low = doc.lower
-    if not any(probe in low for probe in _NAMESAKE_PROBES):
+    starts = _heading_starts(low)
+    if not starts:
         return tuple(other)
-    starts = sorted(at for cue in _NAMESAKE_CUES for at in literal_hits(cue, low))
     headings = [m.end() for at in starts if (m := _NAMESAKE_HEADING.match(low, at))]
     listed = [
         s

@@ -59,11 +59,15 @@ def lower_words(text: str) -> str:
     return r"\s+".join(word_pattern(w) for w in text.lower().split())
 
 
-def alternation(fragments: Iterable[str]) -> str:
+def alternation(fragments: Iterable[str], word_start: bool = False) -> str:
     """Regex fragments as one alternation that `re` tries quickly: fragments that start with the same plain
     letter share it ("s(?:witchboard|urgery|chool)"), so at each position `re` compares a handful of letters,
     not one per fragment. It matches at the same positions as "a|b|c"; where two fragments could both match at
-    one, the longer is tried first (fragments should not rely on their order)."""
+    one, the longer is tried first (fragments should not rely on their order).
+
+    With word_start, a fragment that starts with a letter or digit matches only at the start of a word, as
+    after "\\b", but checked after that first character (a pattern that starts with a look-behind is tried at
+    every position of the text; this one only where the letter is)."""
     branches: dict[str, list[str]] = {}
     others: list[str] = []
     for fragment in fragments:
@@ -71,16 +75,17 @@ def alternation(fragments: Iterable[str]) -> str:
             branches.setdefault(fragment[0], []).append(fragment[1:])
         else:
             others.append(fragment)
+    after_first = r"(?<!\w[\s\S])" if word_start else ""
     parts = []
     for first, rests in branches.items():
         longer = [r for r in rests if r]
         if not longer:
-            parts.append(re.escape(first))
+            parts.append(re.escape(first) + after_first)
         elif len(longer) == 1 and len(rests) == 1:
-            parts.append(re.escape(first) + longer[0])
+            parts.append(f"{re.escape(first)}{after_first}{longer[0]}")
         else:
             optional = "?" if len(longer) < len(rests) else ""
-            parts.append(f"{re.escape(first)}(?:{alternation(longer)}){optional}")
+            parts.append(f"{re.escape(first)}{after_first}(?:{alternation(longer)}){optional}")
     return "|".join(parts + others)
 
 
