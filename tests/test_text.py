@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from footprint.detect.text import alternation, boundary_at, fold
+from footprint.detect.text import alternation, at_line_starts, fold
 
 CORPUS = Path(__file__).parent / "corpus" / "cases"
 
@@ -56,15 +56,26 @@ def test_an_alternation_prefers_the_longer_word() -> None:
     assert re.match(alternation(["cl", "close"]) + "$", "cl")
 
 
-@pytest.mark.parametrize("text", ["a b", "ab", "", "_x", "x.", "é a", "1-2", "  ", "a\u2019s"])
-def test_boundary_at_is_what_backslash_b_tests(text: str) -> None:
-    for at in range(len(text) + 1):
-        assert boundary_at(text, at) == bool(re.compile(r"\b").match(text, at)), (text, at)
-
-
 def test_a_word_start_alternation_matches_where_backslash_b_does() -> None:
     fragments = ["her\\s+son", "his", "is\\s+in", "in", "on\\s+the", "hq"]
     fast = re.compile(alternation(fragments, word_start=True))
     plain = re.compile(r"\b(?:" + "|".join(fragments) + ")")
     for text in [*_texts(), "other son, this is in, hq-hq, xhis his", "in\nin", "_his his"]:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text[:60]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?m:^)[ \t]*[A-Z]{2,}[ \t]*(?:\n[ \t]*)+[A-Z][a-z]+",
+        r"(?m:^)[ \t]*(?:name|author)[ \t]*:[ \t]*[a-z]+",
+        r"(?m:^)\d+\.",
+    ],
+)
+def test_at_line_starts_finds_what_finditer_does(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    texts = [*_texts(), "JONES\n\nDavid\nSMITH\nAnn", "\n\n1. a\n2. b", "name: x\nauthor:y\n"]
+    for text in texts:
+        for lo, hi in [(0, len(text)), (1, len(text) - 1), (len(text) // 3, len(text) // 2)]:
+            expected = [m.span() for m in compiled.finditer(text, lo, hi)]
+            assert [m.span() for m in at_line_starts(compiled, text, lo, hi)] == expected, (pattern, lo, hi)

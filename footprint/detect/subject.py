@@ -28,7 +28,7 @@ from footprint.detect.text import (
 from footprint.domains import registered_domain
 from footprint.model import Match, Need, Profile, split_name
 
-TITLES = r"(?:cllr|councillor|coun|mr|mrs|ms|miss|mx|dr|prof)\.?"
+TITLE_WORDS = ("cllr", "councillor", "coun", "mr", "mrs", "ms", "miss", "mx", "dr", "prof")
 Span = tuple[int, int]
 
 
@@ -133,7 +133,7 @@ class _Tokens:
         return pos, self.raw[index]
 
 
-_TITLE_WORDS = frozenset(["cllr", "councillor", "coun", "mr", "mrs", "ms", "miss", "mx", "dr", "prof"])
+_TITLE_WORDS = frozenset(TITLE_WORDS)
 
 
 def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:

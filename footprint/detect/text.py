@@ -89,12 +89,6 @@ def alternation(fragments: Iterable[str], word_start: bool = False) -> str:
     return "|".join(parts + others)
 
 
-def boundary_at(text: str, at: int) -> bool:
-    """What `\\b` tests at `at`: a word character on exactly one side."""
-    before = at > 0 and is_word_char(text[at - 1])
-    return before != (at < len(text) and is_word_char(text[at]))
-
-
 def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -123,6 +117,27 @@ def whole_words(
             pos = max(m.end(), m.start() + 1)
         else:
             pos = m.start() + 1
+
+
+def line_starts(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Where each line in text[lo:hi] starts (lo itself only if a line starts there)."""
+    if lo < hi and (lo == 0 or text[lo - 1] == "\n"):
+        yield lo
+    at = text.find("\n", lo, hi)
+    while at != -1 and at + 1 < hi:
+        yield at + 1
+        at = text.find("\n", at + 1, hi)
+
+
+def at_line_starts(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text, lo, hi) finds, for a pattern that starts with "(?m:^)": tried only where a
+    line starts, not at every position as `re` would (a pattern that starts with an anchor has no prefix to
+    skip ahead by)."""
+    end = lo
+    for at in line_starts(text, lo, hi):
+        if at >= end and (m := pattern.match(text, at, hi)):
+            yield m
+            end = m.end()
 
 
 def literal_hits(needle: str, haystack: str) -> Iterator[int]:

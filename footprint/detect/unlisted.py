@@ -24,8 +24,14 @@ from typing import ClassVar
 from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_home, street_type
 from footprint.detect.interface import Detector, Document
 from footprint.detect.phones import listed_in, numbers_near, runs
-from footprint.detect.subject import TITLES, Span, mentions, namesakes
-from footprint.detect.text import alternation, boundary_at, is_word_char, starts_word, whole_words
+from footprint.detect.subject import TITLE_WORDS, Span, mentions, namesakes
+from footprint.detect.text import (
+    alternation,
+    at_line_starts,
+    is_word_char,
+    starts_word,
+    whole_words,
+)
 from footprint.model import Kind, Match, Need, Profile
 
 AFTER_NAME = 400
@@ -38,20 +44,20 @@ ADDRESS_CONFIDENCE = 0.7
 POSTCODE_CONFIDENCE = 0.6
 LABELLED_BONUS = 0.1
 
-# Words beside a detail that say it is an office's, a venue's or a business's, not a person's. Each must start
-# a word (_a_service checks); the page's lower-case text is searched without IGNORECASE and with shared first
-# letters (see alternation), some five times faster than a plain case-blind alternation.
+# Words beside a detail that say it is an office's, a venue's or a business's, not a person's, each at the start
+# of a word ("& Sons" right after one). The page's lower-case text is searched without IGNORECASE and with shared
+# first letters (see alternation), some five times faster than a plain case-blind alternation.
 _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"switchboard council\b civic town\s+hall office enquir\w* reception main\s+line helpline customer "
     r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel "
     r"hq headquarters party press media agent ltd limited plc practice shop hotel pub club station "
     r"hospital clinic business company association trust charity planning application site\s+at "
     r"land\s+at development held\s+at meeting\s+at meets\s+at registered\s+address correspondence "
-    r"care\s+of c/o po\s+box unit suite plot services queries funeral directors solicitors &\s+sons "
+    r"care\s+of c/o po\s+box unit suite plot services queries funeral directors solicitors &(?<=\w&)\s+sons "
     r"news\b newsdesk newsroom editorial advertis\w* site\b allotments? inc\b llc corp\b proposal "
     r"demolition erection consent industrial estate\s+agents? park\s+and\s+ride"
 ).split()
-_SERVICE = re.compile(alternation(_SERVICE_WORDS))
+_SERVICE = re.compile(alternation(_SERVICE_WORDS, word_start=True))
 _LABELLED = re.compile(
     r"\b(?:mobile|mob|tel|phone|home|personal|private|call|text|ring|whatsapp|number|lives?|lived|address"
     r"|previous|formerly|old)\b",
@@ -64,9 +70,11 @@ _FIRST_PERSON = re.compile(
 )
 # Another person named between the person and a detail: "Cllr John Pike", or a record's "name: John Pike".
 # Both for lower-case text and without IGNORECASE, so `re` skips to the letters a title starts with (a pattern
-# that starts with a look-behind, or ignores case, is tried at every position); _other_people checks that a
-# title starts a word.
-_TITLED = re.compile(rf"(?:{TITLES}|revd|rev|canon|father|fr|pastor|rabbi|imam|coach)\.?\s+[a-z][a-z'\-]+")
+# that starts with a look-behind, or ignores case, is tried at every position).
+_OTHER_TITLES = ("revd", "rev", "canon", "father", "fr", "pastor", "rabbi", "imam", "coach")
+_TITLED = re.compile(
+    rf"(?:{alternation([*TITLE_WORDS, *_OTHER_TITLES], word_start=True)})\.?\.?\s+[a-z][a-z'\-]+"
+)
 _NAME_FIELD = re.compile(
     r"(?m:^)[ \t]*(?:name|full[_\s]?name|display[_\s]?name|author|member|contact|candidate|agent|applicant)"
     r"[ \t]*:[ \t]*[a-z][a-z]+"
@@ -162,11 +170,11 @@ class UnlistedDetector(Detector):
             return None  # an SQL dump's "VALUES (57,'David',...),(58,'Kieran',...)": another row
         if any(not _inside(m.span(), anchors) for m in _other_people(low, *between)):
             return None
-        if any(not _inside(m.span(), anchors) for m in _BALLOT_ENTRY.finditer(text, *between)):
+        if any(not _inside(m.span(), anchors) for m in at_line_starts(_BALLOT_ENTRY, text, *between)):
             return None
         if any(_is_someone(m.group(1), profile) for m in _NAME_LINE.finditer(text, *between)):
             return None
-        if _NEW_RECORD.search(text, *between):
+        if next(at_line_starts(_NEW_RECORD, text, *between), None):
             return None
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
         line_end = text.find("\n", span[1])
@@ -275,8 +283,9 @@ _NEW_RECORD = re.compile(
     + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z])"
 )
 # Two or three capitalised words in a row: a name, a street, a heading or a place. _is_someone decides.
+# (The look-behind comes after the first capital, so `re` skips to capitals rather than trying every position.)
 _NAME_LINE = re.compile(
-    r"(?<![\w'])((?:[A-Z][a-z'\-]+|[A-Z]{2,}(?:-[A-Z]+)?)(?:[ \t]+(?:[A-Z][a-z'\-]+|[A-Z]{2,}(?:-[A-Z]+)?)){1,2})(?![\w'])"
+    r"([A-Z](?<![\w'][A-Z])(?:[a-z'\-]+|[A-Z]+(?:-[A-Z]+)?)(?:[ \t]+(?:[A-Z][a-z'\-]+|[A-Z]{2,}(?:-[A-Z]+)?)){1,2})(?![\w'])"
 )
 _NOT_NAME_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads better as words
@@ -338,26 +347,14 @@ def _an_office_elsewhere(doc: Document, e164: str, span: Span) -> bool:
 
 def _other_people(low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """Matches of _TITLED that start a word, and of _NAME_FIELD, in low[lo:hi]."""
-    pos = lo
-    while pos < hi and (m := _TITLED.search(low, pos, hi)):
-        if starts_word(low, m.start()):
-            yield m
-            pos = m.end()
-        else:
-            pos = m.start() + 1
+    yield from _TITLED.finditer(low, lo, hi)
     if low.find(":", lo, hi) != -1:  # (what a name field needs, found far faster than the pattern runs)
-        yield from _NAME_FIELD.finditer(low, lo, hi)
+        yield from at_line_starts(_NAME_FIELD, low, lo, hi)
 
 
 def _a_service(low: str, lo: int = 0, hi: int | None = None) -> bool:
     """Whether low[lo:hi] has one of _SERVICE_WORDS at the start of a word."""
-    stop = len(low) if hi is None else hi
-    pos = lo
-    while pos < stop and (m := _SERVICE.search(low, pos, stop)):
-        if boundary_at(low, m.start()):
-            return True
-        pos = m.start() + 1
-    return False
+    return _SERVICE.search(low, lo, len(low) if hi is None else hi) is not None
 
 
 def _closest_before(span: Span, anchors: list[Span], reach: int) -> Span | None:
