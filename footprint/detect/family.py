@@ -537,4 +537,8 @@ def _children_pattern(profile: Profile) -> re.Pattern[str] | None:
     }
     if not names:
         return None
-    return re.compile(_whole("|".join(_words(n) for n in sorted(names, key=len, reverse=True))))
+    # Read over whole pages: as an alternation that starts with the names' letters, not with a look-behind.
+    fragments = [_words(n) for n in sorted(names)]
+    anywhere = [rf"(?<!\w){f}" for f in fragments if not f[:1].isalnum()]  # ("St ...": a group first)
+    plain = [f for f in fragments if f[:1].isalnum()]
+    return re.compile(rf"(?:{alternation([*plain, *anywhere], word_start=True)})(?!\w)")

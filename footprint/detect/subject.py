@@ -214,10 +214,13 @@ def _ballot_mentions(doc: Document, profile: Profile, theirs: bool = True) -> li
     found = []
     text = doc.text
     patterns = _name_patterns(profile)
+    hits: dict[str, list[int]] = {}  # one search per surname, however many given names go with it
     for upper, given in patterns.ballot:
         if "'" in upper:
             text = fold(doc.text)  # "O’KEEFFE" as "O'KEEFFE" (same offsets)
-        for at in literal_hits(upper, text):
+        if upper not in hits:
+            hits[upper] = list(literal_hits(upper, text))
+        for at in hits[upper]:
             end = at + len(upper)
             if not (starts_word(text, at) and ends_word(text, end)):
                 continue
