@@ -379,8 +379,17 @@ class FamilyDetector(Detector):
             if any(probe in low for probe in probes):
                 matches.extend(self._member(text, low, member))
         children = _children_pattern(profile)
+        sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
         for member in _schools(profile):
-            matches.extend(self._school(text, low, member, children, profile))
+            school = " ".join(member.school.split())
+            if school not in sightings:
+                sightings[school] = list(self._school(text, low, school, children, profile))
+            subject = f"family: {member.name}'s school"
+            key = _school_probe(school)[1]
+            matches.extend(
+                self._match(text, span, Kind.CHILD_SCHOOL, key, confidence, subject, Need.NAMED, True)
+                for span, confidence in sightings[school]
+            )
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
     def _member(self, text: str, low: str, member: FamilyMember) -> Iterator[Match]:
@@ -423,25 +432,22 @@ class FamilyDetector(Detector):
         self,
         text: str,
         low: str,
-        member: FamilyMember,
+        school: str,
         children: re.Pattern[str] | None,
         profile: Profile,
-    ) -> Iterator[Match]:
-        school = " ".join(member.school.split())
-        probe, key = _school_probe(school)
+    ) -> Iterator[tuple[tuple[int, int], float]]:
+        """Where the page names the school as a child of the person's (span, confidence)."""
+        probe, _ = _school_probe(school)
         if probe not in low:
             return
         full, alone = _school_patterns(school)
         if school_key(school).removeprefix("school:") in _places(profile):
             alone = None  # "Hendre Vale Academy" is in Hendre Vale: the place alone is not the school
-        subject = f"family: {member.name}'s school"
         taken: list[tuple[int, int]] = []
         for m in whole_words(full, low):
             if _child_cue(text, low, m.span(), children, profile):
                 taken.append(m.span())
-                yield self._match(
-                    text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CONFIDENCE, subject, Need.NAMED, True
-                )
+                yield m.span(), SCHOOL_CONFIDENCE
         if (
             not taken
             and (heading := _parents_group_heading(low, full))
@@ -450,16 +456,12 @@ class FamilyDetector(Detector):
             # The school's parents' group's own document (PTA minutes, a class-reps list): its heading names the
             # school, and far below someone is a parent in it ("her son's class", "Mali's dad").
             taken.append(heading)
-            yield self._match(
-                text, heading, Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject, Need.NAMED, True
-            )
+            yield heading, SCHOOL_CORE_CONFIDENCE
         if alone is None:
             return
         for m in whole_words(alone, low):
             if _free(m.span(), taken) and _child_cue(text, low, m.span(), children, profile):
-                yield self._match(
-                    text, m.span(), Kind.CHILD_SCHOOL, key, SCHOOL_CORE_CONFIDENCE, subject, Need.NAMED, True
-                )
+                yield m.span(), SCHOOL_CORE_CONFIDENCE
 
     def _match(
         self,
