@@ -262,7 +262,14 @@ def _child_cue(
     """A sign, near a school's name, that a child of the person goes there. Phrases like "my son", "mum of
     Zofia" or "is in Year 4" are specific enough to be read across paragraphs (a school's name often heads a
     page whose lines below say whose child goes there); a listed child's first name counts only close by, in
-    the same paragraph, and not as part of somebody else's name ("Rory Patel")."""
+    the same paragraph, and not as part of somebody else's name ("Rory Patel"). (The name, the cheaper test,
+    is tried first.)"""
+    if children is not None:
+        start, end = max(0, span[0] - NAME_CUE_WINDOW), span[1] + NAME_CUE_WINDOW
+        block_start, block_end = low.rfind("\n\n", start, span[0]), low.find("\n\n", span[1], end)
+        start, end = (start if block_start == -1 else block_start), (end if block_end == -1 else block_end)
+        if any(not _OTHER_SURNAME.match(text, m.end()) for m in children.finditer(low, start, end)):
+            return True
     for cue in _CHILD_CUES.finditer(low, max(0, span[0] - CUE_WINDOW), span[1] + CUE_WINDOW):
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
@@ -272,14 +279,10 @@ def _child_cue(
         ):
             continue  # "S1 Parents' Evening" in a school's diary, paragraphs away from its name: every parent's
         return True
-    if children is None:
-        return False
-    start, end = max(0, span[0] - NAME_CUE_WINDOW), span[1] + NAME_CUE_WINDOW
-    block_start, block_end = low.rfind("\n\n", start, span[0]), low.find("\n\n", span[1], end)
-    start, end = (start if block_start == -1 else block_start), (end if block_end == -1 else block_end)
-    return any(not _OTHER_SURNAME.match(text, m.end()) for m in children.finditer(low, start, end))
+    return False
 
 
+@functools.lru_cache(maxsize=64)
 def school_key(school: str) -> str:
     """ "St. Mary's C of E Junior School" -> "school:st mary's": the name without its type, one spelling."""
     core = " ".join(school_core(school).lower().split())
