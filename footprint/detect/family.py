@@ -252,12 +252,37 @@ def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile
     return given not in _given_names(profile) and surname not in _surnames(profile)
 
 
+class _CueReader:
+    """The child cues around each of a school's mentions on one page. The windows around mentions a few lines
+    apart overlap, so the cues are read once over the stretch all of them cover (the pattern is slow: some 50
+    ns a character), when first asked for, and each window takes those inside it."""
+
+    def __init__(self, low: str, mentions: list[tuple[int, int]]) -> None:
+        self.low = low
+        self.windows = sorted((max(0, s - CUE_WINDOW), min(len(low), e + CUE_WINDOW)) for s, e in mentions)
+        self.found: list[re.Match[str]] | None = None
+
+    def within(self, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        if self.found is None:
+            self.found = []
+            merged: list[tuple[int, int]] = []
+            for start, end in self.windows:
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+                else:
+                    merged.append((start, end))
+            for start, end in merged:
+                self.found += _CHILD_CUES.finditer(self.low, start, end)
+        return (m for m in self.found if lo <= m.start() and m.end() <= hi)
+
+
 def _child_cue(
     text: str,
     low: str,
     span: tuple[int, int],
     children: re.Pattern[str] | None,
     profile: Profile,
+    cues: _CueReader,
 ) -> bool:
     """A sign, near a school's name, that a child of the person goes there. Phrases like "my son", "mum of
     Zofia" or "is in Year 4" are specific enough to be read across paragraphs (a school's name often heads a
@@ -270,7 +295,7 @@ def _child_cue(
         start, end = (start if block_start == -1 else block_start), (end if block_end == -1 else block_end)
         if any(not _OTHER_SURNAME.match(text, m.end()) for m in children.finditer(low, start, end)):
             return True
-    for cue in _CHILD_CUES.finditer(low, max(0, span[0] - CUE_WINDOW), span[1] + CUE_WINDOW):
+    for cue in cues.within(max(0, span[0] - CUE_WINDOW), min(len(low), span[1] + CUE_WINDOW)):
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
         if (
@@ -447,8 +472,11 @@ class FamilyDetector(Detector):
         if school_key(school).removeprefix("school:") in _places(profile):
             alone = None  # "Hendre Vale Academy" is in Hendre Vale: the place alone is not the school
         taken: list[tuple[int, int]] = []
-        for m in whole_words(full, low):
-            if _child_cue(text, low, m.span(), children, profile):
+        named = list(whole_words(full, low))
+        named_alone = [] if alone is None else list(whole_words(alone, low))
+        cues = _CueReader(low, [m.span() for m in named + named_alone])
+        for m in named:
+            if _child_cue(text, low, m.span(), children, profile, cues):
                 taken.append(m.span())
                 yield m.span(), SCHOOL_CONFIDENCE
         if (
@@ -460,10 +488,8 @@ class FamilyDetector(Detector):
             # school, and far below someone is a parent in it ("her son's class", "Mali's dad").
             taken.append(heading)
             yield heading, SCHOOL_CORE_CONFIDENCE
-        if alone is None:
-            return
-        for m in whole_words(alone, low):
-            if _free(m.span(), taken) and _child_cue(text, low, m.span(), children, profile):
+        for m in named_alone:
+            if _free(m.span(), taken) and _child_cue(text, low, m.span(), children, profile, cues):
                 yield m.span(), SCHOOL_CORE_CONFIDENCE
 
     def _match(
