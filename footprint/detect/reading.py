@@ -103,6 +103,8 @@ def read(doc: Document, profile: Profile, detectors: Sequence[Detector]) -> Read
             found[index] = list(detector.detect(doc, profile))
     matches = [m for f in found if f for m in f]
     subject = assess(doc, profile, [m for m in matches if not m.public or m.ties])
+    if not matches:
+        return Reading((), subject)  # (most pages: nothing to filter)
     return Reading(tuple(apply_filters(matches, subject)), subject)
 
 
