@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from footprint.detect.interface import Document
 from footprint.detect.text import (
+    alternation,
     ends_word,
     fold,
     literal_hits,
@@ -414,9 +415,15 @@ def _tie_words(profile: Profile) -> tuple[str, ...]:
     return tuple(" ".join(fold(w.lower()).split()) for w in words if w.strip())
 
 
+@functools.lru_cache(maxsize=16)
+def _tie_hits(doc: Document, profile: Profile) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Where the page has each of the person's tie words (inside other words too): one search each a page."""
+    return tuple((word, tuple(literal_hits(word, doc.lower))) for word in _tie_words(profile))
+
+
 def tie_in(doc: Document, profile: Profile) -> str | None:
-    for word in _tie_words(profile):
-        for at in literal_hits(word, doc.lower):
+    for word, hits in _tie_hits(doc, profile):
+        for at in hits:
             if starts_word(doc.lower, at) and ends_word(doc.lower, at + len(word)):
                 return doc.text[at : at + len(word)]
     return None
@@ -455,9 +462,7 @@ def _untied_records(
     if len(names) < 2:
         return ()
     low = doc.lower
-    ties = sorted(
-        {at for word in _tie_words(profile) for at in literal_hits(word, low)} | {m.start for m in tying}
-    )
+    ties = sorted({at for _, hits in _tie_hits(doc, profile) for at in hits} | {m.start for m in tying})
     records: list[tuple[Span, bool]] = []
     for index, (start, end) in enumerate(names):
         stop = names[index + 1][0] if index + 1 < len(names) else len(low)
@@ -475,8 +480,12 @@ def _untied_records(
     )
 
 
-_ANY_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b")
-_PLACE = re.compile(r"\b(?:of|in|from|at|Location:?|Lives in|lives in)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+# (Each tests the start of a word after its first letter, so `re` skips ahead to capitals and to the words.)
+_ANY_POSTCODE = re.compile(r"([A-Z](?<!\w[A-Z])[A-Z]?[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b")
+_PLACE = re.compile(
+    rf"(?:{alternation(['of', 'in', 'from', 'at', 'Location:?', 'Lives in', 'lives in'], word_start=True)})"
+    r"\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+)
 
 
 def _elsewhere(text: str, profile: Profile) -> bool:
