@@ -58,6 +58,9 @@ KNOWN_FALSE_ALARMS = {
     # A namesake couple's golden wedding, "David and Rachel Jones" of another town: his wife's full name is the
     # namesake's wife's too, and footprint does not weigh the page's ages and dates against the profile.
     "526-quarrington-gazette-golden-wedding-david-rachel-jones",
+    # An officer search listing namesakes: "Ruth Anne PRICE" of her own town. The profile gives no middle names,
+    # so a middle name cannot tell them apart, and the town ties the record to her.
+    "619-companies-house-namesakes",
 }
 
 

@@ -94,7 +94,8 @@ class _Home:
 
 @functools.lru_cache(maxsize=64)
 def parse_home(address: Address) -> _Home:
-    """Read the house and street from the first line of the address, skipping a leading "Flat 3"."""
+    """Read the house and street from the first line of the address, skipping a leading "Flat 3" or a
+    building's name before a numbered street."""
     parts = [p.strip() for p in re.split(r"[,\n]", address.text) if p.strip()]
     postcode = normalise_postcode(address.postcode)
     if not postcode and (found := _POSTCODE.search(address.text)):
@@ -103,6 +104,15 @@ def parse_home(address: Address) -> _Home:
     first = parts[0]
     if _FLAT.match(first) and len(parts) > 1 and _HOUSE_NUMBER.match(parts[1]):
         first = parts[1]
+    elif (
+        not _HOUSE_NUMBER.match(first)
+        and len(parts) > 1
+        and (numbered := _HOUSE_NUMBER.match(parts[1]))
+        and street_type(numbered.group(2).split()[-1])
+    ):
+        first = parts[
+            1
+        ]  # a building's or an office's name first: "Kestrel Bank Ward Office, 12 Tanner's Row"
     if numbered := _HOUSE_NUMBER.match(first):
         return _Home(numbered.group(1).lower(), _normalise_street(numbered.group(2)), postcode, True)
     second = parts[1] if len(parts) > 1 else ""

@@ -144,7 +144,7 @@ def _patterns(date: dt.date) -> _Patterns:
         # API fields write them, "dob_year: 1979", "birth_year: 1979", "year_of_birth: 1979".
         year=re.compile(
             rf"\b(?:born\s+(?:in\s+)?(?:(?:[a-z][\w'\-]*\s+){{1,3}}in\s+)?"
-            rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}}){year}{_NUMERIC_END}",
+            rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}})(?:{year}|['\u2019]{year[2:]}){_NUMERIC_END}",
             re.IGNORECASE,
         ),
     )

@@ -71,7 +71,8 @@ _CHILD_CUES = re.compile(
 
 _RELATION_WORDS = re.compile(
     r"\b(?:husband|hubby|wife|wifey|partner|spouse|other\s+half|missus|fianc[ée]e?|sons?|daughters?|child|children"
-    r"|kids?|twins?|mum|mom|mother|dad|father|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?)\b",
+    r"|kids?|twins?|mum|mom|mother|dad|father|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?"
+    r"|(?:my|our|her|his|their)\s+(?:eldest|youngest|oldest))\b",  # "My eldest Sam"
     re.IGNORECASE,
 )
 # Words that say what sort of school it is. A page may leave them out ("St Anne's"), but one that names a
@@ -157,10 +158,11 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
     fulls: set[str] = set()
     if len(words) > 1:
         surname = split_name(member.name)[1]  # "ap Rhys", with its particle
-        fulls = {" ".join(words), *(f"{g} {surname}" for g in givens)}
-        fulls |= {f"{surname}, {g}" for g in givens}  # registers write "MORGAN, Catrin Elinor"
+        fulls = {_words(f) for f in (" ".join(words), *(f"{g} {surname}" for g in givens))}
+        # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth".
+        fulls |= {rf"{_words(surname)},\s*{_words(g)}" for g in givens}
     return _MemberPatterns(
-        full=tuple(re.compile(_words(f)) for f in sorted(fulls, key=len, reverse=True)),
+        full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
     )
 
@@ -245,11 +247,38 @@ def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile
     sentence = slice(max(start + 1, cue.start() - 200), cue.start())
     if year and _TEACHES.search(low[sentence]):
         return True
-    names = _FULL_NAME.findall(fold(text[sentence]))
+    # ("St Aldhelm's", "Saint Anne's": a school or a church, not a person)
+    names = [n for n in _FULL_NAME.findall(fold(text[sentence])) if n[0].lower() not in ("st", "saint")]
     if not names:
         return False
     given, surname = names[-1][0].lower(), names[-1][1].lower()
     return given not in _given_names(profile) and surname not in _surnames(profile)
+
+
+RECORD_FIELDS = 3  # a stretch with this many commas is a row of data (a CSV line, an SQL dump's tuple)
+
+
+def _in_their_record(low: str, span: tuple[int, int], profile: Profile) -> bool:
+    """The school is named in a row of data that also holds the person's own email or home postcode: an order
+    or a membership record of theirs ("...,'ruthie.ap@example.net','R. Price',...,'Brindle Hill Academy',
+    'Year 7',...")."""
+    start = max(low.rfind("\n", 0, span[0]), low.rfind("),(", 0, span[0])) + 1
+    ends = [at for at in (low.find("\n", span[1]), low.find("),(", span[1])) if at != -1]
+    row = low[start : min(ends, default=len(low))]
+    if row.count(",") < RECORD_FIELDS:
+        return False
+    return any(needle in row for needle in _own_record_needles(profile))
+
+
+@functools.lru_cache(maxsize=32)
+def _own_record_needles(profile: Profile) -> tuple[str, ...]:
+    """The person's own email addresses and home postcodes (with and without the space), in lower case."""
+    needles = [e.address.strip().lower() for e in profile.emails if not e.public and e.address.strip()]
+    for address in profile.addresses:
+        postcode = "".join(address.postcode.split()).lower()
+        if postcode and not address.public:
+            needles += [postcode, f"{postcode[:-3]} {postcode[-3:]}"]
+    return tuple(needles)
 
 
 class _CueReader:
@@ -293,8 +322,14 @@ def _child_cue(
         start, end = max(0, span[0] - NAME_CUE_WINDOW), span[1] + NAME_CUE_WINDOW
         block_start, block_end = low.rfind("\n\n", start, span[0]), low.find("\n\n", span[1], end)
         start, end = (start if block_start == -1 else block_start), (end if block_end == -1 else block_end)
-        if any(not _OTHER_SURNAME.match(text, m.end()) for m in children.finditer(low, start, end)):
-            return True
+        for m in children.finditer(low, start, end):
+            after = _OTHER_SURNAME.match(
+                text, m.end()
+            )  # "Rory Patel" is another Rory; "Temi Adebayo-Price" not
+            if not after or after.group().strip().lower() in _surnames(profile):
+                return True
+    if _in_their_record(low, span, profile):
+        return True
     for cue in cues.within(max(0, span[0] - CUE_WINDOW), min(len(low), span[1] + CUE_WINDOW)):
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
@@ -329,6 +364,7 @@ _OWN_CHILD = re.compile(
 # A parent by their child's year group: "Shona McIntyre (P4 class rep)", "attending as a P4 parent".
 _YEAR_PARENT = re.compile(r"\b(?:[ps][1-7]|year\s+\d{1,2})(?:/\d)?\s+(?:class\s+rep|parent)\b")
 _PARENT_OF = re.compile(r"['’]s\s+(?:mum|mom|dad|mother|father|parents?)(?!\w)")  # after a child's name
+_PARENT_OF_BEFORE = re.compile(r"(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+$")  # "mum of Temi"
 
 
 def _parents_group_heading(low: str, full: re.Pattern[str]) -> tuple[int, int] | None:
@@ -347,7 +383,12 @@ def _a_parent_here(low: str, children: re.Pattern[str] | None, givens: tuple[str
         return False
     cues = [m.start() for m in _OWN_CHILD.finditer(low)] + [m.start() for m in _YEAR_PARENT.finditer(low)]
     if children is not None:
-        cues += [m.start() for m in children.finditer(low) if _PARENT_OF.match(low, m.end())]
+        cues += [
+            m.start()
+            for m in children.finditer(low)
+            if _PARENT_OF.match(low, m.end())
+            or _PARENT_OF_BEFORE.search(low, max(0, m.start() - 20), m.start())
+        ]
     return any(0 <= cue - at <= PARENT_REACH and _same_speaker(low, at, cue) for cue in cues for at in names)
 
 

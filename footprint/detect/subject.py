@@ -135,6 +135,12 @@ class _Tokens:
 
 
 _TITLE_WORDS = frozenset(TITLE_WORDS)
+_MIX_UP = frozenset(["confused", "confuse", "confusing", "mix", "mixed", "mixing", "muddle", "muddled"])
+
+
+def _mixed_up(words: list[str]) -> bool:
+    """ "not to be confused with Ruth Price", "don't mix her up with Ruth Price": somebody else."""
+    return bool(words) and words[-1] == "with" and any(w in _MIX_UP for w in words[-4:-1])
 
 
 def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
@@ -175,7 +181,11 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         start = tokens[len(words) - 1][0]
     if start is not None and start > 0 and (low[start - 1] in "@." or low[start - 1].isalnum()):
         return None
-    if start is not None and words and (words[-1] in _ANOTHER or words[-2:] == ["not", "the"]):
+    if (
+        start is not None
+        and words
+        and (words[-1] in _ANOTHER or words[-2:] == ["not", "the"] or _mixed_up(words))
+    ):
         return SOMEONE_ELSE  # "there's another David Jones in Hollingbrook", "not the David Jones on Ashcombe Road"
     return start
 

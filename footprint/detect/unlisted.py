@@ -73,7 +73,8 @@ _FIRST_PERSON = re.compile(
 # that starts with a look-behind, or ignores case, is tried at every position).
 _OTHER_TITLES = ("revd", "rev", "canon", "father", "fr", "pastor", "rabbi", "imam", "coach")
 _TITLED = re.compile(
-    rf"(?:{alternation([*TITLE_WORDS, *_OTHER_TITLES], word_start=True)})\.?\.?\s+[a-z][a-z'\-]+"
+    rf"(?:{alternation([*TITLE_WORDS, *_OTHER_TITLES], word_start=True)})\.?\.?\s+"
+    r"(?:[a-z]\.?\s+)?[a-z][a-z'\-]+"  # "Mr K Bramley" too
 )
 _NAME_FIELD = re.compile(
     r"(?m:^)[ \t]*(?:name|full[_\s]?name|display[_\s]?name|author|member|contact|candidate|agent|applicant)"
@@ -104,6 +105,11 @@ _NOT_STREET_WORDS = re.compile(
     r"|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|and|or|the|of|to|in|on|at|for|with|from|by|flat|unit|suite|minutes?|hours?"
     r"|days?|weeks?|months?|years?)$",
+    re.IGNORECASE,
+)
+# A field that holds an identifier, not a place: "id: kz05ee", '"ref": "ab12cd"'.
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:id|uuid|guid|ref|reference|code|hash|token|key|slug)|_id)[\"']?[ \t]*[:=][ \t]*[\"']?$",
     re.IGNORECASE,
 )
 _NON_GEOGRAPHIC = ("+443", "+448", "+449")
@@ -166,6 +172,10 @@ class UnlistedDetector(Detector):
         between = (anchor[1], span[0]) if anchor[1] <= span[0] else (span[1], anchor[0])
         if "\n" in text[between[0] : between[1]] and _a_row(text, anchor[0]) and _a_row(text, span[0]):
             return None  # rows of a CSV or JSON-lines leak: each row is somebody's record
+        if not doc.confirmed and any(whole_words(_FIRST_PERSON, low, *between)):
+            return (
+                None  # on a page that is not theirs, "ring me (Bev) on ..." after their name is the writer's
+            )
         if _NEXT_TUPLE.search(text, *between):
             return None  # an SQL dump's "VALUES (57,'David',...),(58,'Kieran',...)": another row
         if any(not _inside(m.span(), anchors) for m in _other_people(low, *between)):
@@ -179,7 +189,7 @@ class UnlistedDetector(Detector):
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
         line_end = text.find("\n", span[1])
         context_end = min(span[1] + CONTEXT_AFTER, len(text) if line_end == -1 else line_end)
-        if _a_service(low, context_start, context_end):
+        if _a_service(low, context_start, context_end, directory_listing=True):
             return None
         return anchor
 
@@ -220,8 +230,10 @@ class UnlistedDetector(Detector):
         for lo, hi in _windows(anchors, len(text)):
             for m in _postcodes(text, lo, hi):
                 postcode = normalise_postcode(m.group())
-                if postcode in listed_postcodes:
-                    continue
+                if postcode in listed_postcodes or _IDENTIFIER_BEFORE.search(
+                    text, max(0, m.start() - 25), m.start()
+                ):
+                    continue  # (or a record's "id: kz05ee", which only looks like one)
                 street = _street_before(text, m.start())
                 if not street and any(_one_off(postcode, p) for p in listed_postcodes):
                     continue  # a typo of a known postcode, alone, is not a new one; with another street it is
@@ -352,9 +364,15 @@ def _other_people(low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         yield from at_line_starts(_NAME_FIELD, low, lo, hi)
 
 
-def _a_service(low: str, lo: int = 0, hi: int | None = None) -> bool:
-    """Whether low[lo:hi] has one of _SERVICE_WORDS at the start of a word."""
-    return _SERVICE.search(low, lo, len(low) if hi is None else hi) is not None
+def _a_service(low: str, lo: int = 0, hi: int | None = None, directory_listing: bool = False) -> bool:
+    """Whether low[lo:hi] has one of _SERVICE_WORDS at the start of a word. With directory_listing, "listed in
+    directory enquiries" says a number is a household's, not that it is a service's."""
+    for m in _SERVICE.finditer(low, lo, len(low) if hi is None else hi):
+        if not (
+            directory_listing and m.group().startswith("enquir") and low.endswith("directory ", 0, m.start())
+        ):
+            return True
+    return False
 
 
 def _closest_before(span: Span, anchors: list[Span], reach: int) -> Span | None:
