@@ -63,10 +63,16 @@ _LABELLED = re.compile(
     r"|previous|formerly|old)\b",
     re.IGNORECASE,
 )
-# For lower-case text; it starts with plain words (fast), and whole_words checks the edges.
+# For lower-case text: words that start a word (see alternation); whole_words checks where they end.
 _FIRST_PERSON = re.compile(
-    r"(?:call|text|ring|phone|whatsapp|message|contact)\s+me|my\s+(?:mobile|number|phone|home|address"
-    r"|house|flat)|i\s+live\s+(?:at|on|in)"
+    alternation(
+        [
+            *(rf"{w}\s+me" for w in ("call", "text", "ring", "phone", "whatsapp", "message", "contact")),
+            r"my\s+(?:mobile|number|phone|home|address|house|flat)",
+            r"i\s+live\s+(?:at|on|in)",
+        ],
+        word_start=True,
+    )
 )
 # Another person named between the person and a detail: "Cllr John Pike", or a record's "name: John Pike".
 # Both for lower-case text and without IGNORECASE, so `re` skips to the letters a title starts with (a pattern
