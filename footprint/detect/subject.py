@@ -409,8 +409,12 @@ def _someone_else(text: str, start: int, profile: Profile) -> bool:
         word[:1].isupper() and word[1:].replace("'", "").replace("-", "").isalpha() and word[1:].islower()
     ):
         return False
-    givens = {w.lower() for n in profile.names for w in split_name(n)[0].split()}
-    return word.lower() not in givens and word.lower() not in _NOT_A_NAME
+    return word.lower() not in _given_words(profile) and word.lower() not in _NOT_A_NAME
+
+
+@functools.lru_cache(maxsize=32)
+def _given_words(profile: Profile) -> frozenset[str]:
+    return frozenset(w.lower() for n in profile.names for w in split_name(n)[0].split())
 
 
 @functools.lru_cache(maxsize=32)
