@@ -59,6 +59,7 @@ STREET_TYPES = (
     ("vennel",),
     ("quay",),
 )
+_STREET_TYPE_OF = {spelling: spellings for spellings in reversed(STREET_TYPES) for spelling in spellings}
 _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s?(\d[A-Za-z]{2})(?![A-Za-z0-9])")
 _FLAT = re.compile(r"^(?:flat|apartment|apt|unit|suite)\b", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"^(?:no\.?\s*)?(\d+[a-z]?)(?!\w)\s*,?\s*(\S.*)$", re.IGNORECASE)
@@ -73,8 +74,8 @@ def normalise_postcode(postcode: str) -> str:
 
 
 def street_type(word: str) -> tuple[str, ...] | None:
-    bare = word.lower().rstrip(".")
-    return next((spellings for spellings in STREET_TYPES if bare in spellings), None)
+    """ "Rd." -> ("road", "rd"): a street type's spellings, the full one first; None for other words."""
+    return _STREET_TYPE_OF.get(word.lower().rstrip("."))
 
 
 @dataclass(frozen=True)

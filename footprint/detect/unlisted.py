@@ -329,7 +329,8 @@ def _is_someone(line: str, profile: Profile) -> bool:
         return False
     if _a_service(line.lower()):  # "Directory Enquiries", "Funeral Directors": an organisation, not a person
         return False
-    return not all(w in _own_words(profile) for w in lowered)
+    own = _own_words(profile)
+    return not all(w in own for w in lowered)
 
 
 @functools.lru_cache(maxsize=32)
