@@ -61,6 +61,9 @@ KNOWN_FALSE_ALARMS = {
     # An officer search listing namesakes: "Ruth Anne PRICE" of her own town. The profile gives no middle names,
     # so a middle name cannot tell them apart, and the town ties the record to her.
     "619-companies-house-namesakes",
+    # "Mohammed Siddiqui", an optician in the person's own town: the person's names without his middle name, and
+    # nothing on the page (no listed detail, no other name) tells the two apart.
+    "722-namesake-optician",
 }
 
 

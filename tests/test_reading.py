@@ -167,13 +167,17 @@ def test_an_old_mobile_and_previous_address_beside_the_name_are_reported_as_unli
         "Margaret Oduya, Millbrook. Surgery held at Millbrook Library, 8 Station Road, BF4 1XY.",
         "Margaret Oduya, Millbrook and Cllr John Pike, 07700 900777.",
         "Margaret Oduya, Millbrook. Helpline 0300 123 4567.",  # non-geographic
-        "Margaret Oduya, Millbrook. Postcode BF4 7QF.",  # one character off her own: a typo, not a home
         "Margaret Oduya, Millbrook.\n2nd – Alan Whitworth (BF4 2AB)",  # the next entry of a list
         "name: Margaret Oduya\ntown: Millbrook\nname: Keith Marsden\nphone: 07700 900599",
     ],
 )
 def test_unlisted_details_that_are_not_hers_are_left_alone(text):
     assert not {f for f in found(text) if not f[3]}
+
+
+def test_a_postcode_one_character_off_hers_is_an_unlisted_postcode_never_hers():
+    # Two labellers who had not seen the rules read it as an old or mistaken postcode beside her name.
+    assert found("Margaret Oduya, Millbrook. Postcode BF4 7QF.") == {("home_address", "BF47QF", True, False)}
 
 
 def test_on_her_own_page_call_me_anchors_an_unlisted_number():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import whole_words, word_pattern
+from footprint.detect.text import fold, whole_words, word_pattern
 from footprint.model import Address, Kind, Match, Need, Profile
 
 FULL_CONFIDENCE = 0.95
@@ -117,11 +117,22 @@ def parse_home(address: Address) -> _Home:
     if numbered := _HOUSE_NUMBER.match(first):
         return _Home(numbered.group(1).lower(), _normalise_street(numbered.group(2)), postcode, True)
     second = parts[1] if len(parts) > 1 else ""
-    street = _normalise_street(second) if second and street_type(second.split()[-1]) else ""
+    street = _normalise_street(second) if second and _a_street(second) else ""
     house = " ".join(first.split())
     if _FLAT.match(first) and second:
         house = f"{house} {' '.join(second.split())}"  # "Flat 3" alone would match every block of flats
     return _Home(house, street, postcode, False)
+
+
+# Welsh and Scottish Gaelic street names put their type first: "Heol y Bryn", "Ffordd Ddu", "Rathad na Mara".
+PREFIX_STREET_TYPES = frozenset(
+    ["heol", "ffordd", "stryd", "lon", "rhodfa", "cilgant", "teras", "rathad", "sraid"]
+)
+
+
+def _a_street(line: str) -> bool:
+    words = line.split()
+    return bool(street_type(words[-1])) or fold(words[0].lower()) in PREFIX_STREET_TYPES
 
 
 def _normalise_street(street: str) -> str:
@@ -199,6 +210,24 @@ def _another_house(text: str, span: tuple[int, int]) -> bool:
     return bool(_NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, span[1], span[1] + 16))
 
 
+# A house's name just before the street: "Bryn Awel, Heol y Bryn" is the neighbour's, on the person's street.
+_NAMED_HOUSE_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*$")
+# Words that make a house's name the name of somewhere else: "Tŷ Gwyn Farm", "Rose Cottage Tea Room".
+_PLACE_AFTER_NAME = re.compile(
+    r"[ \t]+(?:Farm(?:house)?|Cottages?|House|Barn|Lodge|Hall|Mill|Manor|Grange|Stables|Bungalow|Villa|Tea[ \t]+Rooms?"
+    r"|Caravan|Holiday|Estate|Nursery|Garage|Surgery|Chapel|Church|Inn|Arms|Hotel|B&B)\b"
+)
+
+
+def _another_named_house(text: str, street: tuple[int, int], home: _Home) -> bool:
+    m = _NAMED_HOUSE_BEFORE.search(text, max(0, street[0] - 40), street[0])
+    return m is not None and fold(m.group(1).lower()) != fold(home.house.lower()) and not home.numbered
+
+
+def _a_longer_name(text: str, house: tuple[int, int], home: _Home) -> bool:
+    return bool(_PLACE_AFTER_NAME.match(text, house[1])) and not _PLACE_AFTER_NAME.search(" " + home.house)
+
+
 def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
     """Whole-word matches of a literal-led pattern; the postcode's own edges are letters or digits."""
     if pattern is None:
@@ -232,12 +261,16 @@ class AddressDetector(Detector):
             if span is not None:
                 full.append((span, FULL_CONFIDENCE, True))
                 taken.append(span)
-            elif not _another_house(low, street):
+            elif not _another_house(low, street) and not _another_named_house(text, street, home):
                 loose_streets.append(street)
             elif postcode := _nearest(street, postcodes):
                 neighbours.append(postcode)
-        for house in _spans(patterns.house_name, low):
+        houses = _spans(patterns.house_name, low)
+        longer = [h for h in houses if _a_longer_name(text, h, home)]  # "Tŷ Gwyn Farm" is not Tŷ Gwyn ...
+        for house in houses:
             postcode = _nearest(house, postcodes)
+            if house in longer or (longer and postcode is None):
+                continue  # ... and on a page about Tŷ Gwyn Farm, "the family at Tŷ Gwyn" means the farm
             confident = postcode is not None
             full.append((house, FULL_CONFIDENCE if confident else HOUSE_NAME_ALONE_CONFIDENCE, confident))
             taken.append(house)

@@ -283,6 +283,32 @@ def _dated_on_day(doc: Document, at: int, date: dt.date) -> bool:
     return posted is not None and (posted.month, posted.day) == (date.month, date.day)
 
 
+# "Our Town Clerk, Eirlys Morgan, who was born on 9 March 1964": a date of birth with somebody else's name.
+_BORN_AFTER_NAME = re.compile(
+    r"([A-Z][a-z'\-]+)[ \t]+([A-Z][a-z'\-]+),?\s+(?:who\s+)?was\s+born\s+(?:on\s+)?$"
+)
+
+
+def _born_someone_else(text: str, start: int, profile: Profile) -> bool:
+    m = _BORN_AFTER_NAME.search(text, max(0, start - 60), start)
+    own = {w.lower() for n in profile.names for w in n.replace("-", " ").split()}
+    return m is not None and not {m.group(1).lower(), m.group(2).lower()} & own
+
+
+AGE_BEFORE_DAY = 40  # "celebrates his 60th birthday on Saturday 9th March"
+
+
+def _age_gives_the_year(doc: Document, day: re.Match[str], date: dt.date) -> bool:
+    """ "his 60th birthday on Saturday 9th March" on a page dated 1 March 2024: the age and the page's date
+    give the year, and so the whole date of birth."""
+    age = next(_AGE_TODAY.finditer(doc.text, max(0, day.start() - AGE_BEFORE_DAY), day.start()), None)
+    posted = doc.published or _post_date(doc.text, day.start())
+    if age is None or posted is None:
+        return False
+    year = posted.year if (date.month, date.day) >= (posted.month, posted.day) else posted.year + 1
+    return year - _age(age) == date.year
+
+
 def _post_date(text: str, at: int) -> dt.date | None:
     """The date of the post a phrase sits in, when it is further off: the last full date written before the
     phrase (a feed item's pubDate, a thread's timestamp, above a long post), within POST_DATE_FAR."""
@@ -351,7 +377,8 @@ class BirthDateDetector(Detector):
         if not year_windows and not anchors:
             return  # every form needs the year written, or a word about birth (or "today") to read near
         for m in _in_windows(patterns.written, text, year_windows):
-            found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
+            if not _born_someone_else(text, m.start(), profile):
+                found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
         month_first = (
             bool(year_windows)  # (numeric dates need the year: no need to ask how the page writes them)
             and any(p in low for p in ("mm/dd", "month/day", "u.s", "american"))
@@ -393,7 +420,10 @@ class BirthDateDetector(Detector):
                 and not _someone_elses(text, m.start(), profile)
                 and not _someone_older(doc, m.start(), m.end(), date)
             ):
-                found.append((m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}"))
+                if _age_gives_the_year(doc, m, date):
+                    found.append((m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key))
+                else:
+                    found.append((m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}"))
         for m in _in_windows(patterns.year, text, birth_windows):
             if not covered(m):
                 found.append((m.start(), m.end(), YEAR_CONFIDENCE, f"dob:{date.year:04d}"))

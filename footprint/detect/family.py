@@ -160,7 +160,7 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
         surname = split_name(member.name)[1]  # "ap Rhys", with its particle
         fulls = {_words(f) for f in (" ".join(words), *(f"{g} {surname}" for g in givens))}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth".
-        fulls |= {rf"{_words(surname)},\s*{_words(g)}" for g in givens}
+        fulls |= {rf"{_words(surname)}[\"']?,\s*[\"']?{_words(g)}" for g in givens}  # ("Siddiqui","Shazia")
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),

@@ -8,7 +8,7 @@ page that ties to the person (Need.TIED), so a namesake's page yields nothing.
 What it leaves alone: anything the profile lists (the other detectors report it, or it is public), numbers
 and places that say whose they are (a switchboard, an office, a venue, a surgery, a library), non-geographic
 numbers (03, 08, 09), a detail that follows another titled person's name ("Cllr John Pike, 07700 900777"),
-and a postcode one character off a listed one (a typo of a known address is not a new one).
+and a postcode one character off a listed one is reported as a postcode the profile does not list, never as theirs.
 
 Limits: an address without a house number or a postcode is not found; nor is a detail written more than about
 200 characters after the name; an address on the person's own street is left to the address detector.
@@ -35,7 +35,8 @@ from footprint.detect.text import (
 from footprint.model import Kind, Match, Need, Profile
 
 AFTER_NAME = 400
-BEFORE_NAME = 90
+BEFORE_NAME = 60  # a name after a detail: close by on its line ("07700 900318 (Maggie)"), not a clause later
+# ("... Llanfeddig HW6 3TB, was officially opened on Saturday by the Mayor of Wernford, Cllr")
 CONTEXT_BEFORE = 60  # how far before a detail to look for words saying whose it is
 CONTEXT_AFTER = 40  # and after it, on the same line ("0113 496 0000 (council switchboard)")
 MOBILE_CONFIDENCE = 0.7
@@ -55,7 +56,8 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"land\s+at development held\s+at meeting\s+at meets\s+at registered\s+address correspondence "
     r"care\s+of c/o po\s+box unit suite plot services queries funeral directors solicitors &(?<=\w&)\s+sons "
     r"news\b newsdesk newsroom editorial advertis\w* site\b allotments? inc\b llc corp\b proposal "
-    r"demolition erection consent industrial estate\s+agents? park\s+and\s+ride"
+    r"demolition erection consent industrial estate\s+agents? park\s+and\s+ride tea\s*rooms? cafe restaurant "
+    r"bookings? reservations? organi[sz]ers?"
 ).split()
 _SERVICE = re.compile(alternation(_SERVICE_WORDS, word_start=True))
 _LABELLED = re.compile(
@@ -195,7 +197,10 @@ class UnlistedDetector(Detector):
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
         line_end = text.find("\n", span[1])
         context_end = min(span[1] + CONTEXT_AFTER, len(text) if line_end == -1 else line_end)
-        if _a_service(low, context_start, context_end, directory_listing=True):
+        # (the detail's own words are left out: "23 Chapel Street" and "Station Road" are homes)
+        if _a_service(low, context_start, span[0], directory_listing=True) or _a_service(
+            low, span[1], context_end, directory_listing=True
+        ):
             return None
         return anchor
 
@@ -241,8 +246,6 @@ class UnlistedDetector(Detector):
                 ):
                     continue  # (or a record's "id: kz05ee", which only looks like one)
                 street = _street_before(text, m.start())
-                if not street and any(_one_off(postcode, p) for p in listed_postcodes):
-                    continue  # a typo of a known postcode, alone, is not a new one; with another street it is
                 span = (street[0], m.end()) if street else m.span()
                 if street and _street_name(street[2]) in listed_streets:
                     continue
