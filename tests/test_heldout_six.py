@@ -138,3 +138,12 @@ def test_ring_me_on_a_page_that_is_not_hers_is_the_writers_number():
     assert ("phone", "+447700900512") not in found(page)
     # on her own page, "ring me" is hers
     assert ("phone", "+447700900512") in found(page.replace("Bev", "Ruth"), confirmed=True)
+
+
+def test_a_neighbours_row_with_her_postcode_does_not_give_her_childs_school():
+    page = (
+        "Cllr Ruth Adebayo-Price (07700 900318) was at the meeting.\n"
+        "INSERT INTO `orders` VALUES (4015,'jade@example.com','Jade Whitlock','43 Chandos Rd','FW3 8LT',"
+        "'Brindle Hill Academy','Year 9');"
+    )
+    assert ("child_school", "school:brindle hill") not in found(page)

@@ -259,9 +259,9 @@ RECORD_FIELDS = 3  # a stretch with this many commas is a row of data (a CSV lin
 
 
 def _in_their_record(low: str, span: tuple[int, int], profile: Profile) -> bool:
-    """The school is named in a row of data that also holds the person's own email or home postcode: an order
-    or a membership record of theirs ("...,'ruthie.ap@example.net','R. Price',...,'Brindle Hill Academy',
-    'Year 7',...")."""
+    """The school is named in a row of data that also holds the person's own email: an order or a membership
+    record of theirs ("...,'ruthie.ap@example.net','R. Price',...,'Brindle Hill Academy','Year 7',..."). (Not
+    their postcode: a neighbour's row has it too.)"""
     start = max(low.rfind("\n", 0, span[0]), low.rfind("),(", 0, span[0])) + 1
     ends = [at for at in (low.find("\n", span[1]), low.find("),(", span[1])) if at != -1]
     row = low[start : min(ends, default=len(low))]
@@ -272,13 +272,8 @@ def _in_their_record(low: str, span: tuple[int, int], profile: Profile) -> bool:
 
 @functools.lru_cache(maxsize=32)
 def _own_record_needles(profile: Profile) -> tuple[str, ...]:
-    """The person's own email addresses and home postcodes (with and without the space), in lower case."""
-    needles = [e.address.strip().lower() for e in profile.emails if not e.public and e.address.strip()]
-    for address in profile.addresses:
-        postcode = "".join(address.postcode.split()).lower()
-        if postcode and not address.public:
-            needles += [postcode, f"{postcode[:-3]} {postcode[-3:]}"]
-    return tuple(needles)
+    """The person's own (not public) email addresses, in lower case."""
+    return tuple(e.address.strip().lower() for e in profile.emails if not e.public and e.address.strip())
 
 
 class _CueReader:
