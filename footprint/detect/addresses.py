@@ -111,9 +111,8 @@ def parse_home(address: Address) -> _Home:
         and (numbered := _HOUSE_NUMBER.match(parts[1]))
         and street_type(numbered.group(2).split()[-1])
     ):
-        first = parts[
-            1
-        ]  # a building's or an office's name first: "Kestrel Bank Ward Office, 12 Tanner's Row"
+        # a building's or an office's name first: "Kestrel Bank Ward Office, 12 Tanner's Row"
+        first = parts[1]
     if numbered := _HOUSE_NUMBER.match(first):
         return _Home(numbered.group(1).lower(), _normalise_street(numbered.group(2)), postcode, True)
     second = parts[1] if len(parts) > 1 else ""
