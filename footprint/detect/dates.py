@@ -167,11 +167,17 @@ _PRONOUN_BIRTHDAY = re.compile(r"\b(?:her|his|their)\s+(?:\w+\s+)?(?:birthday|b'
 _FULL_NAME = re.compile(r"\b([A-Z][a-z'\-]+)\s+([A-Z][a-z'\-]+)\b")
 
 
+@functools.lru_cache(maxsize=32)
+def _own_name_words(profile: Profile) -> frozenset[str]:
+    """Every word of the person's names, in lower case: a name made of them is theirs."""
+    return frozenset(w.lower() for n in profile.names for w in n.replace("-", " ").split())
+
+
 def _someone_elses(text: str, start: int, profile: Profile) -> bool:
     """ "Joan Pike's 90th birthday on 7th September", "your DD's birthday party, 14 June", "Joan Pike, who
     celebrated her 90th birthday on 7th September": a date beside somebody else's birthday says nothing about
     the person's."""
-    own = {w.lower() for n in profile.names for w in n.replace("-", " ").split()}
+    own = _own_name_words(profile)
     lo = max(0, start - 60)
     if any(m.group(1).lower() not in own for m in _WHOSE_BIRTHDAY.finditer(text, lo, start + 20)):
         return True
@@ -291,7 +297,7 @@ _BORN_AFTER_NAME = re.compile(
 
 def _born_someone_else(text: str, start: int, profile: Profile) -> bool:
     m = _BORN_AFTER_NAME.search(text, max(0, start - 60), start)
-    own = {w.lower() for n in profile.names for w in n.replace("-", " ").split()}
+    own = _own_name_words(profile)
     return m is not None and not {m.group(1).lower(), m.group(2).lower()} & own
 
 
