@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,30 @@ def test_at_line_starts_finds_what_finditer_does(pattern: str) -> None:
         for lo, hi in [(0, len(text)), (1, len(text) - 1), (len(text) // 3, len(text) // 2)]:
             expected = [m.span() for m in compiled.finditer(text, lo, hi)]
             assert [m.span() for m in at_line_starts(compiled, text, lo, hi)] == expected, (pattern, lo, hi)
+
+
+def _fold_by_character(text: str) -> str:
+    """fold's rule written the plain way: each character on its own."""
+    out = []
+    for ch in text:
+        if ch in "\u2019\u2018\u02bc":
+            out.append("'")
+        elif re.fullmatch("[\u00c0-\u024f\u1e00-\u1eff]", ch):
+            out.append(
+                unicodedata.normalize("NFD", ch)[0] if len(unicodedata.normalize("NFD", ch)) > 1 else ch
+            )
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_fold_replaces_each_character_as_the_plain_rule_does() -> None:
+    rng = random.Random(5)
+    alphabet = "aZ 1'\u2019\u2018\u02bc\u00e2\u0174\u00eb\u00f3\u1e81\u00a3\u2013\u00e6\u00df\u0131\ud83d\U0001f600\u4e2d"
+    samples = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.iterdir())[:80]]
+    samples += ["".join(rng.choice(alphabet) for _ in range(60)) for _ in range(300)]
+    for text in samples:
+        folded = fold(text)
+        assert folded == _fold_by_character(text)
+        assert len(folded) == len(text)
+    assert fold("Si\u00e2n O\u2019Keeffe, \u00a35") == "Sian O'Keeffe, \u00a35"

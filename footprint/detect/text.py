@@ -33,13 +33,27 @@ def fold(text: str) -> str:
     """Text as footprint searches it: typographic apostrophes as "'", and letters without their accents
     ("Siân" as "Sian", "Zoë" as "Zoe"), one character for one, so every offset holds. Pages and people write
     the same name both ways. (A scan's "El1ie" is not read as "Ellie": "W1T 4PJ" and "bob1smith@" must stay.)"""
-    for curly in CURLY_APOSTROPHES:
-        if curly in text:
-            text = text.replace(curly, "'")
-    if not text.isascii():
-        for accented in set(_ACCENTED.findall(text)):
-            text = text.replace(accented, _base_letter(accented))
+    if text.isascii():
+        return text
+    # The few characters outside ASCII a page uses ("’", "£", "é"), picked out by deleting the ASCII bytes
+    # (a C loop, four times faster than a regex that looks at each character), then each replaced.
+    for odd in set(
+        text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        if (plain := _plain(odd)) != odd:
+            text = text.replace(odd, plain)
     return text
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain(ch: str) -> str:
+    """How fold writes one character outside ASCII."""
+    if ch in CURLY_APOSTROPHES:
+        return "'"
+    return _base_letter(ch) if _ACCENTED.match(ch) else ch
 
 
 _SAINT = re.compile(r"st\.?|saint", re.IGNORECASE)
