@@ -90,6 +90,9 @@ def with_(**changes: object) -> Profile:
         ("020 7946 0321", "+442079460321"),
         ("0207 946 0321", "+442079460321"),
         ("+44 (0)20 7946 0321", "+442079460321"),
+        ("07700\u00a0900461", "+447700900461"),  # a non-breaking space, as word processors join groups
+        ("0113\u2009496\u20090123", "+441134960123"),  # thin spaces
+        ("07700\u2011900\u2011461", "+447700900461"),  # non-breaking hyphens
     ],
 )
 def test_phone_found_in_common_uk_formats(written, e164):
