@@ -62,7 +62,7 @@ class Run:
 
 
 # A run's characters as its digits: separators dropped, O read as 0, l and I as 1 (one C call, not a loop).
-_AS_DIGITS = {ord(c): None for c in " \t\n\r\x0b\x0c.-()/+\u2010\u2011\u2012\u2013"}
+_AS_DIGITS: dict[int, str | None] = {ord(c): None for c in " \t\n\r\x0b\x0c.-()/+\u2010\u2011\u2012\u2013"}
 _AS_DIGITS.update({ord("o"): "0", ord("O"): "0", ord("l"): "1", ord("I"): "1"})
 
 
