@@ -205,18 +205,18 @@ def _spellings(e164: str) -> tuple[tuple[str, bool], ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _common_tail(spellings: tuple[tuple[str, bool], ...]) -> str:
-    """The digits every spelling ends with."""
-    return os.path.commonprefix([digits[::-1] for digits, _ in spellings])[::-1]
+def _common_tail(e164: str) -> str:
+    """The digits every spelling of the number ends with."""
+    return os.path.commonprefix([digits[::-1] for digits, _ in _spellings(e164)])[::-1]
 
 
 def listed_in(doc: Document, run: Run, e164: str) -> Iterator[Number]:
     """Where a run of digits holds this exact number, starting at a group boundary and ending cleanly; no
     parsing, so it is fast, and a number right after a date or another number is still found."""
     text = doc.text
-    spellings = _spellings(e164)
-    if not spellings or _common_tail(spellings) not in run.digits:
+    if _common_tail(e164) not in run.digits:
         return  # (every spelling ends with the national number: one search, not five)
+    spellings = _spellings(e164)
     for digits, needs_plus in spellings:
         at = run.digits.find(digits)
         while at != -1:
