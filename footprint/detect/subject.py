@@ -503,16 +503,23 @@ _PLACE = re.compile(
 
 
 def _elsewhere(text: str, profile: Profile) -> bool:
-    own_postcodes = {re.sub(r"\s", "", a.postcode.upper()) for a in profile.addresses if a.postcode}
+    own_postcodes, own = _own_places(profile)
     if any(m.group(1) + m.group(2) not in own_postcodes for m in _ANY_POSTCODE.finditer(text)):
         return True
-    own = {w.lower() for place in profile.locality for w in re.split(r"[\s-]+", place)}
-    own |= {w.lower() for a in profile.addresses for w in re.findall(r"[A-Za-z]+", a.text)}
     return any(
         not ({w.lower() for w in re.split(r"[ -]", m.group(1))} & own)
         and m.group(1).split()[0] not in _NOT_PLACES
         for m in _PLACE.finditer(text)
     )
+
+
+@functools.lru_cache(maxsize=32)
+def _own_places(profile: Profile) -> tuple[frozenset[str], frozenset[str]]:
+    """The person's postcodes (capitals, no space), and the words of their places and addresses (lower case)."""
+    postcodes = {re.sub(r"\s", "", a.postcode.upper()) for a in profile.addresses if a.postcode}
+    words = {w.lower() for place in profile.locality for w in re.split(r"[\s-]+", place)}
+    words |= {w.lower() for a in profile.addresses for w in re.findall(r"[A-Za-z]+", a.text)}
+    return frozenset(postcodes), frozenset(words)
 
 
 _NOT_PLACES = frozenset(
