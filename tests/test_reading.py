@@ -751,3 +751,18 @@ def test_another_of_the_name_is_somebody_else_whatever_the_profile_gives():
     """No middle names in the profile: "another Maggie Oduya" is still somebody else, and so are her details."""
     text = "Cllr Maggie Oduya, Millbrook.\n\nThere's another Maggie Oduya in Fenby, at 3 Birch Road, BF9 2AB."
     assert not {f for f in found(text) if not f[3]}
+
+
+def test_documents_that_differ_only_in_what_is_known_about_them_are_read_apart():
+    """Detectors cache their work per document, keyed by it: a page read as the person's own and the same
+    page read as anybody's must not share a cached reading."""
+    text = "Maggie Oduya opened the fete."
+    plain = Document(url="https://example.org/a", text=text, links=("https://example.org/b",))
+    theirs = dataclasses.replace(plain, confirmed=True)
+    assert plain != theirs and hash(plain) == hash(dataclasses.replace(plain))
+    assert {plain: 1, theirs: 2} == {theirs: 2, plain: 1}
+    assert mentions(plain, PROFILE) == mentions(theirs, PROFILE)
+    assert (
+        read(plain, PROFILE, all_detectors()).subject.level
+        != read(theirs, PROFILE, all_detectors()).subject.level
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 from abc import ABC, abstractmethod
@@ -28,11 +27,12 @@ class Document:
     problem: str = ""  # why the page could not be read in full (a broken PDF), for the probe's notes
 
     def __hash__(self) -> int:
-        """Computed once: the detectors share their work on a page through caches keyed by it, so it is hashed
-        a dozen times a page, and a page's links alone can be hundreds of strings."""
+        """From the URL and the text only (equal documents have both equal; a page's links alone can be
+        hundreds of strings), and computed once: the detectors share their work on a page through caches
+        keyed by it, so it is hashed a dozen times a page."""
         cached: int | None = self.__dict__.get("_hash")
         if cached is None:
-            cached = hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))
+            cached = hash((self.url, self.text))
             object.__setattr__(self, "_hash", cached)
         return cached
 
