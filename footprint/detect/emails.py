@@ -44,6 +44,18 @@ def _pattern(address: str) -> re.Pattern[str] | None:
     return re.compile(rf"{_spell(local)}{_AT}{_spell(domain)}(?![\w\-])(?!{_DOT}[^\W_])")
 
 
+@functools.lru_cache(maxsize=32)
+def _listed(profile: Profile) -> tuple[tuple[Email, re.Pattern[str], tuple[str, ...]], ...]:
+    """Each distinct address the profile lists, with its pattern and the pieces a page must hold for it."""
+    listed: dict[str, tuple[Email, re.Pattern[str], tuple[str, ...]]] = {}
+    for email in profile.emails:
+        key = email.address.strip().lower()
+        pattern = _pattern(key)
+        if pattern is not None and key not in listed:
+            listed[key] = (email, pattern, _needles(key))
+    return tuple(listed.values())
+
+
 def _starts_clean(text: str, start: int) -> bool:
     if start > 0 and text[start - 1] in "'`" and not _local_char_at(text, start - 2):
         return True  # quoted, as an SQL dump or a CSV writes it: ,'maggie@example.org',
@@ -65,14 +77,8 @@ class EmailDetector(Detector):
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         found: list[tuple[int, int, Email]] = []
-        seen: set[str] = set()
-        for email in profile.emails:
-            key = email.address.strip().lower()
-            pattern = _pattern(key)
-            if pattern is None or key in seen:
-                continue
-            seen.add(key)
-            if not all(needle in doc.lower for needle in _needles(key)):
+        for email, pattern, needles in _listed(profile):
+            if not all(needle in doc.lower for needle in needles):
                 continue
             found.extend(
                 (m.start(), m.end(), email)
