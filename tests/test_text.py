@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from footprint.detect.text import alternation, at_line_starts, fold
+from footprint.detect.text import alternation, at_line_starts, fold, lower_fold
 
 CORPUS = Path(__file__).parent / "corpus" / "cases"
 
@@ -107,3 +107,31 @@ def test_fold_replaces_each_character_as_the_plain_rule_does() -> None:
         assert folded == _fold_by_character(text)
         assert len(folded) == len(text)
     assert fold("Si\u00e2n O\u2019Keeffe, \u00a35") == "Sian O'Keeffe, \u00a35"
+
+
+def _lower_then_fold(text: str) -> str:
+    """lower_fold's rule written the plain way."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _fold_by_character(low)
+
+
+def test_lower_fold_lowers_and_folds_as_the_plain_rule_does() -> None:
+    rng = random.Random(11)
+    alphabet = (
+        "aZq 1'\u2019\u00c9\u00e9\u0174\u0130\u212a\u1e9e\u01c5\u03a3\u03c3\u0391\u00a3\u2013"
+        "\ud83d\U0001f600\u0418\u00df"
+    )
+    samples = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.iterdir())[:120]]
+    samples += ["".join(rng.choice(alphabet) for _ in range(40)) for _ in range(300)]
+    no_sigma = alphabet.replace("\u03a3", "")  # (a capital sigma takes the plain road)
+    samples += ["".join(rng.choice(no_sigma) for _ in range(40)) for _ in range(300)]
+    for text in samples:
+        low = lower_fold(text)
+        assert low == _lower_then_fold(text), text
+        assert len(low) == len(text)
+    assert lower_fold("Si\u00e2n O\u2019KEEFFE") == "sian o'keeffe"
+    assert (
+        lower_fold("\u039f\u0394\u039f\u03a3 \u00e9") == "\u03bf\u03b4\u03bf\u03c2 e"
+    )  # a word's last sigma

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.detect.text import fold
+from footprint.detect.text import lower_fold
 from footprint.model import Match, Need, Profile
 
 
@@ -41,10 +41,7 @@ class Document:
         """The text in lower case, typographic apostrophes as "'" and accented letters without their accents
         (same length and offsets for the scripts pages use: see text.fold), computed once and then read as a
         plain attribute (the detectors ask for it dozens of times a page)."""
-        low = self.text.lower()
-        if len(low) != len(self.text):
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-        return fold(low)
+        return lower_fold(self.text)
 
 
 class Detector(ABC):

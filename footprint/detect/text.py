@@ -48,6 +48,37 @@ def fold(text: str) -> str:
 _ASCII_BYTES = bytes(range(128))
 
 
+def lower_fold(text: str) -> str:
+    """fold(text.lower()), one character for one: a character whose lower case is longer ("İ") stays as it is.
+
+    Most pages are ASCII but for a few characters ("’", "£", "é"), and `str.lower` takes the slow road through
+    all of a page that has one; so the ASCII letters are lowered as bytes (a C loop) and each character
+    outside ASCII is replaced on its own, as `fold` does. A capital sigma, which `str.lower` writes "ς" at the
+    end of a word, takes the plain road."""
+    if text.isascii():
+        return text.lower()
+    if "\u03a3" in text:
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        return fold(low)
+    data = text.encode("utf-8", "surrogatepass")
+    low = data.lower().decode("utf-8", "surrogatepass")
+    for odd in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        if (plain := _lower_plain(odd)) != odd:
+            low = low.replace(odd, plain)
+    return low
+
+
+@functools.lru_cache(maxsize=1024)
+def _lower_plain(ch: str) -> str:
+    """How lower_fold writes one character outside ASCII."""
+    lowered = ch.lower()
+    if len(lowered) != 1:
+        lowered = ch
+    return lowered if lowered.isascii() else _plain(lowered)
+
+
 @functools.lru_cache(maxsize=1024)
 def _plain(ch: str) -> str:
     """How fold writes one character outside ASCII."""
