@@ -546,6 +546,25 @@ def test_a_year_group_is_a_sign_only_when_it_is_not_someone_elses(text, reported
     assert bool(find(FamilyDetector(), text)) is reported
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # A heading naming the school, and lines below saying whose child goes there: hers.
+        ("St Anne's Primary School\n\nSummer fair\n\nMy daughter ran the cake stall all afternoon.", True),
+        # A parent's post: the cue a paragraph above the school's name, in the body of the same post.
+        ("My daughter has had a hard year.\n\nSt Anne's Primary have been brilliant with her.", True),
+        # A feed: the cue ends one post; the next post's heading names the school (a councillor's visit).
+        (
+            "Proud mum moment\n\nMy daughter was picked for the county squad.\n\n"
+            "New library opens at St Anne's Primary School\n\nIt was a privilege to open it this afternoon.",
+            False,
+        ),
+    ],
+)
+def test_a_cue_above_a_heading_that_names_the_school_belongs_to_the_section_before(text, reported):
+    assert bool(find(FamilyDetector(), text)) is reported
+
+
 def test_school_with_one_word_core_needs_its_school_words():
     child = FamilyMember("Amara Oduya", relation="daughter", school="Millbrook Primary School")
     profile = with_(family=(child,))

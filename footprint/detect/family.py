@@ -333,8 +333,28 @@ def _child_cue(
             and "\n\n" in low[min(cue.start(), span[0]) : max(cue.end(), span[1])]
         ):
             continue  # "S1 Parents' Evening" in a school's diary, paragraphs away from its name: every parent's
+        if cue.end() <= span[0] and "\n\n" in low[cue.end() : span[0]] and _a_heading(low, span):
+            continue  # a cue paragraphs above a heading that names the school is the last section's ("my son
+            # Harry ..." in the post before "New sports hall opens at Hollingbrook Academy")
         return True
     return False
+
+
+HEADING_LINE = 120
+
+
+def _a_heading(low: str, span: tuple[int, int]) -> bool:
+    """Whether the school's name sits in a heading: a short line standing as a paragraph of its own, not
+    ending like a sentence."""
+    start = low.rfind("\n", 0, span[0]) + 1
+    end = low.find("\n", span[1])
+    end = len(low) if end == -1 else end
+    line = low[start:end].strip()
+    before_blank = start <= 1 or low[max(0, start - 2) : start] == "\n\n" or not low[:start].strip()
+    after_blank = end >= len(low) or low.startswith("\n\n", end) or not low[end:].strip()
+    return (
+        before_blank and after_blank and len(line) <= HEADING_LINE and not line.endswith((".", "!", "?", ":"))
+    )
 
 
 @functools.lru_cache(maxsize=64)
