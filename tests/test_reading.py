@@ -175,6 +175,19 @@ def test_unlisted_details_that_are_not_hers_are_left_alone(text):
     assert not {f for f in found(text) if not f[3]}
 
 
+def test_a_relatives_number_is_theirs_but_a_home_shared_with_a_relative_is_hers():
+    """A phone is one person's: after "her dad Rory" it is his. A home is a household's: "lives with her husband
+    Dev at 3 Birch Road" gives her address too."""
+    assert not found("Thanks to Margaret Oduya of Millbrook and to her dad Rory (07700 900763) for driving.")
+    assert found("Margaret Oduya, Millbrook, lives with her husband Dev at 3 Birch Road.") == {
+        ("home_address", "3 birch road", False, False),
+        ("family_member", "family:devendra oduya", False, True),
+    }
+    assert found("Margaret Oduya of Millbrook (07700 900763) and her dad.") == {
+        ("phone", "+447700900763", False, False)
+    }
+
+
 def test_a_postcode_one_character_off_hers_is_an_unlisted_postcode_never_hers():
     # Two labellers who had not seen the rules read it as an old or mistaken postcode beside her name.
     assert found("Margaret Oduya, Millbrook. Postcode BF4 7QF.") == {("home_address", "BF47QF", True, False)}

@@ -162,10 +162,17 @@ class UnlistedDetector(Detector):
         yield from self._addresses(doc, profile, anchors, others)
 
     def _anchor_for(
-        self, doc: Document, span: Span, anchors: list[Span], namesakes: tuple[Span, ...], profile: Profile
+        self,
+        doc: Document,
+        span: Span,
+        anchors: list[Span],
+        namesakes: tuple[Span, ...],
+        profile: Profile,
+        one_persons: bool = False,
     ) -> Span | None:
         """The mention this detail belongs to: near it, not a namesake's, with no other person named in
-        between, and no word beside it saying it is an office's or a venue's."""
+        between, and no word beside it saying it is an office's or a venue's. A detail that is one person's
+        (a phone, not a home a family shares) is not theirs after a relative named in between."""
         text, low = doc.text, doc.lower
         # The name usually comes first ("Maggie Oduya ... 07700 900318") and may sit well before the detail; a
         # name after it counts only close by on the same line ("07700 900318 (Maggie)").
@@ -192,6 +199,8 @@ class UnlistedDetector(Detector):
             return None
         if any(_is_someone(m.group(1), profile) for m in _NAME_LINE.finditer(text, *between)):
             return None
+        if one_persons and _a_relative_named(text, low, *between):
+            return None  # "... and to her dad Rory (07700 900763)": a relative's, named by first name
         if next(at_line_starts(_NEW_RECORD, text, *between), None):
             return None
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
@@ -212,7 +221,7 @@ class UnlistedDetector(Detector):
             if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
                 continue
             span = (number.start, number.end)
-            if self._anchor_for(doc, span, anchors, others, profile) is None:
+            if self._anchor_for(doc, span, anchors, others, profile, one_persons=True) is None:
                 continue
             if _an_office_elsewhere(doc, number.e164, span):
                 continue  # the council's switchboard in a page's data is still the switchboard
@@ -341,6 +350,20 @@ def _own_words(profile: Profile) -> frozenset[str]:
     """Words of the person's names, places and addresses: a line made of them is not another person."""
     texts = [*profile.names, *profile.locality, *(a.text for a in profile.addresses)]
     return frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z'\-]+", t))
+
+
+# A relative named by first name: "her dad Rory", "his wife Sarah". For lower-case text (words that start
+# a word, see alternation); the name after it is checked for its capital in the page's own text.
+_RELATIVE = re.compile(
+    rf"(?:{alternation(['her', 'his', 'their', 'my', 'our', 'your'], word_start=True)})\s+"
+    r"(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|uncle|aunt|auntie|nan|nana"
+    r"|gran|granny|grandad|grandpa|grandma|cousin|nephew|niece|fianc[ée]e?|boyfriend|girlfriend),?\s+"
+)
+_GIVEN_NAME = re.compile(r"[A-Z][a-z'\-]+(?![\w'])")
+
+
+def _a_relative_named(text: str, low: str, lo: int, hi: int) -> bool:
+    return any(_GIVEN_NAME.match(text, m.end(), hi) for m in _RELATIVE.finditer(low, lo, hi))
 
 
 _NEXT_TUPLE = re.compile(r"\)\s*,\s*\(|\}\s*,\s*\{")
