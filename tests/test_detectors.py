@@ -461,6 +461,20 @@ def test_family_near_misses_not_found(text):
     assert find(FamilyDetector(), text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("the baptism of Amara Grace, daughter of Devendra and Shona Macleod", False),  # another family's
+        ("our daughter Amara Macleod", False),
+        ("our daughter Amara Oduya", True),  # the family's own surname
+        ("our daughter Amara, and Kofi", True),
+        ("her husband Dev and Shona Oduya", True),
+    ],
+)
+def test_a_first_name_followed_by_another_familys_surname_is_somebody_else(text, reported):
+    assert bool(find(FamilyDetector(), text)) is reported
+
+
 def test_family_full_name_not_also_reported_as_first_name():
     m = only(find(FamilyDetector(), "her husband Devendra Oduya"))
     assert (m.value, m.confidence) == ("Devendra Oduya", 0.9)

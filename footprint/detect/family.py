@@ -19,7 +19,7 @@ SCHOOL_CORE_CONFIDENCE = 0.7
 RELATION_WINDOW = 40
 CUE_WINDOW = 400
 NAME_CUE_WINDOW = 150
-_OTHER_SURNAME = re.compile(r" [A-Z][a-z]+(?![\w'’])")
+_OTHER_SURNAME = re.compile(r" ([A-Z][a-z]+)(?![\w'’])")
 
 # Near a school's name, these say a child goes there (rather than that a councillor visited it).
 # A relation word counts only as someone's ("my son", "our twins", "whose daughter"): "the children's
@@ -197,6 +197,17 @@ def _school_patterns(school: str) -> tuple[re.Pattern[str], re.Pattern[str] | No
         another_school = rf"(?!{_SUFFIX_GAP}(?:{other_types})(?!\w))"
         alone = re.compile(_words(core) + r"(?!\w)" + _NOT_A_SCHOOL + another_school)
     return full, alone
+
+
+def _another_surname_after(text: str, end: int, profile: Profile) -> bool:
+    """ "Ailsa Catriona" (Macleod), "Rory Patel": a first name followed by a name that is not the family's is
+    somebody else of that first name."""
+    after = _OTHER_SURNAME.match(text, end) or _AND_ANOTHER.match(text, end)
+    return after is not None and after.group(1).lower() not in _surnames(profile)
+
+
+# "Ruairidh and Shona Macleod": a couple that shares the surname after the second name.
+_AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+ ([A-Z][a-z]+)(?![\w'’])")
 
 
 def _beside_relation(text: str, name: tuple[int, int]) -> bool:
@@ -461,7 +472,11 @@ class FamilyDetector(Detector):
         matches: list[Match] = []
         for member, probes in _members(profile):
             if any(probe in low for probe in probes):
-                matches.extend(self._member(text, low, member))
+                matches.extend(
+                    m
+                    for m in self._member(text, low, member)
+                    if m.ties or not _another_surname_after(text, m.end, profile)
+                )
         children = _children_pattern(profile)
         sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
         for member in _schools(profile):
