@@ -186,6 +186,10 @@ def test_a_relatives_number_is_theirs_but_a_home_shared_with_a_relative_is_hers(
     assert found("Margaret Oduya of Millbrook (07700 900763) and her dad.") == {
         ("phone", "+447700900763", False, False)
     }
+    # A listed relative by full name, then a number: his (the surname inside his name is not her mention),
+    # in a leaked table's quoted columns too.
+    leak = "INSERT INTO members VALUES (57, 'Margaret Oduya', 'Millbrook', 'Devendra Oduya (husband)', '07700900619');"
+    assert found(leak) == {("family_member", "family:devendra oduya", False, True)}
 
 
 def test_a_postcode_one_character_off_hers_is_an_unlisted_postcode_never_hers():

@@ -158,7 +158,10 @@ class UnlistedDetector(Detector):
             return
         anchors.sort()
         others = namesakes(doc, profile)
-        yield from self._phones(doc, profile, anchors, others)
+        relatives = [(m.start, m.end) for m in earlier if m.kind is Kind.FAMILY_MEMBER]
+        # (the surname inside a relative's name, "Rachel Jones", is not the person's mention for a phone)
+        own = [a for a in anchors if not any(r0 <= a[0] and a[1] <= r1 for r0, r1 in relatives)]
+        yield from self._phones(doc, profile, own, others, relatives)
         yield from self._addresses(doc, profile, anchors, others)
 
     def _anchor_for(
@@ -168,11 +171,12 @@ class UnlistedDetector(Detector):
         anchors: list[Span],
         namesakes: tuple[Span, ...],
         profile: Profile,
-        one_persons: bool = False,
+        relatives: list[Span] | None = None,
     ) -> Span | None:
         """The mention this detail belongs to: near it, not a namesake's, with no other person named in
         between, and no word beside it saying it is an office's or a venue's. A detail that is one person's
-        (a phone, not a home a family shares) is not theirs after a relative named in between."""
+        (a phone, not a home a family shares: the caller passes the family members the page names, maybe none)
+        is not theirs after a relative named in between."""
         text, low = doc.text, doc.lower
         # The name usually comes first ("Maggie Oduya ... 07700 900318") and may sit well before the detail; a
         # name after it counts only close by on the same line ("07700 900318 (Maggie)").
@@ -199,8 +203,8 @@ class UnlistedDetector(Detector):
             return None
         if any(_is_someone(m.group(1), profile) for m in _NAME_LINE.finditer(text, *between)):
             return None
-        if one_persons and _a_relative_named(text, low, *between):
-            return None  # "... and to her dad Rory (07700 900763)": a relative's, named by first name
+        if relatives is not None and (_a_relative_named(text, low, *between) or _inside(between, relatives)):
+            return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if next(at_line_starts(_NEW_RECORD, text, *between), None):
             return None
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
@@ -214,14 +218,19 @@ class UnlistedDetector(Detector):
         return anchor
 
     def _phones(
-        self, doc: Document, profile: Profile, anchors: list[Span], others: tuple[Span, ...]
+        self,
+        doc: Document,
+        profile: Profile,
+        anchors: list[Span],
+        others: tuple[Span, ...],
+        relatives: list[Span],
     ) -> Iterator[Match]:
         listed = {p.e164 for p in profile.phones}
         for number in numbers_near(doc, _windows(anchors, len(doc.text)), listed):
             if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
                 continue
             span = (number.start, number.end)
-            if self._anchor_for(doc, span, anchors, others, profile, one_persons=True) is None:
+            if self._anchor_for(doc, span, anchors, others, profile, relatives=relatives) is None:
                 continue
             if _an_office_elsewhere(doc, number.e164, span):
                 continue  # the council's switchboard in a page's data is still the switchboard
