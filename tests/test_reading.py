@@ -73,6 +73,8 @@ def names(text: str) -> list[str]:
         # depended on the order a set gave them back, so two runs could report different spans).
         ('Margaret "Maggie" Oduya', ['Margaret "Maggie" Oduya']),
         ("Margaret Maggie Oduya", ["Margaret Maggie Oduya"]),
+        # A leaked table's quoted columns: another given name before the surname is still another person.
+        ("(57, 'Maggie Oduya', 'Millbrook'),(88,'Social','Samuel Oduya')", ["'Maggie Oduya"]),
     ],
 )
 def test_mentions_find_the_person_however_named(text, expected):

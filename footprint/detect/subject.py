@@ -398,13 +398,17 @@ _NOT_A_NAME = frozenset(
 )
 
 
+_ROW_PUNCTUATION = re.compile(r"[\"(\[{,;|]|(?<!\w)'")
+
+
 def _someone_else(text: str, start: int, profile: Profile) -> bool:
     """ "Devendra Oduya", "Samuel Oduya": the surname after another given name is another person."""
     before = text[max(0, start - 30) : start]
     if not before or before[-1] not in " \t":
         return False
     words = before.split()
-    word = words[-1] if words else ""
+    # (the last word without the quotes and commas of a data row before it: "'Social','Margaret" is Margaret)
+    word = _ROW_PUNCTUATION.split(words[-1])[-1] if words else ""
     if not (
         word[:1].isupper() and word[1:].replace("'", "").replace("-", "").isalpha() and word[1:].islower()
     ):
