@@ -194,6 +194,15 @@ def test_a_relatives_number_is_theirs_but_a_home_shared_with_a_relative_is_hers(
     assert found(leak) == {("family_member", "family:devendra oduya", False, True)}
 
 
+def test_a_landline_after_her_family_as_co_occupants_is_the_households():
+    text = (
+        "Margaret Oduya, Millbrook\n\nOther occupants: Devendra Oduya\n\n"
+        "Landline: 0113 496 0847\n\nMobile: 07700 900764"
+    )
+    assert ("phone", "+441134960847", False, False) in found(text)  # the household's, hers too
+    assert ("phone", "+447700900764", False, False) not in found(text)  # a mobile after them: one of theirs
+
+
 def test_a_postcode_one_character_off_hers_is_an_unlisted_postcode_never_hers():
     # Two labellers who had not seen the rules read it as an old or mistaken postcode beside her name.
     assert found("Margaret Oduya, Millbrook. Postcode BF4 7QF.") == {("home_address", "BF47QF", True, False)}

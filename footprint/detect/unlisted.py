@@ -162,7 +162,7 @@ class UnlistedDetector(Detector):
         # (the surname inside a relative's name, "Rachel Jones", is not the person's mention for a phone)
         own = [a for a in anchors if not any(r0 <= a[0] and a[1] <= r1 for r0, r1 in relatives)]
         yield from self._phones(doc, profile, own, others, relatives)
-        yield from self._addresses(doc, profile, anchors, others)
+        yield from self._addresses(doc, profile, anchors, others, relatives)
 
     def _anchor_for(
         self,
@@ -171,12 +171,13 @@ class UnlistedDetector(Detector):
         anchors: list[Span],
         namesakes: tuple[Span, ...],
         profile: Profile,
-        relatives: list[Span] | None = None,
+        relatives: list[Span],
+        personal: bool = False,
     ) -> Span | None:
         """The mention this detail belongs to: near it, not a namesake's, with no other person named in
         between, and no word beside it saying it is an office's or a venue's. A detail that is one person's
-        (a phone, not a home a family shares: the caller passes the family members the page names, maybe none)
-        is not theirs after a relative named in between."""
+        (a mobile) is not theirs after a relative named in between; a household's (a home, a landline) is,
+        whichever of the family the page names first. `relatives` are where it names listed family members."""
         text, low = doc.text, doc.lower
         # The name usually comes first ("Maggie Oduya ... 07700 900318") and may sit well before the detail; a
         # name after it counts only close by on the same line ("07700 900318 (Maggie)").
@@ -201,9 +202,14 @@ class UnlistedDetector(Detector):
             return None
         if any(not _inside(m.span(), anchors) for m in at_line_starts(_BALLOT_ENTRY, text, *between)):
             return None
-        if any(_is_someone(m.group(1), profile) for m in _NAME_LINE.finditer(text, *between)):
-            return None
-        if relatives is not None and (_a_relative_named(text, low, *between) or _inside(between, relatives)):
+        if any(
+            _is_someone(m.group(1), profile) and not _inside(m.span(), relatives)
+            for m in _NAME_LINE.finditer(text, *between)
+        ):
+            return (
+                None  # (their family: "Other occupants: Gareth Price ... Landline: 0113 496 0847" is theirs)
+            )
+        if personal and (_a_relative_named(text, low, *between) or _inside(between, relatives)):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if next(at_line_starts(_NEW_RECORD, text, *between), None):
             return None
@@ -230,11 +236,11 @@ class UnlistedDetector(Detector):
             if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
                 continue
             span = (number.start, number.end)
-            if self._anchor_for(doc, span, anchors, others, profile, relatives=relatives) is None:
+            mobile = number.e164.startswith("+447")
+            if self._anchor_for(doc, span, anchors, others, profile, relatives, personal=mobile) is None:
                 continue
             if _an_office_elsewhere(doc, number.e164, span):
                 continue  # the council's switchboard in a page's data is still the switchboard
-            mobile = number.e164.startswith("+447")
             confidence = MOBILE_CONFIDENCE if mobile else LANDLINE_CONFIDENCE
             if _LABELLED.search(doc.text, max(0, span[0] - 30), span[0]):
                 confidence += LABELLED_BONUS
@@ -249,7 +255,12 @@ class UnlistedDetector(Detector):
             )
 
     def _addresses(
-        self, doc: Document, profile: Profile, anchors: list[Span], others: tuple[Span, ...]
+        self,
+        doc: Document,
+        profile: Profile,
+        anchors: list[Span],
+        others: tuple[Span, ...],
+        relatives: list[Span],
     ) -> Iterator[Match]:
         text = doc.text
         homes = [parse_home(a) for a in profile.addresses]
@@ -270,7 +281,7 @@ class UnlistedDetector(Detector):
                 if _inside(span, taken):
                     continue
                 taken.append(span)  # whoever it belongs to, its street is not a second address
-                if self._anchor_for(doc, span, anchors, others, profile) is None:
+                if self._anchor_for(doc, span, anchors, others, profile, relatives) is None:
                     continue
                 if street:
                     key = f"{street[1]} {_street_name(street[2])} {postcode.lower()}"
@@ -287,7 +298,7 @@ class UnlistedDetector(Detector):
                 if _inside(span, taken) or name in listed_streets or not _capitalised(m.group(2)):
                     continue
                 taken.append(span)
-                if self._anchor_for(doc, span, anchors, others, profile) is None:
+                if self._anchor_for(doc, span, anchors, others, profile, relatives) is None:
                     continue
                 key = f"{m.group(1).lower()} {name}"
                 yield self._match(text, span, Kind.HOME_ADDRESS, key, ADDRESS_CONFIDENCE, False, "an address")
