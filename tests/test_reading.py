@@ -203,6 +203,17 @@ def test_a_landline_after_her_family_as_co_occupants_is_the_households():
     assert ("phone", "+447700900764", False, False) not in found(text)  # a mobile after them: one of theirs
 
 
+def test_details_under_a_heading_of_other_peoples_items_are_theirs():
+    text = (
+        "Two desks, free to collect. Posted by Maggie Oduya, Millbrook.\n\nMore offers near Millbrook\n\n"
+        "OFFER: plant pots (Falcon Row, BF2 6EP), posted by Alan W.\n\nWANTED: a lawnmower, call 07700 900688"
+    )
+    assert not {f for f in found(text) if not f[3]}
+    assert found("Maggie Oduya, Millbrook. Moving from 3 Birch Road, BF4 2AB, to a flat.") == {
+        ("home_address", "3 birch road bf42ab", False, False)
+    }
+
+
 def test_a_postcode_one_character_off_hers_is_an_unlisted_postcode_never_hers():
     # Two labellers who had not seen the rules read it as an old or mistaken postcode beside her name.
     assert found("Margaret Oduya, Millbrook. Postcode BF4 7QF.") == {("home_address", "BF47QF", True, False)}

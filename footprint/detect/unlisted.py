@@ -213,6 +213,8 @@ class UnlistedDetector(Detector):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if next(at_line_starts(_NEW_RECORD, text, *between), None):
             return None
+        if _OTHER_CONTENT.search(low, *between):
+            return None  # "More offers near Brentmere", "Similar listings": what follows is other people's
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
         line_end = text.find("\n", span[1])
         context_end = min(span[1] + CONTEXT_AFTER, len(text) if line_end == -1 else line_end)
@@ -386,6 +388,13 @@ def _a_relative_named(text: str, low: str, lo: int, hi: int) -> bool:
     return any(_GIVEN_NAME.match(text, m.end(), hi) for m in _RELATIVE.finditer(low, lo, hi))
 
 
+# A heading that starts a page's list of other people's items: "More offers near Brentmere", "Similar listings
+# near you", "Related stories", "You may also like". For lower-case text.
+_OTHER_CONTENT = re.compile(
+    rf"(?:{alternation(['more', 'other', 'similar', 'related'], word_start=True)})\s+(?:[a-z]+\s+)?"
+    r"(?:offers|listings|items|ads|adverts|posts|stories|articles|results|profiles)\b"
+    r"|you\s+(?:may|might)\s+also\s+like"
+)
 _NEXT_TUPLE = re.compile(r"\)\s*,\s*\(|\}\s*,\s*\{")
 ROW_DELIMITERS = 3  # a line with this many commas (or tabs, semicolons, pipes) is a row of data
 
