@@ -475,6 +475,14 @@ def test_a_first_name_followed_by_another_familys_surname_is_somebody_else(text,
     assert bool(find(FamilyDetector(), text)) is reported
 
 
+def test_a_first_name_followed_by_the_members_own_middle_name_is_still_them():
+    father = FamilyMember("Balwinder Singh Sandhu", relation="father")
+    profile = with_(family=(father,))
+    m = only(find(FamilyDetector(), "Thanks to her father, Balwinder Singh ji, for the langar.", profile))
+    assert (m.value, m.key) == ("Balwinder", "family:balwinder singh sandhu")
+    assert find(FamilyDetector(), "Thanks to her father, Balwinder Gill, for the langar.", profile) == []
+
+
 def test_family_full_name_not_also_reported_as_first_name():
     m = only(find(FamilyDetector(), "her husband Devendra Oduya"))
     assert (m.value, m.confidence) == ("Devendra Oduya", 0.9)

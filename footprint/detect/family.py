@@ -199,11 +199,19 @@ def _school_patterns(school: str) -> tuple[re.Pattern[str], re.Pattern[str] | No
     return full, alone
 
 
-def _another_surname_after(text: str, end: int, profile: Profile) -> bool:
-    """ "Ailsa Catriona" (Macleod), "Rory Patel": a first name followed by a name that is not the family's is
-    somebody else of that first name."""
+def _another_surname_after(text: str, end: int, profile: Profile, member: FamilyMember) -> bool:
+    """ "Ailsa Catriona" (Macleod), "Rory Patel": a first name followed by a name that is not the family's, nor
+    one of this member's own names ("Balwinder Singh" for Balwinder Singh Sandhu), is somebody else's."""
     after = _OTHER_SURNAME.match(text, end) or _AND_ANOTHER.match(text, end)
-    return after is not None and after.group(1).lower() not in _surnames(profile)
+    if after is None:
+        return False
+    word = fold(after.group(1).lower())
+    return word not in _surnames(profile) and word not in _own_name_words(member)
+
+
+@functools.lru_cache(maxsize=64)
+def _own_name_words(member: FamilyMember) -> frozenset[str]:
+    return frozenset(fold(w.lower()) for n in (member.name, *member.nicknames) for w in n.split())
 
 
 # "Ruairidh and Shona Macleod": a couple that shares the surname after the second name.
@@ -475,7 +483,7 @@ class FamilyDetector(Detector):
                 matches.extend(
                     m
                     for m in self._member(text, low, member)
-                    if m.ties or not _another_surname_after(text, m.end, profile)
+                    if m.ties or not _another_surname_after(text, m.end, profile, member)
                 )
         children = _children_pattern(profile)
         sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
