@@ -265,6 +265,26 @@ def test_address_inside_flat_line_found():
     assert (m.value, m.partial) == ("14 Larch Close", False)
 
 
+@pytest.mark.parametrize(
+    ("written", "full"),
+    [
+        ("112a Kestrel Parade", True),  # Flat A at 112, as letters and agents write it
+        ("112A Kestrel Parade", True),
+        ("112 A Kestrel Parade", True),
+        ("112 Kestrel Parade", True),
+        ("112b Kestrel Parade", False),  # the other flat
+        ("114a Kestrel Parade", False),
+    ],
+)
+def test_a_flats_letter_after_the_house_number_is_that_flat(written, full):
+    home = Address("Flat A, 112 Kestrel Parade, Brentmere", postcode="XZ4 7PL")
+    profile = with_(addresses=(home,))
+    matches = find(AddressDetector(), f"Leaflets from {written} went out today.", profile)
+    assert any(not m.partial for m in matches) is full
+    if full:
+        assert only(matches).key == "112 kestrel parade xz47pl"
+
+
 def test_address_block_with_postcode_is_one_full_match():
     text = "Margaret Oduya\n14 Larch Close\nMillbrook\nBrackenfield\nBF4 7QT\n"
     m = only(find(AddressDetector(), text))

@@ -62,6 +62,7 @@ STREET_TYPES = (
 _STREET_TYPE_OF = {spelling: spellings for spellings in reversed(STREET_TYPES) for spelling in spellings}
 _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s?(\d[A-Za-z]{2})(?![A-Za-z0-9])")
 _FLAT = re.compile(r"^(?:flat|apartment|apt|unit|suite)\b", re.IGNORECASE)
+_FLAT_LETTER = re.compile(r"(?:flat|apartment|apt)\.?\s+([a-z])", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"^(?:no\.?\s*)?(\d+[a-z]?)(?!\w)\s*,?\s*(\S.*)$", re.IGNORECASE)
 _NO = r"(?:no\.?|number)"
 # A number just before or after a street occurrence means some other house on it ("16 Larch Close").
@@ -86,6 +87,7 @@ class _Home:
     street: str  # normalised: lower case, street type spelled out ("larch close")
     postcode: str  # normalised: upper case, no spaces
     numbered: bool
+    flat: str = ""  # a flat's letter ("a" for "Flat A, 112 Kestrel Parade"), which "112a" also gives
 
     @property
     def key(self) -> str:
@@ -103,7 +105,10 @@ def parse_home(address: Address) -> _Home:
         postcode = normalise_postcode(found.group())
     parts = [p for p in parts if normalise_postcode(p) != postcode] or [""]
     first = parts[0]
+    flat = ""
     if _FLAT.match(first) and len(parts) > 1 and _HOUSE_NUMBER.match(parts[1]):
+        if letter := _FLAT_LETTER.fullmatch(first):
+            flat = letter.group(1).lower()
         first = parts[1]
     elif (
         not _HOUSE_NUMBER.match(first)
@@ -114,7 +119,10 @@ def parse_home(address: Address) -> _Home:
         # a building's or an office's name first: "Kestrel Bank Ward Office, 12 Tanner's Row"
         first = parts[1]
     if numbered := _HOUSE_NUMBER.match(first):
-        return _Home(numbered.group(1).lower(), _normalise_street(numbered.group(2)), postcode, True)
+        house = numbered.group(1).lower()
+        return _Home(
+            house, _normalise_street(numbered.group(2)), postcode, True, flat if house.isdigit() else ""
+        )
     second = parts[1] if len(parts) > 1 else ""
     street = _normalise_street(second) if second and _a_street(second) else ""
     house = " ".join(first.split())
@@ -167,6 +175,8 @@ def _patterns(home: _Home) -> _Patterns:
     ours_before = ours_after = house_name = None
     if home.numbered and street:
         number = re.sub(r"(?<=\d)(?=[a-z])", r"\\s?", home.house)  # "14a" is also written "14 A"
+        if home.flat:
+            number += rf"(?:\s?{home.flat})?"  # Flat A at 112 is "112a" too
         ours_before = re.compile(rf"(?<!\w)(?:{_NO}\s*)?{number}(?:\s*,\s*|\s+)$")
         # After the street: "(no. 14)", ", no 14", or the number alone in the next table cell.
         ours_after = re.compile(
