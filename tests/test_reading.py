@@ -214,6 +214,23 @@ def test_details_under_a_heading_of_other_peoples_items_are_theirs():
     }
 
 
+def test_an_old_address_in_a_records_fields_is_one_address():
+    """A people-search record puts each part on its own line: the street, the town, the county (a place, not
+    another person), then the postcode; a table puts them in cells a blank line apart."""
+    record = (
+        "name: Margaret Oduya\nline1: 14 Larch Close\ntown: Millbrook\npostcode: BF4 7QT\n"
+        "line1: 27 Linnet Road\ntown: Millbrook\ncounty: Greater Brackenfield\npostcode: BF6 3RW\n"
+        "residency_to: 2015-07"
+    )
+    assert ("home_address", "27 linnet road bf63rw", False, False) in found(record)
+    table = (
+        "Margaret Oduya, Millbrook\n\nAddress history\n\n27 Linnet Road, Millbrook\n\nBF6 3RW\n\n2004-2011"
+    )
+    assert ("home_address", "27 linnet road bf63rw", False, False) in found(table)
+    listings = "Margaret Oduya, Millbrook\n\n4 Orchard Rise, BF4 6QT - 2 bed\n\nFlat 3, Brook House, BF1 3NW"
+    assert ("home_address", "BF13NW", True, False) in found(listings)  # not 4 Orchard Rise's
+
+
 def test_a_postcode_one_character_off_hers_is_an_unlisted_postcode_never_hers():
     # Two labellers who had not seen the rules read it as an old or mistaken postcode beside her name.
     assert found("Margaret Oduya, Millbrook. Postcode BF4 7QF.") == {("home_address", "BF47QF", True, False)}

@@ -203,7 +203,9 @@ class UnlistedDetector(Detector):
         if any(not _inside(m.span(), anchors) for m in at_line_starts(_BALLOT_ENTRY, text, *between)):
             return None
         if any(
-            _is_someone(m.group(1), profile) and not _inside(m.span(), relatives)
+            _is_someone(m.group(1), profile)
+            and not _inside(m.span(), relatives)
+            and not _PLACE_LABEL.search(text, max(0, m.start() - 40), m.start())
             for m in _NAME_LINE.finditer(text, *between)
         ):
             return (
@@ -395,6 +397,13 @@ _OTHER_CONTENT = re.compile(
     r"(?:offers|listings|items|ads|adverts|posts|stories|articles|results|profiles)\b"
     r"|you\s+(?:may|might)\s+also\s+like"
 )
+# A record's field, at the start of its line, that holds a place, not a person: "county: Greater London",
+# "town: Brentmere", "Source: BT OSIS 2024".
+_PLACE_LABEL = re.compile(
+    r"(?m:^)[ \t]*(?:town|city|county|region|country|area|district|borough|ward|locality|parish|state|source)"
+    r"[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
 _NEXT_TUPLE = re.compile(r"\)\s*,\s*\(|\}\s*,\s*\{")
 ROW_DELIMITERS = 3  # a line with this many commas (or tabs, semicolons, pipes) is a row of data
 
@@ -465,9 +474,20 @@ def _street_before(text: str, postcode_start: int) -> tuple[int, str, str] | Non
     found = None
     for m in _street_addresses(text, lo, postcode_start):
         gap = text[m.end() : postcode_start]
-        if len(gap) <= 45 and "\n\n" not in gap and _capitalised(m.group(2)) and starts_word(text, m.start()):
+        # Within a line or two; or down a column of short lines, as a record's fields or a table's cells are
+        # laid out ("27 Linnet Road\ntown: Brentmere\ncounty: Greater London\npostcode: XZ6 3RW").
+        close = len(gap) <= 45 and "\n\n" not in gap
+        a_column = (
+            "\n" in gap
+            and all(len(line) <= FIELD_CHARS for line in gap.split("\n"))
+            and not _OUTWARD_AND_INWARD.search(gap)  # (a postcode between is the street's own)
+        )
+        if (close or a_column) and _capitalised(m.group(2)) and starts_word(text, m.start()):
             found = (m.start(), m.group(1).lower(), m.group(2))
     return found
+
+
+FIELD_CHARS = 40
 
 
 def _postcodes(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
