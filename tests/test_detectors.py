@@ -674,6 +674,22 @@ def test_month_and_year_near_birth_word_is_partial():
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("dob: 06/1979", "06/1979"), ("DOB 6.1979", "6.1979"), ("birth_month: 1979-06", "1979-06")],
+)
+def test_month_and_year_in_figures_beside_a_birth_word_is_partial(text, value):
+    m = only(find(BirthDateDetector(), text))
+    assert (m.value, m.key, m.partial) == (value, "dob:1979-06", True)
+
+
+@pytest.mark.parametrize(
+    "text", ["residency_from: 06/1979", "dob: 14/06/1979 (moved 06/1980)", "joined 1979-06", "dob: 07/1979"]
+)
+def test_month_and_year_in_figures_needs_a_birth_word_and_her_month(text):
+    assert {m.key for m in find(BirthDateDetector(), text)} <= {"dob:1979-06-14"}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I was born in Brackenfield in 1979 and moved here for work.",

@@ -138,7 +138,12 @@ def _patterns(date: dt.date) -> _Patterns:
         written=re.compile("|".join(written), re.IGNORECASE),
         numeric=re.compile("|".join(numeric)),
         numeric_month_first=re.compile("|".join(month_first_page)),
-        month_year=re.compile(rf"(?<![\w]){month_name},?\s+{year}(?!\d)", re.IGNORECASE),
+        # "June 1979"; and as records write it, "06/1979", "6.1979", "1979-06" (never part of a full date).
+        month_year=re.compile(
+            rf"(?<![\w]){month_name},?\s+{year}(?!\d)|{_NUMERIC_START}{month}[/.\-]{year}{_NUMERIC_END}"
+            rf"|{_NUMERIC_START}{year}-{date.month:02d}{_NUMERIC_END}",
+            re.IGNORECASE,
+        ),
         day_month=re.compile("|".join(day_month), re.IGNORECASE),
         # "born 1979", "born in 1979", "born in Millbrook in 1979"; "DOB: 1979", "year of birth 1979", and as
         # API fields write them, "dob_year: 1979", "birth_year: 1979", "year_of_birth: 1979".
