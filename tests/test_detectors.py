@@ -285,6 +285,28 @@ def test_a_flats_letter_after_the_house_number_is_that_flat(written, full):
         assert only(matches).key == "112 kestrel parade xz47pl"
 
 
+@pytest.mark.parametrize(
+    ("written", "full"),
+    [
+        ("112 Kestre1 Parade", True),  # a scan's OCR: figures for the letters they look like
+        ("112 KESTREI PARADE", True),
+        ("112 Kestrel Parade", True),
+        ("112 Kestral Parade", False),
+        ("112 Kestrel Road", False),
+    ],
+)
+def test_the_listed_street_is_read_through_ocrs_lookalike_figures(written, full):
+    profile = with_(addresses=(Address("112 Kestrel Parade, Brentmere", postcode="XZ4 7PL"),))
+    matches = find(AddressDetector(), f"Leaflet from {written}, Brentmere.", profile)
+    assert any(not m.partial for m in matches) is full
+
+
+def test_a_saint_in_the_listed_street_is_still_read_every_way():
+    profile = with_(addresses=(Address("14 St Anne's Road, Millbrook", postcode="BF4 7QT"),))
+    for written in ("14 St Anne's Road", "14 Saint Anne's Road", "14 St. Annes Road"):
+        assert [m.partial for m in find(AddressDetector(), f"From {written}.", profile)] == [False]
+
+
 def test_address_block_with_postcode_is_one_full_match():
     text = "Margaret Oduya\n14 Larch Close\nMillbrook\nBrackenfield\nBF4 7QT\n"
     m = only(find(AddressDetector(), text))

@@ -153,9 +153,21 @@ def _street_pattern(street: str) -> str:
     words = street.split()
     spellings = street_type(words[-1])
     if spellings is None:
-        return r"\s+".join(word_pattern(w) for w in words)
+        return r"\s+".join(_street_word(w) for w in words)
     kind = "(?:" + "|".join([spellings[0], *(rf"{abbr}\.?" for abbr in spellings[1:])]) + r")(?!\w)"
-    return r"\s+".join([*(word_pattern(w) for w in words[:-1]), kind])
+    return r"\s+".join([*(_street_word(w) for w in words[:-1]), kind])
+
+
+# Letters a scan's OCR reads as figures ("Kestre1 Parade", "Br00k Street"): the listed street's own name is
+# matched through them (its first letter as written, so `re` still skips to it).
+_OCR_LOOKALIKES = {"l": "[l1i|]", "i": "[i1l|]", "o": "[o0]"}
+
+
+def _street_word(word: str) -> str:
+    folded = fold(word.lower())
+    if not folded.isalpha() or not folded.isascii() or folded in ("st", "saint"):
+        return word_pattern(word)  # (and "St" as "St." or "Saint")
+    return re.escape(folded[0]) + "".join(_OCR_LOOKALIKES.get(c, c) for c in folded[1:])
 
 
 @dataclass(frozen=True)
