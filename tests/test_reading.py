@@ -169,6 +169,7 @@ def test_an_old_mobile_and_previous_address_beside_the_name_are_reported_as_unli
         "Margaret Oduya, Millbrook. Surgery held at Millbrook Library, 8 Station Road, BF4 1XY.",
         "Margaret Oduya, Millbrook and Cllr John Pike, 07700 900777.",
         "Margaret Oduya, Millbrook. Helpline 0300 123 4567.",  # non-geographic
+        "Seller: Margaret Oduya, Millbrook. Stay safe. Report a listing: 0113 496 0699.",  # the site's line
         "Margaret Oduya, Millbrook.\n2nd – Alan Whitworth (BF4 2AB)",  # the next entry of a list
         "name: Margaret Oduya\ntown: Millbrook\nname: Keith Marsden\nphone: 07700 900599",
     ],
