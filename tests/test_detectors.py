@@ -307,6 +307,19 @@ def test_a_saint_in_the_listed_street_is_still_read_every_way():
         assert [m.partial for m in find(AddressDetector(), f"From {written}.", profile)] == [False]
 
 
+def test_a_numbered_houses_own_name_is_the_home_too():
+    home = Address("Rosemount, 7 Harbour Brae, Kilnhaven", postcode="QY2 8HW")
+    profile = with_(addresses=(home,))
+    for written in (
+        "Land: Rosemount, Harbour Brae, Kilnhaven",
+        "Chloe Ng, No. 7, Harbour Br.",
+        "7 Harbour Brae",
+    ):
+        matches = find(AddressDetector(), written, profile)
+        assert [(m.key, m.partial) for m in matches] == [("7 harbour brae qy28hw", False)], written
+    assert [m.partial for m in find(AddressDetector(), "11 Harbour Brae", profile)] == []
+
+
 def test_address_block_with_postcode_is_one_full_match():
     text = "Margaret Oduya\n14 Larch Close\nMillbrook\nBrackenfield\nBF4 7QT\n"
     m = only(find(AddressDetector(), text))
@@ -478,6 +491,8 @@ def test_family_full_name_found(written):
         ("Amara (her daughter) is seven", "Amara"),
         ("the kids, Amara and friends", "Amara"),
         ("Her son's friend Amara", "Amara"),
+        ("my girlfriend Amara is making a cake", "Amara"),
+        ("her parents, Devendra and friends, run the takeaway", "Devendra"),
     ],
 )
 def test_family_first_name_near_relation_word(text, name):
@@ -515,6 +530,10 @@ def test_family_near_misses_not_found(text):
 )
 def test_a_first_name_followed_by_another_familys_surname_is_somebody_else(text, reported):
     assert bool(find(FamilyDetector(), text)) is reported
+
+
+def test_parents_evening_is_not_a_relation_word():
+    assert find(FamilyDetector(), "Amara's form tutor will see you at parents' evening.") == []
 
 
 def test_a_first_name_followed_by_the_members_own_middle_name_is_still_them():
@@ -627,6 +646,14 @@ def test_a_year_group_is_a_sign_only_when_it_is_not_someone_elses(text, reported
 )
 def test_a_cue_above_a_heading_that_names_the_school_belongs_to_the_section_before(text, reported):
     assert bool(find(FamilyDetector(), text)) is reported
+
+
+def test_a_sixth_form_is_a_type_of_school():
+    child = FamilyMember("Sam Oduya", relation="son", school="Brackenfield Sixth Form College")
+    profile = with_(family=(child,))
+    for written in ("Brackenfield Sixth Form College", "Brackenfield Sixth Form", "Brackenfield sixth-form"):
+        found = find(FamilyDetector(), f"Our son Sam starts at {written} in September.", profile)
+        assert {m.key for m in found if m.kind is Kind.CHILD_SCHOOL} == {"school:brackenfield"}, written
 
 
 def test_school_with_one_word_core_needs_its_school_words():

@@ -70,7 +70,8 @@ _CHILD_CUES = re.compile(
 )
 
 _RELATION_WORDS = re.compile(
-    r"\b(?:husband|hubby|wife|wifey|partner|spouse|other\s+half|missus|fianc[ée]e?|sons?|daughters?|child|children"
+    r"\b(?:husband|hubby|wife|wifey|partner|spouse|other\s+half|missus|fianc[ée]e?|girlfriend|boyfriend|sons?"
+    r"|daughters?|child|children|parents(?!['’]?\s+evening)"
     r"|kids?|twins?|mum|mom|mother|dad|father|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?"
     r"|(?:my|our|her|his|their)\s+(?:eldest|youngest|oldest))\b",  # "My eldest Sam"
     re.IGNORECASE,
@@ -87,6 +88,7 @@ _SCHOOL_TYPES = (
     r"high",
     r"grammar",
     r"college",
+    r"sixth[\s\-]+form",
 )
 # Words that fit any school of that name: the word "school" and its denomination.
 _SCHOOL_NEUTRAL = (
