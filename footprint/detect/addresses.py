@@ -53,7 +53,7 @@ STREET_TYPES = (
     ("green",),
     ("park",),
     # Scottish street names end in these as often as in Road or Street.
-    ("brae",),
+    ("brae", "br"),
     ("wynd",),
     ("loan",),
     ("vennel",),
@@ -88,6 +88,14 @@ class _Home:
     postcode: str  # normalised: upper case, no spaces
     numbered: bool
     flat: str = ""  # a flat's letter ("a" for "Flat A, 112 Kestrel Parade"), which "112a" also gives
+    name: str = (
+        ""  # a numbered house's own name ("Rosemount" of "Rosemount, 7 Harbour Brae"), found alone too
+    )
+
+    @property
+    def house_name(self) -> str:
+        """The name the house goes by, if it has one."""
+        return self.name or ("" if self.numbered else self.house)
 
     @property
     def key(self) -> str:
@@ -105,7 +113,7 @@ def parse_home(address: Address) -> _Home:
         postcode = normalise_postcode(found.group())
     parts = [p for p in parts if normalise_postcode(p) != postcode] or [""]
     first = parts[0]
-    flat = ""
+    flat = name = ""
     if _FLAT.match(first) and len(parts) > 1 and _HOUSE_NUMBER.match(parts[1]):
         if letter := _FLAT_LETTER.fullmatch(first):
             flat = letter.group(1).lower()
@@ -116,12 +124,14 @@ def parse_home(address: Address) -> _Home:
         and (numbered := _HOUSE_NUMBER.match(parts[1]))
         and street_type(numbered.group(2).split()[-1])
     ):
-        # a building's or an office's name first: "Kestrel Bank Ward Office, 12 Tanner's Row"
+        # a building's, an office's or a house's name first: "Kestrel Bank Ward Office, 12 Tanner's Row",
+        # "Rosemount, 7 Harbour Brae" (a page may give the name alone: it is the same home)
+        name = " ".join(first.split())
         first = parts[1]
     if numbered := _HOUSE_NUMBER.match(first):
         house = numbered.group(1).lower()
         return _Home(
-            house, _normalise_street(numbered.group(2)), postcode, True, flat if house.isdigit() else ""
+            house, _normalise_street(numbered.group(2)), postcode, True, flat if house.isdigit() else "", name
         )
     second = parts[1] if len(parts) > 1 else ""
     street = _normalise_street(second) if second and _a_street(second) else ""
@@ -175,7 +185,7 @@ class _Patterns:
     """Patterns for lower-case text. Each starts with literal text, so `re` skips through a page quickly."""
 
     street: re.Pattern[str] | None  # the street, any spelling of its type
-    house_name: re.Pattern[str] | None  # a named house ("Rose Cottage"), when there is no number
+    house_name: re.Pattern[str] | None  # a named house ("Rose Cottage"), with or without a number
     postcode: re.Pattern[str] | None
     ours_before: re.Pattern[str] | None  # our number just before the street: "14 ", "no. 14, "
     ours_after: re.Pattern[str] | None  # our number just after it: " (no. 14)", ", no 14"
@@ -195,8 +205,8 @@ def _patterns(home: _Home) -> _Patterns:
             rf"\s*,?\s*(?:\(\s*(?:{_NO}\s*)?{number}\s*\)|{_NO}\s*{number}(?!\w))"
             rf"|[ \t]*\n\s*{number}[ \t]*(?=\n|$)"
         )
-    elif home.house:
-        house_name = re.compile(r"[\s,]+".join(word_pattern(w) for w in home.house.lower().split()))
+    if home.house_name:
+        house_name = re.compile(r"[\s,]+".join(word_pattern(w) for w in home.house_name.lower().split()))
     postcode = None
     if len(home.postcode) >= 5:
         outward, inward = home.postcode[:-3].lower(), home.postcode[-3:].lower()
@@ -246,7 +256,9 @@ def _another_named_house(text: str, street: tuple[int, int], home: _Home) -> boo
 
 
 def _a_longer_name(text: str, house: tuple[int, int], home: _Home) -> bool:
-    return bool(_PLACE_AFTER_NAME.match(text, house[1])) and not _PLACE_AFTER_NAME.search(" " + home.house)
+    return bool(_PLACE_AFTER_NAME.match(text, house[1])) and not _PLACE_AFTER_NAME.search(
+        " " + home.house_name
+    )
 
 
 def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
