@@ -177,8 +177,21 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
             else:
                 yield from _json_strings(item, depth + 1)
     elif isinstance(value, list):
+        if written := _latlng(value):
+            yield written  # a fitness app's "start_latlng": [54.48712, -0.61423]
+            return
         for item in value:
             yield from _json_strings(item, depth + 1)
+
+
+def _latlng(value: list[Any]) -> str | None:
+    """ "lat, lon" for a list of two numbers with decimals that can be a latitude and a longitude."""
+    if len(value) != 2 or not all(isinstance(v, float) for v in value):
+        return None
+    lat, lon = value
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return f"coordinates: {lat:.6f}, {lon:.6f}"
 
 
 _LINK_KEYS = frozenset({"self", "url", "href", "link", "links"})
