@@ -170,12 +170,19 @@ def test_an_old_mobile_and_previous_address_beside_the_name_are_reported_as_unli
         "Margaret Oduya, Millbrook and Cllr John Pike, 07700 900777.",
         "Margaret Oduya, Millbrook. Helpline 0300 123 4567.",  # non-geographic
         "Seller: Margaret Oduya, Millbrook. Stay safe. Report a listing: 0113 496 0699.",  # the site's line
+        "Margaret Oduya, Millbrook, runs the group. Lost cat: please call Paula on 07700 900130.",  # Paula's
         "Margaret Oduya, Millbrook.\n2nd – Alan Whitworth (BF4 2AB)",  # the next entry of a list
         "name: Margaret Oduya\ntown: Millbrook\nname: Keith Marsden\nphone: 07700 900599",
     ],
 )
 def test_unlisted_details_that_are_not_hers_are_left_alone(text):
     assert not {f for f in found(text) if not f[3]}
+
+
+def test_call_and_her_own_name_before_a_number_is_still_hers():
+    assert ("phone", "+447700900147", False, False) in found(
+        "Maggie Oduya of Millbrook: call Maggie on 07700 900147."
+    )
 
 
 def test_a_relatives_number_is_theirs_but_a_home_shared_with_a_relative_is_hers():

@@ -172,6 +172,7 @@ class UnlistedDetector(Detector):
         namesakes: tuple[Span, ...],
         profile: Profile,
         relatives: list[Span],
+        phone: bool = False,
         personal: bool = False,
     ) -> Span | None:
         """The mention this detail belongs to: near it, not a namesake's, with no other person named in
@@ -211,6 +212,8 @@ class UnlistedDetector(Detector):
             return (
                 None  # (their family: "Other occupants: Gareth Price ... Landline: 0113 496 0847" is theirs)
             )
+        if phone and _someone_to_call(text, low, between, profile):
+            return None  # "Please call Paula on 07700 900130": Paula's
         if personal and (_a_relative_named(text, low, *between) or _inside(between, relatives)):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if next(at_line_starts(_NEW_RECORD, text, *between), None):
@@ -241,7 +244,10 @@ class UnlistedDetector(Detector):
                 continue
             span = (number.start, number.end)
             mobile = number.e164.startswith("+447")
-            if self._anchor_for(doc, span, anchors, others, profile, relatives, personal=mobile) is None:
+            if (
+                self._anchor_for(doc, span, anchors, others, profile, relatives, phone=True, personal=mobile)
+                is None
+            ):
                 continue
             if _an_office_elsewhere(doc, number.e164, span):
                 continue  # the council's switchboard in a page's data is still the switchboard
@@ -384,6 +390,26 @@ _RELATIVE = re.compile(
     r"|gran|granny|grandad|grandpa|grandma|cousin|nephew|niece|fianc[ée]e?|boyfriend|girlfriend),?\s+"
 )
 _GIVEN_NAME = re.compile(r"[A-Z][a-z'\-]+(?![\w'])")
+
+
+# "call Paula on", "text Mo", "ask for Dave": the number after it is that person's. For lower-case text; the
+# name is checked for its capital in the page's own text.
+_CALL = re.compile(
+    rf"(?:{alternation(['call', 'text', 'ring', 'phone', 'contact', 'message', 'whatsapp', 'ask for'], word_start=True)})"
+    r"\s+"
+)
+
+
+def _someone_to_call(text: str, low: str, between: Span, profile: Profile) -> bool:
+    for m in _CALL.finditer(low, *between):
+        name = _GIVEN_NAME.match(text, m.end(), between[1])
+        if (
+            name
+            and name.group().lower() not in _own_words(profile)
+            and name.group().lower() not in _NOT_NAME_WORDS
+        ):
+            return True
+    return False
 
 
 def _a_relative_named(text: str, low: str, lo: int, hi: int) -> bool:
