@@ -185,13 +185,16 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
 
 
 def _latlng(value: list[Any]) -> str | None:
-    """ "lat, lon" for a list of two numbers with decimals that can be a latitude and a longitude."""
-    if len(value) != 2 or not all(isinstance(v, float) for v in value):
+    """ "lat, lon" for a list of two numbers that can be a latitude and a longitude, each written with the four
+    or more decimals a position needs (a price range [12.5, 30.0] is not one)."""
+    if len(value) != 2 or not all(
+        isinstance(v, float) and len(repr(v).partition(".")[2]) >= 4 for v in value
+    ):
         return None
     lat, lon = value
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
-    return f"coordinates: {lat:.6f}, {lon:.6f}"
+    return f"coordinates: {lat!r}, {lon!r}"
 
 
 _LINK_KEYS = frozenset({"self", "url", "href", "link", "links"})

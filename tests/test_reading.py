@@ -278,9 +278,12 @@ def test_places(line, expected):
 def test_a_fitness_apps_latlng_list_is_a_place():
     """An activity API gives a run's start as a list, "start_latlng": [lat, lon]; a list of two other numbers,
     or of whole numbers, is not a place."""
-    body = '{"name": "Tuesday loop", "start_latlng": [53.80118, -1.54905], "splits": [1001.2, 362], "ids": [1, 2]}'
+    body = (
+        '{"name": "Tuesday loop", "start_latlng": [53.80118, -1.54905], "splits": [1001.2, 362], "ids": [1, 2],'
+        ' "range": [53.8, -1.5]}'
+    )
     d = page_to_document(page(body, "application/json"))
-    assert "coordinates: 53.801180, -1.549050" in d.text
+    assert "coordinates: 53.80118, -1.54905" in d.text
     assert d.text.count("coordinates:") == 1
     matches = list(PlaceDetector().detect(dataclasses.replace(d, confirmed=True), PROFILE))
     assert [(m.key, m.partial) for m in matches] == [("geo:53.801,-1.549", False)]
