@@ -183,6 +183,10 @@ def test_call_and_her_own_name_before_a_number_is_still_hers():
     assert ("phone", "+447700900147", False, False) in found(
         "Maggie Oduya of Millbrook: call Maggie on 07700 900147."
     )
+    # "call Anytime" names nobody.
+    assert ("phone", "+447700900147", False, False) in found(
+        "Maggie Oduya, Millbrook, runs the group: call Anytime on 07700 900147."
+    )
 
 
 def test_a_relatives_number_is_theirs_but_a_home_shared_with_a_relative_is_hers():

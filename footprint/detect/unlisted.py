@@ -403,13 +403,21 @@ _CALL = re.compile(
 def _someone_to_call(text: str, low: str, between: Span, profile: Profile) -> bool:
     for m in _CALL.finditer(low, *between):
         name = _GIVEN_NAME.match(text, m.end(), between[1])
+        word = name.group().lower() if name else ""
         if (
-            name
-            and name.group().lower() not in _own_words(profile)
-            and name.group().lower() not in _NOT_NAME_WORDS
+            word
+            and word not in _own_words(profile)
+            and word not in _NOT_NAME_WORDS
+            and word not in _NOT_CALLED
         ):
             return True
     return False
+
+
+# "Call Me", "Text Now", "Ring Us Today": capitalised, but nobody's name.
+_NOT_CALLED = frozenset(
+    "me us now today tonight anytime any free back him her them on for in at or and to please direct".split()  # noqa: SIM905
+)
 
 
 def _a_relative_named(text: str, low: str, lo: int, hi: int) -> bool:
