@@ -8,7 +8,9 @@ page that ties to the person (Need.TIED), so a namesake's page yields nothing.
 What it leaves alone: anything the profile lists (the other detectors report it, or it is public), numbers
 and places that say whose they are (a switchboard, an office, a venue, a surgery, a library), non-geographic
 numbers (03, 08, 09), a detail that follows another titled person's name ("Cllr John Pike, 07700 900777"),
-and a postcode one character off a listed one is reported as a postcode the profile does not list, never as theirs.
+a mobile after a relative ("her dad Rory (07700 ...)") or a number after "call Paula on", and details under a
+heading that lists other people's items ("More offers near ..."). A postcode one character off a listed one is
+reported as a postcode the profile does not list, never as theirs.
 
 Limits: an address without a house number or a postcode is not found; nor is a detail written more than about
 200 characters after the name; an address on the person's own street is left to the address detector.
@@ -209,9 +211,8 @@ class UnlistedDetector(Detector):
             and not _PLACE_LABEL.search(text, max(0, m.start() - 40), m.start())
             for m in _NAME_LINE.finditer(text, *between)
         ):
-            return (
-                None  # (their family: "Other occupants: Gareth Price ... Landline: 0113 496 0847" is theirs)
-            )
+            # (not the person's family named as co-occupants: "Other occupants: Gareth Price ... Landline: ...")
+            return None
         if phone and _someone_to_call(text, low, between, profile):
             return None  # "Please call Paula on 07700 900130": Paula's
         if personal and (_a_relative_named(text, low, *between) or _inside(between, relatives)):
