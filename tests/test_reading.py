@@ -633,19 +633,8 @@ def test_gaelic_and_irish_surname_particles_stay_with_the_surname():
     ],
 )
 def test_a_name_with_an_accent_is_found_with_it_without_it_or_decomposed(text, expected):
-    page = page_to_document(
-        Page(
-            url="https://example.org/p",
-            final_url="https://example.org/p",
-            status=200,
-            headers=(("Content-Type", "text/plain"),),
-            body=text.encode(),
-            fetched_at=dt.datetime(2026, 11, 23, tzinfo=dt.UTC),
-            sha256="0" * 64,
-            elapsed=0.0,
-        )
-    )
-    assert [page.text[a:b] for a, b in mentions(page, SEONAID)] == expected
+    d = page_to_document(page(text, "text/plain"))
+    assert [d.text[a:b] for a, b in mentions(d, SEONAID)] == expected
 
 
 @pytest.mark.parametrize(
