@@ -48,10 +48,6 @@ KNOWN_FALSE_ALARMS = {
     # A namesake candidate ("PRICE Owen Huw", his former name) on the same ballot as him: his address reads as
     # an unlisted address of the person, since nothing but the middle name tells the two apart.
     "207-statement-persons-nominated-hendre-vale",
-    # Another trustee's paragraph: "his wife Anita and their twins, Niamh and Kwesi" (her children's first names).
-    # Requiring nobody else to be named between the person and a relation word fixed it but lost six true finds
-    # in forum threads, where other people post in between.
-    "317-ashgrove-riverside-trust-trustees",
     # The same trap in a church's intimations: "the baptism of Ailsa Catriona, daughter of Ruairidh and Shona
     # Macleod ... sister to Calum", another family with her family's first names, on a page that names her.
     "419-kilmardie-parish-church-intimations",

@@ -493,6 +493,10 @@ def test_family_full_name_found(written):
         ("Her son's friend Amara", "Amara"),
         ("my girlfriend Amara is making a cake", "Amara"),
         ("her parents, Devendra and friends, run the takeaway", "Devendra"),
+        ("a proud grandmother of Amara", "Amara"),
+        ("my grandson Devendra", "Devendra"),
+        ("great-grandmother of little Amara", "Amara"),
+        ("Amara's nan", "Amara"),
     ],
 )
 def test_family_first_name_near_relation_word(text, name):
@@ -530,6 +534,21 @@ def test_family_near_misses_not_found(text):
 )
 def test_a_first_name_followed_by_another_familys_surname_is_somebody_else(text, reported):
     assert bool(find(FamilyDetector(), text)) is reported
+
+
+def test_a_relation_of_someone_named_before_the_person_is_theirs():
+    """ "Her great-granddaughter Amara" in a paragraph about a neighbour, above the line that names the
+    councillor: "her" is the neighbour. After the person is named, "her daughter Amara" is the person's."""
+    before = (
+        "Edna turned 100.\n\nHer great-granddaughter Amara read a poem.\n\nCllr Maggie Oduya brought flowers."
+    )
+    assert find(FamilyDetector(), before) == []
+    after = "Cllr Maggie Oduya brought flowers.\n\nHer daughter Amara read a poem."
+    assert only(find(FamilyDetector(), after)).value == "Amara"
+    ours = (
+        "Our daughter Amara read a poem.\n\nCllr Maggie Oduya brought flowers."  # the writer's own, not "her"
+    )
+    assert only(find(FamilyDetector(), ours)).value == "Amara"
 
 
 def test_parents_evening_is_not_a_relation_word():

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
+from footprint.detect.subject import mentions
 from footprint.detect.text import APOSTROPHE, alternation, fold, literal_hits, whole_words, word_pattern
 from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
 
@@ -73,6 +74,8 @@ _RELATION_WORDS = re.compile(
     r"\b(?:husband|hubby|wife|wifey|partner|spouse|other\s+half|missus|fianc[ée]e?|girlfriend|boyfriend|sons?"
     r"|daughters?|child|children|parents(?!['’]?\s+evening)"
     r"|kids?|twins?|mum|mom|mother|dad|father|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?"
+    r"|(?:great[\-\s]?)?grand(?:sons?|daughters?|child(?:ren)?|kids?|ma|mother|pa|dad|father|parents?)"
+    r"|gran|granny|nana?|nanna|grandad|grandpa"
     r"|(?:my|our|her|his|their)\s+(?:eldest|youngest|oldest))\b",  # "My eldest Sam"
     re.IGNORECASE,
 )
@@ -220,15 +223,27 @@ def _own_name_words(member: FamilyMember) -> frozenset[str]:
 _AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+ ([A-Z][a-z]+)(?![\w'’])")
 
 
-def _beside_relation(text: str, name: tuple[int, int]) -> bool:
-    """A relation word close by and in the same block: extract.py puts a blank line between blocks."""
+def _beside_relation(text: str, name: tuple[int, int], introduced: int | None = None) -> bool:
+    """A relation word close by and in the same block: extract.py puts a blank line between blocks. One that
+    follows "her", "his" or "their" before the page has named the person (at `introduced`) is somebody else's:
+    "Her great-granddaughter Niamh" in a story about a neighbour that names the councillor further down."""
     window_start, window_end = max(0, name[0] - RELATION_WINDOW - 20), name[1] + RELATION_WINDOW + 20
     for relation in _RELATION_WORDS.finditer(text, window_start, window_end):
         gap = max(relation.start() - name[1], name[0] - relation.end())
         first, last = min(name[0], relation.start()), max(name[1], relation.end())
         if gap <= RELATION_WINDOW and "\n\n" not in text[first:last]:
+            if (
+                introduced is not None
+                and relation.start() < introduced
+                and _THEIR_RELATION.search(text, max(0, relation.start() - 24), relation.start())
+            ):
+                continue
             return True
     return False
+
+
+# "her", "his", "their" just before a relation word, with a word or two between: "his late wife", "their twins".
+_THEIR_RELATION = re.compile(r"\b(?:her|his|their)\s+(?:[a-z\-]+\s+){0,2}$")
 
 
 _TEACHES = re.compile(r"\bteach(?:es|ing|er|ers)?\b")
@@ -480,11 +495,13 @@ class FamilyDetector(Detector):
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         text, low = doc.text, doc.lower
         matches: list[Match] = []
+        named = mentions(doc, profile)
+        introduced = named[0][0] if named and not doc.confirmed else None
         for member, probes in _members(profile):
             if any(probe in low for probe in probes):
                 matches.extend(
                     m
-                    for m in self._member(text, low, member)
+                    for m in self._member(text, low, member, introduced)
                     if m.ties or not _another_surname_after(text, m.end, profile, member)
                 )
         children = _children_pattern(profile)
@@ -501,7 +518,7 @@ class FamilyDetector(Detector):
             )
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
-    def _member(self, text: str, low: str, member: FamilyMember) -> Iterator[Match]:
+    def _member(self, text: str, low: str, member: FamilyMember, introduced: int | None) -> Iterator[Match]:
         patterns = _member_patterns(member)
         if patterns is None:
             return
@@ -524,7 +541,7 @@ class FamilyDetector(Detector):
                     )
         for pattern in patterns.given:
             for m in whole_words(pattern, low):
-                if _free(m.span(), taken) and _beside_relation(low, m.span()):
+                if _free(m.span(), taken) and _beside_relation(low, m.span(), introduced):
                     taken.append(m.span())
                     yield self._match(
                         text,
