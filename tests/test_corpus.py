@@ -48,9 +48,6 @@ KNOWN_FALSE_ALARMS = {
     # A namesake candidate ("PRICE Owen Huw", his former name) on the same ballot as him: his address reads as
     # an unlisted address of the person, since nothing but the middle name tells the two apart.
     "207-statement-persons-nominated-hendre-vale",
-    # The same trap in a church's intimations: "the baptism of Ailsa Catriona, daughter of Ruairidh and Shona
-    # Macleod ... sister to Calum", another family with her family's first names, on a page that names her.
-    "419-kilmardie-parish-church-intimations",
     # A namesake couple's golden wedding, "David and Rachel Jones" of another town: his wife's full name is the
     # namesake's wife's too, and footprint does not weigh the page's ages and dates against the profile.
     "526-quarrington-gazette-golden-wedding-david-rachel-jones",

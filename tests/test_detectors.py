@@ -536,7 +536,7 @@ def test_a_first_name_followed_by_another_familys_surname_is_somebody_else(text,
     assert bool(find(FamilyDetector(), text)) is reported
 
 
-def test_a_relation_of_someone_named_before_the_person_is_theirs():
+def test_a_relation_word_before_the_person_is_named_is_somebody_elses():
     """ "Her great-granddaughter Amara" in a paragraph about a neighbour, above the line that names the
     councillor: "her" is the neighbour. After the person is named, "her daughter Amara" is the person's."""
     before = (
@@ -549,6 +549,12 @@ def test_a_relation_of_someone_named_before_the_person_is_theirs():
         "Our daughter Amara read a poem.\n\nCllr Maggie Oduya brought flowers."  # the writer's own, not "her"
     )
     assert only(find(FamilyDetector(), ours)).value == "Amara"
+    notice = (
+        "The baptism of Ailsa, daughter of Ruairidh Macleod and sister to Amara.\n\nCllr Maggie Oduya read."
+    )
+    assert find(FamilyDetector(), notice) == []
+    welcome = "We welcome her grandparents and Amara today.\n\nCllr Maggie Oduya read."  # "we", but "her" grandparents
+    assert find(FamilyDetector(), welcome) == []
 
 
 def test_parents_evening_is_not_a_relation_word():

@@ -224,26 +224,31 @@ _AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+ ([A-Z][a-z]+)(?![\w'’])
 
 
 def _beside_relation(text: str, name: tuple[int, int], introduced: int | None = None) -> bool:
-    """A relation word close by and in the same block: extract.py puts a blank line between blocks. One that
-    follows "her", "his" or "their" before the page has named the person (at `introduced`) is somebody else's:
-    "Her great-granddaughter Niamh" in a story about a neighbour that names the councillor further down."""
+    """A relation word close by and in the same block: extract.py puts a blank line between blocks. Before the
+    page has named the person (at `introduced`), only the writer's own relation words count ("my husband Dev"
+    in a letter signed at the foot): "Her great-granddaughter Niamh" in a story about a neighbour, or "sister to
+    Calum" in a baptism notice, above the line that names the councillor, are somebody else's."""
     window_start, window_end = max(0, name[0] - RELATION_WINDOW - 20), name[1] + RELATION_WINDOW + 20
     for relation in _RELATION_WORDS.finditer(text, window_start, window_end):
         gap = max(relation.start() - name[1], name[0] - relation.end())
         first, last = min(name[0], relation.start()), max(name[1], relation.end())
         if gap <= RELATION_WINDOW and "\n\n" not in text[first:last]:
-            if (
-                introduced is not None
-                and relation.start() < introduced
-                and _THEIR_RELATION.search(text, max(0, relation.start() - 24), relation.start())
-            ):
+            if introduced is not None and relation.start() < introduced and _not_ours(text, relation.start()):
                 continue
             return True
     return False
 
 
 # "her", "his", "their" just before a relation word, with a word or two between: "his late wife", "their twins".
-_THEIR_RELATION = re.compile(r"\b(?:her|his|their)\s+(?:[a-z\-]+\s+){0,2}$")
+_THEIR_RELATION = re.compile(r"\b(?:her|his|their)\s+(?:[a-z\-]+\s+)?$")  # "her late husband", "their twins"
+_OUR_RELATION = re.compile(r"\b(?:my|our|me|i|we)\b[^.!?\n]{0,20}$")  # "my husband", "me and the kids"
+
+
+def _not_ours(text: str, at: int) -> bool:
+    """A relation word at `at` that is not the writer's own: after "her", "his" or "their", or with no "my",
+    "our", "I" or "we" just before it ("daughter of Ruairidh and Shona", "sister to Calum")."""
+    before = max(0, at - 24)
+    return bool(_THEIR_RELATION.search(text, before, at)) or not _OUR_RELATION.search(text, before, at)
 
 
 _TEACHES = re.compile(r"\bteach(?:es|ing|er|ers)?\b")
