@@ -206,6 +206,22 @@ def test_a_relatives_number_is_theirs_but_a_home_shared_with_a_relative_is_hers(
     assert found(leak) == {("family_member", "family:devendra oduya", False, True)}
 
 
+def test_a_mobile_sentences_after_a_relative_is_hers_unless_the_sentence_starts_with_a_pronoun():
+    """In "her dad Rory is in year 9 at the library. the old mobile was ...", the mobile is not Rory's, and the
+    library in the sentence before says nothing about it; "... Rory lives nearby. His mobile is ..." is his."""
+    mine = (
+        "Margaret Oduya of Millbrook. her dad Rory helps at the library on Tuesdays. "
+        "the mobile on her old website was 07700 900947."
+    )
+    assert ("phone", "+447700900947", False, False) in found(mine)
+    his = "Margaret Oduya of Millbrook. her dad Rory lives nearby. His mobile is 07700 900947."
+    assert ("phone", "+447700900947", False, False) not in found(his)
+    library = (
+        "Margaret Oduya of Millbrook. the library mobile is 07700 900947."  # its own sentence says whose
+    )
+    assert ("phone", "+447700900947", False, False) not in found(library)
+
+
 def test_a_landline_after_her_family_as_co_occupants_is_the_households():
     text = (
         "Margaret Oduya, Millbrook\n\nOther occupants: Devendra Oduya\n\n"

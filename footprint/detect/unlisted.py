@@ -215,13 +215,15 @@ class UnlistedDetector(Detector):
             return None
         if phone and _someone_to_call(text, low, between, profile):
             return None  # "Please call Paula on 07700 900130": Paula's
-        if personal and (_a_relative_named(text, low, *between) or _inside(between, relatives)):
+        if personal and _after_a_relative(text, low, between, relatives):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if next(at_line_starts(_NEW_RECORD, text, *between), None):
             return None
         if _OTHER_CONTENT.search(low, *between):
             return None  # "More offers near Brentmere", "Similar listings": what follows is other people's
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
+        if personal:  # a mobile is somebody's: only its own sentence can say it is a library's or a shop's
+            context_start = _sentence_start(low, context_start, span[0])
         line_end = text.find("\n", span[1])
         context_end = min(span[1] + CONTEXT_AFTER, len(text) if line_end == -1 else line_end)
         # (the detail's own words are left out: "23 Chapel Street" and "Station Road" are homes)
@@ -421,8 +423,32 @@ _NOT_CALLED = frozenset(
 )
 
 
-def _a_relative_named(text: str, low: str, lo: int, hi: int) -> bool:
-    return any(_GIVEN_NAME.match(text, m.end(), hi) for m in _RELATIVE.finditer(low, lo, hi))
+def _after_a_relative(text: str, low: str, between: Span, relatives: list[Span]) -> bool:
+    """Whether a relative is named between the person and a detail, in the detail's own sentence or the one
+    before it if the detail's opens with a pronoun ("Her dad Rory lives nearby. His mobile is ..."). In "his
+    son Gethin is in year 9 ... . the mobile on the old harriers website was ...", the mobile is not Gethin's."""
+    lo, hi = between
+    ends = [
+        name.end() for m in _RELATIVE.finditer(low, lo, hi) if (name := _GIVEN_NAME.match(text, m.end(), hi))
+    ]
+    ends += [min(end, hi) for start, end in relatives if start < hi and lo < end]
+    return any(_same_sentence(low, end, hi) for end in ends)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?]+\s+")  # after a word, not an abbreviation ("St.", "Rd.")
+_PRONOUN = re.compile(r"(?:he|she|they|his|her|hers|their|him|them)\b")
+
+
+def _sentence_start(low: str, lo: int, hi: int) -> int:
+    """Where the last sentence to start between lo and hi starts (lo if none does)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(low, lo, hi)]
+    return ends[-1] if ends else lo
+
+
+def _same_sentence(low: str, lo: int, hi: int) -> bool:
+    """No sentence ends between lo and hi, or the last one to end is followed by a pronoun (the same person)."""
+    start = _sentence_start(low, lo, hi)
+    return start == lo or bool(_PRONOUN.match(low, start))
 
 
 # A heading that starts a page's list of other people's items: "More offers near Brentmere", "Similar listings
