@@ -453,6 +453,24 @@ def test_a_surname_with_a_particle_names_the_person():
     assert [text[a:b] for a, b in mentions(doc(text), OWEN)] == ["Cllr ap Rhys"]
 
 
+def test_my_and_our_in_a_post_somebody_else_wrote_are_theirs():
+    """A parents' group page: his post, then Tom Birch's. Tom's "my daughter" is not a sign that Owen's child
+    goes to the school Tom names, nor is Tom's "our son Gethin" Owen's son; in Owen's own post, both are his."""
+    his = "Owen ap Rhys\n\n1 March 2024\n\nAny news on the library bus in Dovebridge?\n\n"
+    tom = (
+        "Tom Birch\n\n29 February 2024\n\nLost: a bag from Hendre Vale Academy with my daughter's book in it."
+    )
+    assert not {f for f in found(his + tom, profile=OWEN) if f[0] == "child_school"}
+    own = his.replace(
+        "Any news", "Lost: a bag from Hendre Vale Academy with my daughter's book in it. Any news"
+    )
+    assert ("child_school", "school:hendre vale", False, True) in found(own, profile=OWEN)
+    tom = "Tom Birch\n\n29 February 2024\n\nour son Gethin loved it."
+    assert not {f for f in found(his + tom, profile=OWEN) if f[0] == "family_member"}
+    own = his.replace("Any news", "our son Gethin loved it. Any news")
+    assert ("family_member", "family:gethin ap rhys", False, True) in found(own, profile=OWEN)
+
+
 def test_a_register_writes_a_family_member_surname_first():
     text = "Cllr Owen ap Rhys, director. Secretary: MORGAN, Catrin Elinor."
     assert ("family_member", "family:catrin morgan", False, True) in found(text, profile=OWEN)

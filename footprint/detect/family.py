@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.subject import mentions
+from footprint.detect.subject import mentions, someone_elses_post
 from footprint.detect.text import APOSTROPHE, alternation, fold, literal_hits, whole_words, word_pattern
 from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
 
@@ -223,7 +223,12 @@ def _own_name_words(member: FamilyMember) -> frozenset[str]:
 _AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+ ([A-Z][a-z]+)(?![\w'’])")
 
 
-def _beside_relation(text: str, name: tuple[int, int], introduced: int | None = None) -> bool:
+def _beside_relation(
+    text: str,
+    name: tuple[int, int],
+    introduced: int | None = None,
+    elsewhere: Callable[[int], bool] | None = None,
+) -> bool:
     """A relation word close by and in the same block: extract.py puts a blank line between blocks. Before the
     page has named the person (at `introduced`), only the writer's own relation words count ("my husband Dev"
     in a letter signed at the foot): "Her great-granddaughter Niamh" in a story about a neighbour, or "sister to
@@ -234,6 +239,12 @@ def _beside_relation(text: str, name: tuple[int, int], introduced: int | None = 
         first, last = min(name[0], relation.start()), max(name[1], relation.end())
         if gap <= RELATION_WINDOW and "\n\n" not in text[first:last]:
             if introduced is not None and relation.start() < introduced and _not_ours(text, relation.start()):
+                continue
+            if (
+                elsewhere is not None
+                and not _not_ours(text, relation.start())
+                and elsewhere(relation.start())
+            ):
                 continue
             return True
     return False
@@ -342,8 +353,7 @@ class _CueReader:
 
 
 def _child_cue(
-    text: str,
-    low: str,
+    doc: Document,
     span: tuple[int, int],
     children: re.Pattern[str] | None,
     profile: Profile,
@@ -352,8 +362,9 @@ def _child_cue(
     """A sign, near a school's name, that a child of the person goes there. Phrases like "my son", "mum of
     Zofia" or "is in Year 4" are specific enough to be read across paragraphs (a school's name often heads a
     page whose lines below say whose child goes there); a listed child's first name counts only close by, in
-    the same paragraph, and not as part of somebody else's name ("Rory Patel"). (The name, the cheaper test,
-    is tried first.)"""
+    the same paragraph, and not as part of somebody else's name ("Rory Patel"). "My" and "our" in a post that
+    somebody else wrote are theirs. (The name, the cheaper test, is tried first.)"""
+    text, low = doc.text, doc.lower
     if children is not None:
         start, end = max(0, span[0] - NAME_CUE_WINDOW), span[1] + NAME_CUE_WINDOW
         block_start, block_end = low.rfind("\n\n", start, span[0]), low.find("\n\n", span[1], end)
@@ -369,6 +380,8 @@ def _child_cue(
     for cue in cues.within(max(0, span[0] - CUE_WINDOW), min(len(low), span[1] + CUE_WINDOW)):
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
+        if cue.group().startswith(("my", "our")) and someone_elses_post(doc, profile, cue.start()):
+            continue  # Tom Birch's post below hers: "Has my daughter's reading book in it!"
         if (
             _EVENT_CUE.match(cue.group())
             and "\n\n" in low[min(cue.start(), span[0]) : max(cue.end(), span[1])]
@@ -502,11 +515,15 @@ class FamilyDetector(Detector):
         matches: list[Match] = []
         named = mentions(doc, profile)
         introduced = named[0][0] if named and not doc.confirmed else None
+
+        def elsewhere(at: int) -> bool:
+            return someone_elses_post(doc, profile, at)
+
         for member, probes in _members(profile):
             if any(probe in low for probe in probes):
                 matches.extend(
                     m
-                    for m in self._member(text, low, member, introduced)
+                    for m in self._member(text, low, member, introduced, elsewhere)
                     if m.ties or not _another_surname_after(text, m.end, profile, member)
                 )
         children = _children_pattern(profile)
@@ -514,7 +531,7 @@ class FamilyDetector(Detector):
         for member in _schools(profile):
             school = " ".join(member.school.split())
             if school not in sightings:
-                sightings[school] = list(self._school(text, low, school, children, profile))
+                sightings[school] = list(self._school(doc, school, children, profile))
             subject = f"family: {member.name}'s school"
             key = _school_probe(school)[1]
             matches.extend(
@@ -523,7 +540,14 @@ class FamilyDetector(Detector):
             )
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
-    def _member(self, text: str, low: str, member: FamilyMember, introduced: int | None) -> Iterator[Match]:
+    def _member(
+        self,
+        text: str,
+        low: str,
+        member: FamilyMember,
+        introduced: int | None,
+        elsewhere: Callable[[int], bool],
+    ) -> Iterator[Match]:
         patterns = _member_patterns(member)
         if patterns is None:
             return
@@ -546,7 +570,7 @@ class FamilyDetector(Detector):
                     )
         for pattern in patterns.given:
             for m in whole_words(pattern, low):
-                if _free(m.span(), taken) and _beside_relation(low, m.span(), introduced):
+                if _free(m.span(), taken) and _beside_relation(low, m.span(), introduced, elsewhere):
                     taken.append(m.span())
                     yield self._match(
                         text,
@@ -561,13 +585,13 @@ class FamilyDetector(Detector):
 
     def _school(
         self,
-        text: str,
-        low: str,
+        doc: Document,
         school: str,
         children: re.Pattern[str] | None,
         profile: Profile,
     ) -> Iterator[tuple[tuple[int, int], float]]:
         """Where the page names the school as a child of the person's (span, confidence)."""
+        low = doc.lower
         probe, _ = _school_probe(school)
         if probe not in low:
             return
@@ -579,7 +603,7 @@ class FamilyDetector(Detector):
         named_alone = [] if alone is None else list(whole_words(alone, low))
         cues = _CueReader(low, [m.span() for m in named + named_alone])
         for m in named:
-            if _child_cue(text, low, m.span(), children, profile, cues):
+            if _child_cue(doc, m.span(), children, profile, cues):
                 taken.append(m.span())
                 yield m.span(), SCHOOL_CONFIDENCE
         if (
@@ -592,7 +616,7 @@ class FamilyDetector(Detector):
             taken.append(heading)
             yield heading, SCHOOL_CORE_CONFIDENCE
         for m in named_alone:
-            if _free(m.span(), taken) and _child_cue(text, low, m.span(), children, profile, cues):
+            if _free(m.span(), taken) and _child_cue(doc, m.span(), children, profile, cues):
                 yield m.span(), SCHOOL_CORE_CONFIDENCE
 
     def _match(

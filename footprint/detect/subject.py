@@ -439,6 +439,24 @@ def _tie_hits(doc: Document, profile: Profile) -> tuple[tuple[str, tuple[int, ..
     return tuple((word, tuple(literal_hits(word, doc.lower))) for word in _tie_words(profile))
 
 
+# A post's header on a social page or forum: the author's name alone on its line, then (after blank lines) a
+# line that opens with the post's date or age ("29 February 2024", "Yesterday at 21:14", "3h", "Wed 11 Feb").
+_POST_HEADER = re.compile(
+    r"(?m)^[ \t]*([A-Z][a-z'\-]+(?:[ \t]+[A-Z][a-z'\-]+){1,2})[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"(?:\d{1,2}[ \t]+[A-Z][a-z]+|\d{1,2}[hmd]\b|\d+[ \t]+(?:mins?|hours?|hrs?|days?)[ \t]+ago"
+    r"|(?:Yesterday|Today|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+)
+POST_REACH = 1500
+
+
+def someone_elses_post(doc: Document, profile: Profile, at: int) -> bool:
+    """Whether `at` lies in a post that another person wrote: the last post header above it names somebody
+    else, and the person is not named between that header and `at` (Tom Birch's post below hers: "Lost: navy
+    St Aldhelm's book bag ... Has my daughter's reading book in it!"). A first-person word there is theirs."""
+    headers = [m.start() for m in _POST_HEADER.finditer(doc.text, max(0, at - POST_REACH), at)]
+    return bool(headers) and not any(headers[-1] <= start < at for start, _ in mentions(doc, profile))
+
+
 def tie_in(doc: Document, profile: Profile) -> str | None:
     for word, hits in _tie_hits(doc, profile):
         for at in hits:
