@@ -807,6 +807,21 @@ def test_a_birthday_at_her_own_age_still_counts():
     assert m.key == "dob:--06-14"
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('"BIRTHDAY": "14/06"', True),
+        ('"BIRTHDAY": "06/14"', True),  # a US form's month/day: 14 cannot be a month
+        ("birthday: 14/06/2031 party at the hall", False),  # a full date, and not hers
+        ("birthday raffle ticket 14/066", False),
+        ("14/06 at the hall", False),  # no word about birth
+    ],
+)
+def test_day_and_month_in_figures_beside_a_birth_word(text, found):
+    keys = [m.key for m in find(BirthDateDetector(), text)]
+    assert keys == (["dob:--06-14"] if found else [])
+
+
 def test_month_and_year_alone_not_reported():
     assert find(BirthDateDetector(), "The June 1979 election") == []
 

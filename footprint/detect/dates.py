@@ -130,10 +130,14 @@ def _patterns(date: dt.date) -> _Patterns:
     month_first_page = [month_first, numeric[1]]
     if date.day > 12:  # elsewhere month-first is only unambiguous when the day cannot be a month
         numeric.append(month_first)
-    day_month = (
+    day_month = [
         rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|[\s\-]+){month_name}(?![\w\-]*,?[\s\-]*['\u2019]?\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL}(?!\w)(?!,?\s*\d)",
-    )
+        # A record's "birthday: 19/08" (and, as a US form writes it, "08/19" when the day cannot be a month).
+        rf"{_NUMERIC_START}{day}/{month}{_NUMERIC_END}",
+    ]
+    if date.day > 12:
+        day_month.append(rf"{_NUMERIC_START}{month}/{day}{_NUMERIC_END}")
     return _Patterns(
         written=re.compile("|".join(written), re.IGNORECASE),
         numeric=re.compile("|".join(numeric)),
