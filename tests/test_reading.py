@@ -471,6 +471,19 @@ def test_my_and_our_in_a_post_somebody_else_wrote_are_theirs():
     assert ("family_member", "family:gethin ap rhys", False, True) in found(own, profile=OWEN)
 
 
+def test_the_schools_own_page_naming_a_listed_child_in_a_year_group_is_their_school():
+    page = (
+        "Hendre Vale Academy\n\nNewsletter No. 6\n\n" + "News from the term. " * 30 + "\n\n"
+        "Well done to Gethin ap Rhys ({}) for the debating prize, and thanks to his dad, Cllr Owen ap Rhys, "
+        "for judging.\n\nParents' evening is on 25 March."
+    )
+    assert ("child_school", "school:hendre vale", False, True) in found(page.format("Year 9"), profile=OWEN)
+    assert ("child_school", "school:hendre vale", False, True) in found(
+        page.format("Blwyddyn 9"), profile=OWEN
+    )
+    assert not {f for f in found(page.format("captain"), profile=OWEN) if f[0] == "child_school"}
+
+
 def test_a_register_writes_a_family_member_surname_first():
     text = "Cllr Owen ap Rhys, director. Secretary: MORGAN, Catrin Elinor."
     assert ("family_member", "family:catrin morgan", False, True) in found(text, profile=OWEN)

@@ -436,12 +436,33 @@ _PARENT_OF = re.compile(r"['’]s\s+(?:mum|mom|dad|mother|father|parents?)(?!\w)
 _PARENT_OF_BEFORE = re.compile(r"(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+$")  # "mum of Temi"
 
 
+def _school_heading(low: str, full: re.Pattern[str]) -> tuple[int, int] | None:
+    """The school's full name at the head of the page."""
+    first = next(whole_words(full, low, 0, HEADING_CHARS), None)
+    return None if first is None else first.span()
+
+
 def _parents_group_heading(low: str, full: re.Pattern[str]) -> tuple[int, int] | None:
     """The school's full name in the heading of a document its parents' group wrote."""
-    first = next(whole_words(full, low, 0, HEADING_CHARS), None)
-    if first is None or not _PARENTS_GROUP.search(low, 0, HEADING_CHARS):
-        return None
-    return first.span()
+    heading = _school_heading(low, full)
+    return heading if heading and _PARENTS_GROUP.search(low, 0, HEADING_CHARS) else None
+
+
+# A pupil's year group or class beside their name, in English, Welsh (Blwyddyn) or Scots (P4, S2).
+_YEAR_GROUP = re.compile(r"\b(?:year|yr|blwyddyn|bl)\.?\s*\d{1,2}\b|\b[ps][1-7]\b|\breception\b")
+PUPIL_REACH = 40
+
+
+def _a_pupil_here(low: str, pupils: tuple[FamilyMember, ...]) -> bool:
+    """A listed child who goes to the school, by full name with a year group beside it ("Yusuf Siddiqui
+    (Blwyddyn 2 / Year 2)"): on the school's own page, the school is theirs."""
+    for pupil in pupils:
+        patterns = _member_patterns(pupil)
+        for pattern in patterns.full if patterns else ():
+            for m in whole_words(pattern, low):
+                if _YEAR_GROUP.search(low, max(0, m.start() - PUPIL_REACH), m.end() + PUPIL_REACH):
+                    return True
+    return False
 
 
 def _a_parent_here(low: str, children: re.Pattern[str] | None, givens: tuple[str, ...]) -> bool:
@@ -613,6 +634,16 @@ class FamilyDetector(Detector):
         ):
             # The school's parents' group's own document (PTA minutes, a class-reps list): its heading names the
             # school, and far below someone is a parent in it ("her son's class", "Mali's dad").
+            taken.append(heading)
+            yield heading, SCHOOL_CORE_CONFIDENCE
+        if (
+            not taken
+            and (heading := _school_heading(low, full))
+            and _a_pupil_here(
+                low, tuple(m for m in _schools(profile) if " ".join(m.school.split()) == school)
+            )
+        ):
+            # The school's own page (its newsletter, its news) naming a listed child in a year group there.
             taken.append(heading)
             yield heading, SCHOOL_CORE_CONFIDENCE
         for m in named_alone:
