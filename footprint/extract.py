@@ -64,9 +64,12 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")
 _LAT_KEYS = ("latitude", "lat")
 _LON_KEYS = ("longitude", "lon", "lng", "long")
 _DATE_KEYS = frozenset({"datepublished", "datecreated", "published", "published_at", "created_at", "pubdate"})
-# Coordinates in a map link: Google's "@53.80,-1.54," / "q=53.80,-1.54" / "ll=", OpenStreetMap's "mlat=..&mlon=".
+# Coordinates in a map link: Google's "@53.80,-1.54," / "q=53.80,-1.54" / "ll=", OpenStreetMap's "mlat=..&mlon=",
+# and the "lat=..&lon=" ("lng", "long", "latitude=..&longitude=") of a council's or an estate agent's own map.
 _MAP_LINK = re.compile(r"[@=/](-?\d{1,2}\.\d{3,})(?:,|%2C)\s*(-?\d{1,3}\.\d{3,})", re.I)
-_OSM_LINK = re.compile(r"mlat=(-?\d{1,2}\.\d+)&(?:amp;)?mlon=(-?\d{1,3}\.\d+)", re.I)
+_OSM_LINK = re.compile(
+    r"[?&;](?:m?lat|latitude)=(-?\d{1,2}\.\d+)&(?:amp;)?(?:m?lon|lng|long|longitude)=(-?\d{1,3}\.\d+)", re.I
+)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

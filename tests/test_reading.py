@@ -380,9 +380,14 @@ def test_map_links_and_pins_become_coordinates():
         '<a href="https://www.openstreetmap.org/?mlat=53.80118&amp;mlon=-1.54905#map=19">map</a>'
         '<a href="https://www.google.com/maps/@53.81052,-1.53498,17z">venue</a>'
         '<div data-lat="53.80127" data-lng="-1.54899"></div>'
+        '<a href="https://maps.council.example/planning?ref=26/00388&amp;lat=53.80131&amp;lon=-1.54893">site</a>'
+        '<a href="https://agent.example/map?latitude=53.80135&longitude=-1.54887">house</a>'
+        '<a href="https://shop.example/?flat=53.80135&long=-1.54887">not a map</a>'
     )
     text = page_to_document(page(html)).text
     assert "53.80118, -1.54905" in text and "53.81052, -1.53498" in text and "53.80127, -1.54899" in text
+    assert "53.80131, -1.54893" in text and "53.80135, -1.54887" in text
+    assert text.count("53.80135") == 1  # "flat=" is not "lat="
 
 
 def test_a_birthday_post_dated_the_birthday_gives_the_date_away():
