@@ -569,6 +569,19 @@ def test_a_first_name_followed_by_the_members_own_middle_name_is_still_them():
     assert find(FamilyDetector(), "Thanks to her father, Balwinder Gill, for the langar.", profile) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("INSERT INTO juniors VALUES (27,'Devendra','Oduya','2011-05-14',57);", True),
+        ('"Dev","Oduya","U15"', True),
+        ("'Devendra',\"Oduya\"", False),  # quotes that do not pair
+        ("Devendra, Oduya and Smith", False),  # prose: a list, not a row
+    ],
+)
+def test_family_given_name_and_surname_in_a_rows_quoted_columns(text, found):
+    assert [m.key for m in find(FamilyDetector(), text)] == (["family:devendra oduya"] if found else [])
+
+
 def test_family_full_name_not_also_reported_as_first_name():
     m = only(find(FamilyDetector(), "her husband Devendra Oduya"))
     assert (m.value, m.confidence) == ("Devendra Oduya", 0.9)

@@ -166,6 +166,8 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
         fulls = {_words(f) for f in (" ".join(words), *(f"{g} {surname}" for g in givens))}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth".
         fulls |= {rf"{_words(surname)}[\"']?,\s*[\"']?{_words(g)}" for g in givens}  # ("Siddiqui","Shazia")
+        # A data row's quoted columns, given name first: "VALUES (27,'Harry','Jones',...".
+        fulls |= {rf"{_words(g)}(?P<q>[\"']),\s*(?P=q){_words(surname)}" for g in givens}
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
