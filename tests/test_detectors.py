@@ -582,6 +582,15 @@ def test_family_given_name_and_surname_in_a_rows_quoted_columns(text, found):
     assert [m.key for m in find(FamilyDetector(), text)] == (["family:devendra oduya"] if found else [])
 
 
+def test_family_first_name_on_the_lines_under_a_relation_label():
+    text = "HUSBAND ....... none\nKIDS .......... Kofi (yr 5, plays for the rovers u11s)\nAmara (millbrook high, yr 9)\n"
+    assert only(find(FamilyDetector(), text)).value == "Amara"
+    assert find(FamilyDetector(), "WORK .......... the surgery\nAmara (millbrook high, yr 9)\n") == []
+    assert (
+        find(FamilyDetector(), "KIDS .......... Kofi\n\nAmara (millbrook high, yr 9)\n") == []
+    )  # a new block
+
+
 def test_family_full_name_not_also_reported_as_first_name():
     m = only(find(FamilyDetector(), "her husband Devendra Oduya"))
     assert (m.value, m.confidence) == ("Devendra Oduya", 0.9)

@@ -252,6 +252,31 @@ def _beside_relation(
     return False
 
 
+# A record's field label at the start of a line: "KIDS .......... Niamh", "Children: Amara".
+_LABEL = re.compile(r"[ \t]*([a-z][a-z '()\-]{0,30}?)[ \t]*(?:\.{2,}|:)")
+LABEL_LINES = 4
+
+
+def _under_relation_label(low: str, at: int, introduced: int | None) -> bool:
+    """A name on a line that carries on the list of a field labelled with a relation word, on the lines above
+    ("KIDS .......... Niamh (st brigids ...)" then "Kwesi (ashgrove academy ...)" on the next line), in a
+    record that comes after the page first names the person."""
+    if introduced is not None and at < introduced:
+        return False
+    line_start = low.rfind("\n", 0, at) + 1
+    for _ in range(LABEL_LINES):
+        if line_start == 0:
+            return False
+        above = low.rfind("\n", 0, line_start - 1) + 1
+        line = low[above : line_start - 1]
+        if not line.strip():
+            return False  # a blank line ends the field
+        if label := _LABEL.match(line):
+            return bool(_RELATION_WORDS.fullmatch(label.group(1).strip()))
+        line_start = above
+    return False
+
+
 # "her", "his", "their" just before a relation word, with a word or two between: "his late wife", "their twins".
 _THEIR_RELATION = re.compile(r"\b(?:her|his|their)\s+(?:[a-z\-]+\s+)?$")  # "her late husband", "their twins"
 _OUR_RELATION = re.compile(r"\b(?:my|our|me|i|we)\b[^.!?\n]{0,20}$")  # "my husband", "me and the kids"
@@ -593,7 +618,10 @@ class FamilyDetector(Detector):
                     )
         for pattern in patterns.given:
             for m in whole_words(pattern, low):
-                if _free(m.span(), taken) and _beside_relation(low, m.span(), introduced, elsewhere):
+                if _free(m.span(), taken) and (
+                    _beside_relation(low, m.span(), introduced, elsewhere)
+                    or _under_relation_label(low, m.start(), introduced)
+                ):
                     taken.append(m.span())
                     yield self._match(
                         text,
