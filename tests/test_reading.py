@@ -222,6 +222,20 @@ def test_a_mobile_sentences_after_a_relative_is_hers_unless_the_sentence_starts_
     assert ("phone", "+447700900947", False, False) not in found(library)
 
 
+def test_a_number_that_sends_messages_in_a_chat_is_the_senders():
+    chat = (
+        "14/01/2025, 20:03 - Pete (12) added Margaret Oduya, Sue & Alan, +44 7700 900279\n"
+        "14/01/2025, 20:09 - Margaret Oduya: Thanks Pete, great idea. Millbrook needs this.\n"
+        "14/01/2025, 20:12 - +44 7700 900279: Hi all, Gill at 9.\n"
+    )
+    assert ("phone", "+447700900279", False, False) not in found(chat)
+    # Without the line where it sends a message, the number added beside her name reads as hers.
+    alone = chat.rsplit("14/01/2025, 20:12", 1)[0]
+    assert ("phone", "+447700900279", False, False) in found(alone)
+    iphone = chat.replace("14/01/2025, 20:12 - ", "[14/01/2025, 20:12:33] ")
+    assert ("phone", "+447700900279", False, False) not in found(iphone)
+
+
 def test_a_landline_after_her_family_as_co_occupants_is_the_households():
     text = (
         "Margaret Oduya, Millbrook\n\nOther occupants: Devendra Oduya\n\n"

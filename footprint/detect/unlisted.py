@@ -252,7 +252,7 @@ class UnlistedDetector(Detector):
                 is None
             ):
                 continue
-            if _an_office_elsewhere(doc, number.e164, span):
+            if _an_office_elsewhere(doc, number.e164, span, anchors):
                 continue  # the council's switchboard in a page's data is still the switchboard
             confidence = MOBILE_CONFIDENCE if mobile else LANDLINE_CONFIDENCE
             if _LABELLED.search(doc.text, max(0, span[0] - 30), span[0]):
@@ -476,17 +476,38 @@ def _a_row(text: str, at: int) -> bool:
     return max(line.count(d) for d in ",\t;|") >= ROW_DELIMITERS
 
 
-def _an_office_elsewhere(doc: Document, e164: str, span: Span) -> bool:
+def _an_office_elsewhere(doc: Document, e164: str, span: Span, anchors: list[Span]) -> bool:
     """Whether the page says, beside another sighting of the same number, whose it is ("switchboard on 020
-    7946 0700", "Council Buildings ... Tel 020 7946 0700")."""
+    7946 0700", "Council Buildings ... Tel 020 7946 0700"), or shows it as somebody else's in a chat: the
+    sender of messages ("14/01/2025, 20:12 - +44 7700 900279: Hi all, Gill at 9") in a chat where the
+    person's own messages go under their name."""
     text = doc.text
     for run in runs(doc):
         for number in listed_in(doc, run, e164):
-            if number.start != span[0] and _a_service(
+            if number.start == span[0]:
+                continue
+            if _a_service(
                 doc.lower, max(0, number.start - CONTEXT_BEFORE), min(len(text), number.end + CONTEXT_AFTER)
             ):
                 return True
+            if _a_sender(text, number.start, number.end) and any(_a_sender(text, *a) for a in anchors):
+                return True
     return False
+
+
+# A chat export's message header before its sender: "14/01/2025, 20:12 - " (Android), "[14/01/2025, 20:12:33] "
+# (iPhone), at the start of a line.
+_CHAT_HEADER = re.compile(
+    r"(?:^|\n)\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?(?: -)? $", re.I
+)
+CHAT_HEADER_CHARS = 32
+
+
+def _a_sender(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names the sender of a message in a chat export ("... 20:12 - Jackie Hill: ...")."""
+    return text.startswith(":", end) and bool(
+        _CHAT_HEADER.search(text, max(0, start - CHAT_HEADER_CHARS), start)
+    )
 
 
 def _other_people(low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
