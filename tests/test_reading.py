@@ -501,6 +501,11 @@ def test_the_schools_own_page_naming_a_listed_child_in_a_year_group_is_their_sch
         page.format("Blwyddyn 9"), profile=OWEN
     )
     assert not {f for f in found(page.format("captain"), profile=OWEN) if f[0] == "child_school"}
+    # The year group in the name's own paragraph, further off; in another paragraph, it is not his.
+    para = page.replace("Well done to", "Year 9 had a wonderful week of debates. " * 2 + "Well done to")
+    assert ("child_school", "school:hendre vale", False, True) in found(para.format("captain"), profile=OWEN)
+    apart = page.replace("Well done to", "Year 9 had a wonderful week of debates.\n\nWell done to")
+    assert not {f for f in found(apart.format("captain"), profile=OWEN) if f[0] == "child_school"}
 
 
 def test_a_register_writes_a_family_member_surname_first():

@@ -477,17 +477,23 @@ def _parents_group_heading(low: str, full: re.Pattern[str]) -> tuple[int, int] |
 
 # A pupil's year group or class beside their name, in English, Welsh (Blwyddyn) or Scots (P4, S2).
 _YEAR_GROUP = re.compile(r"\b(?:year|yr|blwyddyn|bl)\.?\s*\d{1,2}\b|\b[ps][1-7]\b|\breception\b")
-PUPIL_REACH = 40
+PUPIL_REACH = (
+    300  # in the name's own paragraph: "Hedgehog Class (Year 1) had ... thank you to Oliver Pardoe's"
+)
 
 
 def _a_pupil_here(low: str, pupils: tuple[FamilyMember, ...]) -> bool:
-    """A listed child who goes to the school, by full name with a year group beside it ("Yusuf Siddiqui
-    (Blwyddyn 2 / Year 2)"): on the school's own page, the school is theirs."""
+    """A listed child who goes to the school, by full name with a year group in the same paragraph ("Yusuf
+    Siddiqui (Blwyddyn 2 / Year 2)"): on the school's own page, the school is theirs."""
     for pupil in pupils:
         patterns = _member_patterns(pupil)
         for pattern in patterns.full if patterns else ():
             for m in whole_words(pattern, low):
-                if _YEAR_GROUP.search(low, max(0, m.start() - PUPIL_REACH), m.end() + PUPIL_REACH):
+                lo, hi = max(0, m.start() - PUPIL_REACH), m.end() + PUPIL_REACH
+                lo = max(lo, low.rfind("\n\n", lo, m.start()))
+                if (block_end := low.find("\n\n", m.end(), hi)) != -1:
+                    hi = block_end
+                if _YEAR_GROUP.search(low, lo, hi):
                     return True
     return False
 
