@@ -222,6 +222,23 @@ def test_a_mobile_sentences_after_a_relative_is_hers_unless_the_sentence_starts_
     assert ("phone", "+447700900947", False, False) not in found(library)
 
 
+def test_the_surname_alone_at_the_head_of_a_places_name_is_the_place():
+    text = "Cllr Maggie Oduya left the chamber.\n\nAppeal dismissed at Oduya View, 9 Church Street (23/00988/HOU)."
+    assert names(text) == ["Cllr Maggie Oduya"]
+    assert found(text) == set()  # (9 Church Street was read as her address beside "Oduya")
+    assert names("Cllr Maggie Oduya spoke. Oduya said the vote was lost.") == ["Cllr Maggie Oduya", "Oduya"]
+
+
+def test_a_grandchild_at_the_school_and_a_street_before_the_cue_is_not_a_person():
+    text = (
+        "Councillor Oduya of Millbrook declared an interest in Item 7 (St Anne's Primary\n"
+        "School, School Lane, Blakeway: an extension) because her grandson\nis a pupil at the school."
+    )
+    grandson = FamilyMember("Kofi Oduya", "grandchild", school="St Anne's Primary School")
+    profile = dataclasses.replace(PROFILE, family=(*PROFILE.family, grandson))
+    assert ("child_school", "school:st anne's", False, True) in found(text, profile=profile)
+
+
 def test_a_number_that_sends_messages_in_a_chat_is_the_senders():
     chat = (
         "14/01/2025, 20:03 - Pete (12) added Margaret Oduya, Sue & Alan, +44 7700 900279\n"

@@ -28,6 +28,7 @@ _OTHER_SURNAME = re.compile(r" ([A-Z][a-z]+)(?![\w'’])")
 # counts; "your child", which a school's letters say to every parent, does not.
 _KIDS = (
     r"sons?|daughters?|kids?|twins?|boys|girls|little\s+ones?|step(?:son|daughter)s?|youngest|eldest|oldest"
+    r"|grand(?:sons?|daughters?|kids?|child(?:ren)?)"
 )
 _IS = ("is", "are", r"'(?<=\w')s", r"’(?<=\w’)s")  # "is", "are", and "'s" after a word ("she's")
 _CHILD_CUE_PHRASES = (
@@ -309,6 +310,11 @@ def _a_title(text: str, cue: re.Match[str]) -> bool:
     )
 
 
+# Words a capitalised pair can start with that make it a school, a church or a street, not a person: "St
+# Aldhelm's", "Saint Anne's", "School Lane", "Church Street".
+_NOT_GIVEN_NAMES = frozenset(
+    ["st", "saint", "school", "church", "chapel", "primary", "academy", "college", "the"]
+)
 _SCHOOL_YEAR = re.compile(r"\b[ps][1-7]\b")
 _THIRD_PERSON = re.compile(r"(?:her|his|their|whose)\b")
 
@@ -326,8 +332,7 @@ def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile
     sentence = slice(max(start + 1, cue.start() - 200), cue.start())
     if year and _TEACHES.search(low[sentence]):
         return True
-    # ("St Aldhelm's", "Saint Anne's": a school or a church, not a person)
-    names = [n for n in _FULL_NAME.findall(fold(text[sentence])) if n[0].lower() not in ("st", "saint")]
+    names = [n for n in _FULL_NAME.findall(fold(text[sentence])) if n[0].lower() not in _NOT_GIVEN_NAMES]
     if not names:
         return False
     given, surname = names[-1][0].lower(), names[-1][1].lower()

@@ -335,7 +335,7 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             if middle and not _their_middle(fold(middle.group(1).lower()), patterns.middles):
                 continue  # "JONES, David Peter" when he is David Ellis Jones
             full.append((at, m.end()))
-        elif not _someone_else(text, at, profile):
+        elif not _someone_else(text, at, profile) and not _a_place_after(text, end):
             alone.append((at, end))
     for handle in patterns.handles:
         for at in literal_hits(handle, low):
@@ -414,6 +414,23 @@ def _someone_else(text: str, start: int, profile: Profile) -> bool:
     ):
         return False
     return word.lower() not in _given_words(profile) and word.lower() not in _NOT_A_NAME
+
+
+# Words that make a name before them a place: "Hill View", "Hill Top Farm", "Whitmore Road".
+_PLACE_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as words
+        "view top farm farms house cottage cottages side field fields park court lodge hall end green mill "
+        "manor grange barn rise bank estate wood woods brook bridge cross gate lane road street avenue close "
+        "crescent drive way place square terrace gardens grove mews row walk hill hills parade yard wharf"
+    ).split()
+)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
+def _a_place_after(text: str, end: int) -> bool:
+    """ "Hill View", "Hill Top Farm": the surname alone is the first word of a place's name."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).lower() in _PLACE_WORDS
 
 
 @functools.lru_cache(maxsize=32)
