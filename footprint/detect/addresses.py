@@ -243,10 +243,15 @@ def _another_house(text: str, span: tuple[int, int]) -> bool:
 
 # A house's name just before the street: "Bryn Awel, Heol y Bryn" is the neighbour's, on the person's street.
 _NAMED_HOUSE_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*$")
-# Words that make a house's name the name of somewhere else: "Tŷ Gwyn Farm", "Rose Cottage Tea Room".
+# Words that make a house's name the name of somewhere else: "Tŷ Gwyn Farm", "Rose Cottage Tea Room" (unless the
+# house's own name has such a word), or of a business named after it: "Lower Brook Farm Shop", "... Limited".
 _PLACE_AFTER_NAME = re.compile(
     r"[ \t]+(?:Farm(?:house)?|Cottages?|House|Barn|Lodge|Hall|Mill|Manor|Grange|Stables|Bungalow|Villa|Tea[ \t]+Rooms?"
     r"|Caravan|Holiday|Estate|Nursery|Garage|Surgery|Chapel|Church|Inn|Arms|Hotel|B&B)\b"
+)
+_BUSINESS_AFTER_NAME = re.compile(
+    r"[ \t]+(?:Shop|Stores?|Butchery|Butchers?|Caf[eé]|Deli|Bakery|Dairy|Kitchen|Restaurant|Brewery|Kennels"
+    r"|Livery|Campsite|Camping|Produce|Meats|Ltd|Limited|LLP|Partnership)\b"
 )
 
 
@@ -256,6 +261,9 @@ def _another_named_house(text: str, street: tuple[int, int], home: _Home) -> boo
 
 
 def _a_longer_name(text: str, house: tuple[int, int], home: _Home) -> bool:
+    """The house's name at the start of a longer name: somewhere else's, or a business's."""
+    if _BUSINESS_AFTER_NAME.match(text, house[1]):
+        return True
     return bool(_PLACE_AFTER_NAME.match(text, house[1])) and not _PLACE_AFTER_NAME.search(
         " " + home.house_name
     )
@@ -300,10 +308,12 @@ class AddressDetector(Detector):
                 neighbours.append(postcode)
         houses = _spans(patterns.house_name, low)
         longer = [h for h in houses if _a_longer_name(text, h, home)]  # "Tŷ Gwyn Farm" is not Tŷ Gwyn ...
+        businesses = [h for h in houses if _BUSINESS_AFTER_NAME.match(text, h[1])]
         for house in houses:
             postcode = _nearest(house, postcodes)
-            if house in longer or (longer and postcode is None):
-                continue  # ... and on a page about Tŷ Gwyn Farm, "the family at Tŷ Gwyn" means the farm
+            if house in longer or (len(longer) > len(businesses) and postcode is None):
+                continue  # ... and on a page about Tŷ Gwyn Farm, "the family at Tŷ Gwyn" means the farm (but
+                # beside "Lower Brook Farm Shop", a business named after it, "Lower Brook Farm" is still the home)
             confident = postcode is not None
             full.append((house, FULL_CONFIDENCE if confident else HOUSE_NAME_ALONE_CONFIDENCE, confident))
             taken.append(house)
