@@ -43,3 +43,19 @@ def test_a_business_named_after_the_farm_is_not_the_home_but_the_farm_beside_it_
         "They will also picket Lower Brook Farm Shop."
     )
     assert ("home_address", "lower brook farm xj73pd", False, True) in found(both)
+
+
+def test_the_surname_alone_as_a_village_is_not_the_person():
+    page = (
+        "Cllr Neil Whitmore, Cabinet Member for Highways, said the works were overdue.\n\n"
+        "Residents of Whitmore have waited long enough. Diversions run via Hensley. Updates: 0113 496 0014.\n"
+    )
+    assert found(page) == set()  # (the number was read as his, beside "Whitmore")
+    assert found(page.replace("Residents of Whitmore", "Whitmore said residents")) == {
+        ("phone", "+441134960014", False, False)
+    }
+
+
+def test_a_highways_line_is_the_councils():
+    page = "Cllr Neil Whitmore of Hensley said: updates on 0113 496 0014 (highways, 24 hours)."
+    assert found(page) == set()

@@ -335,7 +335,7 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             if middle and not _their_middle(fold(middle.group(1).lower()), patterns.middles):
                 continue  # "JONES, David Peter" when he is David Ellis Jones
             full.append((at, m.end()))
-        elif not _someone_else(text, at, profile) and not _a_place_after(text, end):
+        elif not _someone_else(text, at, profile) and not _a_place(text, at, end):
             alone.append((at, end))
     for handle in patterns.handles:
         for at in literal_hits(handle, low):
@@ -427,10 +427,21 @@ _PLACE_WORDS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
-def _a_place_after(text: str, end: int) -> bool:
-    """ "Hill View", "Hill Top Farm": the surname alone is the first word of a place's name."""
+# Words before a name that make it a place: "residents of Whitmore", "in Whitmore", "the road to Whitmore".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|around|through|via|towards|between|across)|\b(?:residents|village|parish|people"
+    r"|edge|centre|center|north|south|east|west|road|way|route)\s+(?:of|to)|\bof\s+the\s+(?:village|parish)\s+of)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def _a_place(text: str, start: int, end: int) -> bool:
+    """ "Hill View", "Hill Top Farm", "residents of Whitmore": the surname alone is (part of) a place's name."""
     after = _NEXT_WORD.match(text, end)
-    return after is not None and after.group(1).lower() in _PLACE_WORDS
+    if after is not None and after.group(1).lower() in _PLACE_WORDS:
+        return True
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 30), start))
 
 
 @functools.lru_cache(maxsize=32)
