@@ -844,6 +844,28 @@ def test_day_and_month_in_figures_beside_a_birth_word(text, found):
     assert keys == (["dob:--06-14"] if found else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Parish magazine, June 2024\n\nBirthday wishes to Margaret, who turns 45 on the 14th!", True),
+        (
+            "Parish magazine, June 2024\n\nBirthday wishes to Margaret, who turns 46 on the 14th!",
+            False,
+        ),  # age
+        (
+            "Parish magazine, July 2024\n\nBirthday wishes to Margaret, who turns 45 on the 14th!",
+            False,
+        ),  # month
+        (
+            "Parish magazine, June 2024\n\nBirthday wishes to Margaret, who turns 45 on the 15th!",
+            False,
+        ),  # day
+    ],
+)
+def test_turning_an_age_on_a_day_of_the_issues_month_gives_the_date_away(text, found):
+    assert [m.key for m in find(BirthDateDetector(), text)] == (["dob:1979-06-14"] if found else [])
+
+
 def test_month_and_year_alone_not_reported():
     assert find(BirthDateDetector(), "The June 1979 election") == []
 

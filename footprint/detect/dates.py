@@ -324,6 +324,29 @@ def _age_gives_the_year(doc: Document, day: re.Match[str], date: dt.date) -> boo
     return year - _age(age) == date.year
 
 
+# A parish magazine's or a newsletter's "who turns 50 on the 19th!": the issue's month and year give the rest.
+_TURNS_ON_DAY = re.compile(
+    rf"turn(?:s|ing)\s+(?P<age>\d{{1,3}})\s+on\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?![\w/])",
+    re.IGNORECASE,
+)
+_ISSUE_MONTH = re.compile(rf"(?P<month>{_ANY_MONTH})\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
+ISSUE_HEAD_CHARS = 400
+
+
+def _turns_on_their_birthday(doc: Document, m: re.Match[str], date: dt.date) -> bool:
+    """Whether "turns N on the Dth", in a page dated (or headed "August 2026") in the month of the person's
+    birthday, gives their date of birth: the day is theirs and the age fits that year."""
+    issue = doc.published
+    if issue is None and (head := _ISSUE_MONTH.search(doc.text, 0, ISSUE_HEAD_CHARS)):
+        month = _MONTH_NUMBER.get(head.group("month").lower().rstrip("."))
+        issue = dt.date(int(head.group("year")), month, 1) if month else None
+    return (
+        issue is not None
+        and (issue.month, int(m.group("day"))) == (date.month, date.day)
+        and issue.year - int(m.group("age")) == date.year
+    )
+
+
 def _post_date(text: str, at: int) -> dt.date | None:
     """The date of the post a phrase sits in, when it is further off: the last full date written before the
     phrase (a feed item's pubDate, a thread's timestamp, above a long post), within POST_DATE_FAR."""
@@ -409,6 +432,12 @@ class BirthDateDetector(Detector):
         found.extend(
             self._birthday_posts(doc, date, full_key, [at for at, word in anchors if word in _POST_ANCHORS])
         )
+        if "turn" in low:
+            found.extend(
+                (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
+                for m in _TURNS_ON_DAY.finditer(text)
+                if _turns_on_their_birthday(doc, m, date) and not _someone_elses(text, m.start(), profile)
+            )
         full = [(start, end) for start, end, _, _ in found]
 
         def covered(m: re.Match[str]) -> bool:
