@@ -239,6 +239,19 @@ def test_a_grandchild_at_the_school_and_a_street_before_the_cue_is_not_a_person(
     assert ("child_school", "school:st anne's", False, True) in found(text, profile=profile)
 
 
+def test_a_detail_followed_by_another_persons_name_in_the_possessive_is_theirs():
+    text = "Margaret Oduya of Millbrook: the hoodie is at 22 Moorgate Lane ({}) if anyone wants it."
+    assert not {f for f in found(text.format("Tommo's")) if f[0] == "home_address"}
+    assert ("home_address", "22 moorgate lane", False, False) in found(text.format("Maggie's"))
+
+
+def test_a_number_after_call_the_clerk_is_the_clerks():
+    text = "Margaret Oduya, Millbrook. For the rec, {} on 0113 496 0385."
+    assert ("phone", "+441134960385", False, False) not in found(text.format("call the parish clerk"))
+    assert ("phone", "+441134960385", False, False) not in found(text.format("ring our club secretary"))
+    assert ("phone", "+441134960385", False, False) in found(text.format("call the house"))
+
+
 def test_a_number_that_sends_messages_in_a_chat_is_the_senders():
     chat = (
         "14/01/2025, 20:03 - Pete (12) added Margaret Oduya, Sue & Alan, +44 7700 900279\n"

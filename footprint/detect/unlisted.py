@@ -219,6 +219,8 @@ class UnlistedDetector(Detector):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if next(at_line_starts(_NEW_RECORD, text, *between), None):
             return None
+        if _WHOSE_AFTER.match(text, span[1]) and not _their_own(text, span[1], profile):
+            return None  # "collect from 22 Moorgate Lane (Tommo's) not mine"
         if _OTHER_CONTENT.search(low, *between):
             return None  # "More offers near Brentmere", "Similar listings": what follows is other people's
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
@@ -403,8 +405,18 @@ _CALL = re.compile(
 )
 
 
+# "call the parish clerk on", "ring our club secretary on": somebody by their role.
+_ROLE = re.compile(
+    r"(?:the|our|your)\s+(?:[a-z]+\s+){0,2}?(?:clerk|warden|caretaker|secretary|treasurer|chair(?:man|woman|person)?"
+    r"|manager|coach|organi[sz]er|steward|vicar|rector|head(?:teacher)?|agent|landlord|landlady)\b"
+)
+
+
 def _someone_to_call(text: str, low: str, between: Span, profile: Profile) -> bool:
+    """ "Please call Paula on ...", "call the parish clerk on ...": the number after it is somebody else's."""
     for m in _CALL.finditer(low, *between):
+        if _ROLE.match(low, m.end(), between[1]):
+            return True
         name = _GIVEN_NAME.match(text, m.end(), between[1])
         word = name.group().lower() if name else ""
         if (
@@ -421,6 +433,15 @@ def _someone_to_call(text: str, low: str, between: Span, profile: Profile) -> bo
 _NOT_CALLED = frozenset(
     "me us now today tonight anytime any free back him her them on for in at or and to please direct".split()  # noqa: SIM905
 )
+
+
+# A name in the possessive right after a detail says whose it is: "22 Moorgate Lane (Tommo's)", "... - Bev's".
+_WHOSE_AFTER = re.compile(r"[ \t]*(?:\(|-|,)?[ \t]*([A-Z][a-z]+)['’]s\b")
+
+
+def _their_own(text: str, at: int, profile: Profile) -> bool:
+    whose = _WHOSE_AFTER.match(text, at)
+    return whose is not None and whose.group(1).lower() in _own_words(profile)
 
 
 def _after_a_relative(text: str, low: str, between: Span, relatives: list[Span]) -> bool:
