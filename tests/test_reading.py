@@ -245,6 +245,11 @@ def test_a_detail_followed_by_another_persons_name_in_the_possessive_is_theirs()
     assert ("home_address", "22 moorgate lane", False, False) in found(text.format("Maggie's"))
 
 
+def test_text_and_the_persons_own_name_before_a_number_names_nobody_else():
+    text = "Margaret Oduya of Millbrook has the kit. Collect from her any weekday. Text Maggie\non 07700 900368 first."
+    assert ("phone", "+447700900368", False, False) in found(text)
+
+
 def test_a_number_after_call_the_clerk_is_the_clerks():
     text = "Margaret Oduya, Millbrook. For the rec, {} on 0113 496 0385."
     assert ("phone", "+441134960385", False, False) not in found(text.format("call the parish clerk"))

@@ -362,7 +362,8 @@ _NOT_NAME_WORDS = frozenset(
         "community centre library hall church school primary academy college university hospital club society "
         "association trust group team committee board office court road street lane avenue close house england "
         "scotland wales britain uk united kingdom north south east west upper lower great little new old the a an "
-        "and of for in on at to by with from st saint mr mrs ms dr cllr councillor revd"
+        "and of for in on at to by with from st saint mr mrs ms dr cllr councillor revd text call ring ask "
+        "message whatsapp"
     ).split()
 )
 
