@@ -19,6 +19,7 @@ POSTCODE_CONFIDENCE = 0.85
 STREET_CONFIDENCE = 0.5
 NEARBY_CHARS = 200
 RESIDENCE_WINDOW = 60
+HEADING_CHARS = 300  # the head of a page: its title and first heading
 # A street alone is an exposure only where the page says someone lives there ("she lives on Larch Close",
 # "our road"), not where it is news ("resurfacing on Larch Close") or a venue.
 _RESIDENCE = re.compile(
@@ -220,6 +221,71 @@ def _patterns(home: _Home) -> _Patterns:
     )
 
 
+# A flat in a named block with no street number: "Flat 83, Thurlby House" (parse_home keeps the flat in the house).
+_FLAT_IN_BLOCK = re.compile(r"(?:flat|apartment|apt\.?)\s+(\d+[a-z]?)\s+(.+)", re.IGNORECASE)
+FLAT_REACH = 60
+# Where a page says someone lives in the block (read beside its name, not in it: "Thurlby House" has "house").
+_BLOCK_RESIDENCE = re.compile(rf"{_RESIDENCE.pattern}|\b(?:flat|moved\s+in(?:to)?)\b")
+
+
+def _block(home: _Home) -> tuple[str, str] | None:
+    """(the flat's number, the block's name) for a flat in a named block, or None."""
+    if home.numbered or home.street:
+        return None
+    m = _FLAT_IN_BLOCK.fullmatch(home.house)
+    return (m.group(1).lower(), m.group(2)) if m else None
+
+
+@functools.lru_cache(maxsize=64)
+def _block_patterns(flat: str, block: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The block's name; its flat with our number ("flat 83", "no. 83"); any flat with a number."""
+    name = re.compile(r"\s+".join(word_pattern(w) for w in block.lower().split()))
+    ours = re.compile(rf"(?:flat|apartment|apt\.?|{_NO})\s*{re.escape(flat)}(?!\w)")
+    any_flat = re.compile(r"(?:flat|apartment|apt\.?)\s*\d+[a-z]?(?!\w)")
+    return name, ours, any_flat
+
+
+def _block_sightings(
+    low: str, home: _Home, full: list[tuple[tuple[int, int], float, bool]], taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """For a flat in a named block: the block's name with our flat's number on its line, either way round
+    ("THURLBY HOUSE (flats 49-96) Abdirahman Hassan, Flat 83"), or our flat on a page headed by the block's name
+    (its residents' group: "I'm in Flat 83"), are full sightings, added to `full`; the block's name alone
+    ("the 14th-floor flat in Thurlby House") is returned, a partial where the page says someone lives there,
+    unless another flat's number is on its line ("Halima Ali, Flat 27": a neighbour's home)."""
+    block = _block(home)
+    if block is None:
+        return []
+    name, ours, any_flat = _block_patterns(*block)
+    alone = []
+    for span in _spans(name, low):
+        if not _free(span, taken):
+            continue  # inside "Flat 83, Thurlby House", found whole
+        line_start = max(low.rfind("\n", 0, span[0]) + 1, span[0] - FLAT_REACH)
+        line_end = low.find("\n", span[1])
+        line_end = min(span[1] + FLAT_REACH, len(low) if line_end == -1 else line_end)
+        flat = ours.search(low, span[1], line_end) or _last(ours, low, line_start, span[0])
+        if flat:
+            whole = (min(span[0], flat.start()), max(span[1], flat.end()))
+            full.append((whole, FULL_CONFIDENCE, True))
+            taken.append(whole)
+        elif not any_flat.search(low, line_start, line_end):
+            alone.append(span)
+    if _spans(name, low[:HEADING_CHARS]):
+        for flat in ours.finditer(low, HEADING_CHARS):
+            if _free(flat.span(), taken):
+                full.append((flat.span(), HOUSE_NAME_ALONE_CONFIDENCE, True))
+                taken.append(flat.span())
+    return alone
+
+
+def _last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, lo, hi):  # noqa: B007 - the last one is kept
+        pass
+    return found
+
+
 def _nearest(span: tuple[int, int], candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The closest candidate within NEARBY_CHARS of span, on either side. `candidates` is in text order."""
 
@@ -331,19 +397,29 @@ class AddressDetector(Detector):
                 span = (min(street[0], postcode[0]), max(street[1], postcode[1]))
                 full.append((span, FULL_CONFIDENCE, True))
                 taken.append(span)
+        blocks = _block_sightings(low, home, full, taken)
         for span, _, _ in list(full):
             if postcode := _nearest(span, postcodes):
                 taken.append(postcode)  # the postcode beside a full sighting is part of it
         if (
             full
         ):  # the page gives the whole address: the postcode or street alone elsewhere on it adds nothing
-            taken.extend(postcodes + loose_streets)
+            taken.extend(postcodes + loose_streets + blocks)
         partial = [(p, POSTCODE_CONFIDENCE, home.postcode, True) for p in postcodes if _free(p, taken)]
         partial += [
             (s, STREET_CONFIDENCE, f"street:{home.street}", False)
             for s in loose_streets
             if _free(s, taken)
             and _RESIDENCE.search(low, max(0, s[0] - RESIDENCE_WINDOW), s[1] + RESIDENCE_WINDOW)
+        ]
+        partial += [
+            (b, STREET_CONFIDENCE, f"street:{_block(home)[1].lower()}", False)  # type: ignore[index]
+            for b in blocks
+            if _free(b, taken)
+            and (
+                _BLOCK_RESIDENCE.search(low, max(0, b[0] - RESIDENCE_WINDOW), b[0])
+                or _BLOCK_RESIDENCE.search(low, b[1], b[1] + RESIDENCE_WINDOW)
+            )
         ]
         matches = [self._match(text, address, span, conf, home.key, False, ties) for span, conf, ties in full]
         matches += [

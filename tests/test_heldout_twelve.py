@@ -1,0 +1,61 @@
+"""What the twelfth held-out corpus set (cases 1201-1230: a councillor in a flat of a named tower block, with
+no street number) showed footprint missing or misreading, as small cases.
+
+Each test fails without its fix. The person is invented; the numbers are Ofcom drama numbers.
+"""
+
+from __future__ import annotations
+
+from footprint.detect.addresses import parse_home
+from footprint.detect.interface import Document
+from footprint.detect.reading import read
+from footprint.detect.registry import all_detectors
+from footprint.model import Address, Profile
+
+HOME = Address("Flat 83, Thurlby House, Hollowmead Estate, Larkhollow", label="home", postcode="JQ3 6TW")
+ABDI = Profile(
+    key="abdi",
+    name="Abdirahman Hassan Ali",
+    other_names=("Abdirahman Hassan",),
+    locality=("Hollowmead", "Larkhollow"),
+    addresses=(HOME,),
+)
+KEY = "flat 83 thurlby house jq36tw"
+
+
+def found(text: str) -> set[tuple[str, str, bool, bool]]:
+    doc = Document(url="https://example.org/page", text=text)
+    return {
+        (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(doc, ABDI, all_detectors()).matches
+    }
+
+
+def test_a_flat_in_a_named_block_keeps_its_number_in_the_key():
+    assert parse_home(HOME).key == KEY
+
+
+def test_the_block_with_our_flat_on_its_line_either_way_round_is_the_home():
+    reps = (
+        "Block reps for Hollowmead:\n"
+        "THURLBY HOUSE (flats 1-48) Halima Ali, Flat 27 07700 900426\n"
+        "THURLBY HOUSE (flats 49-96) Abdirahman Hassan, Flat 83\n"
+    )
+    assert ("home_address", KEY, False, True) in found(reps)
+    neighbour = "Block reps: THURLBY HOUSE (flats 1-48) Halima Ali, Flat 27. Cllr Abdirahman Hassan chairs."
+    assert not {f for f in found(neighbour) if f[0] == "home_address"}
+
+
+def test_our_flat_on_a_page_headed_by_the_block_is_the_home():
+    group = (
+        "Thurlby House Residents\n\n"
+        + "Lift out again. " * 30
+        + "\n\nAbdirahman Hassan: I'm in Flat 83, same boat."
+    )
+    assert ("home_address", KEY, False, True) in found(group)
+    assert not {f for f in found(group.replace("Flat 83", "Flat 61")) if f[0] == "home_address"}
+
+
+def test_the_block_alone_where_he_lives_is_a_partial():
+    story = "Cllr Abdirahman Hassan still lives on the estate, in a 14th-floor flat in Thurlby House."
+    assert found(story) == {("home_address", "street:thurlby house", True, True)}
+    assert found("Cllr Abdirahman Hassan opened the new lifts at Thurlby House.") == set()
