@@ -59,3 +59,12 @@ def test_the_block_alone_where_he_lives_is_a_partial():
     story = "Cllr Abdirahman Hassan still lives on the estate, in a 14th-floor flat in Thurlby House."
     assert found(story) == {("home_address", "street:thurlby house", True, True)}
     assert found("Cllr Abdirahman Hassan opened the new lifts at Thurlby House.") == set()
+
+
+def test_a_name_after_a_heading_in_capitals_is_another_person():
+    reps = (
+        "Hollowmead block reps\n"
+        "THURLBY HOUSE (flats 49-96) Abdirahman Hassan, Flat 83\n"
+        "GARSIDE HOUSE Doreen Pike, Flat 4 07700 900044\n"
+    )
+    assert ("phone", "+447700900044", False, False) not in found(reps)

@@ -209,7 +209,7 @@ class UnlistedDetector(Detector):
             _is_someone(m.group(1), profile)
             and not _inside(m.span(), relatives)
             and not _PLACE_LABEL.search(text, max(0, m.start() - 40), m.start())
-            for m in _NAME_LINE.finditer(text, *between)
+            for m in _name_runs(text, *between)
         ):
             # (not the person's family named as co-occupants: "Other occupants: Gareth Price ... Landline: ...")
             return None
@@ -366,6 +366,19 @@ _NOT_NAME_WORDS = frozenset(
         "message whatsapp"
     ).split()
 )
+
+
+_TITLE_CASE_WORD = re.compile(r"[ \t]+(?=[A-Z][a-z])")
+
+
+def _name_runs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """Runs of capitalised words (_NAME_LINE); where a heading in capitals runs into a name ("GARSIDE HOUSE
+    Doreen Pike"), the run read again from the name."""
+    for m in _NAME_LINE.finditer(text, lo, hi):
+        yield m
+        gap = _TITLE_CASE_WORD.search(text, m.start(), m.end()) if m.group(1).split()[0].isupper() else None
+        if gap and (again := _NAME_LINE.match(text, gap.end(), hi)):
+            yield again
 
 
 def _is_someone(line: str, profile: Profile) -> bool:
