@@ -68,3 +68,21 @@ def test_a_name_after_a_heading_in_capitals_is_another_person():
         "GARSIDE HOUSE Doreen Pike, Flat 4 07700 900044\n"
     )
     assert ("phone", "+447700900044", False, False) not in found(reps)
+
+
+def test_initials_that_are_not_his_make_the_surname_somebody_elses():
+    from footprint.detect.subject import mentions
+
+    def named(text: str) -> list[str]:
+        return [text[a:b] for a, b in mentions(Document(url="https://example.org/p", text=text), ABDI)]
+
+    assert named("Cllr Abdirahman Ali supports it. Mr I. Hassan objects.") == ["Cllr Abdirahman Ali"]
+    assert named("Cllr Abdirahman Ali supports it. Cllr A. H. Ali seconded.") == [
+        "Cllr Abdirahman Ali",
+        "Cllr A. H. Ali",
+    ]
+    page = (
+        "Comments. Cllr Abdirahman Ali (Hollowmead ward) supports the play area.\n\n"
+        "Mr I. Hassan, Flat 12, Garside House, Hollowmead Estate, JQ3 6TX · Objects"
+    )
+    assert not {f for f in found(page) if f[0] == "home_address"}

@@ -143,6 +143,10 @@ def _mixed_up(words: list[str]) -> bool:
     return bool(words) and words[-1] == "with" and any(w in _MIX_UP for w in words[-4:-1])
 
 
+def _an_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[0].isalpha()
+
+
 def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
     """Where a full mention ending in the surname at `at` starts: a given name ("maggie oduya"), an initial
     ("m. oduya"), a title ("cllr oduya", "cllr maggie oduya"); None if the surname stands alone. Read word
@@ -174,9 +178,19 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
     if first is not None:
         start = tokens[first][0]
         words = words[:first]
-    elif words and words[-1].rstrip(".") in patterns.initials and len(words[-1].rstrip(".")) == 1:
-        start = tokens[-1][0]
-        words = words[:-1]
+    elif words and _an_initial(words[-1]):
+        # Initials before the surname: the first must be one of theirs and any after it a middle name's ("Cllr
+        # A. H. Ali" for Abdirahman Hassan Ali); "Mr I. Hassan" is somebody else.
+        count = 1
+        while count < len(words) and _an_initial(words[-count - 1]):
+            count += 1
+        initials = [w.rstrip(".") for w in words[-count:]]
+        if initials[0] not in patterns.initials or not all(
+            _their_middle(i, patterns.middles) for i in initials[1:]
+        ):
+            return SOMEONE_ELSE
+        start = tokens[-count][0]
+        words = words[:-count]
     if words and words[-1].rstrip(".") in _TITLE_WORDS:
         start = tokens[len(words) - 1][0]
     if start is not None and start > 0 and (low[start - 1] in "@." or low[start - 1].isalnum()):
