@@ -10,7 +10,7 @@ from footprint.detect.addresses import parse_home
 from footprint.detect.interface import Document
 from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
-from footprint.model import Address, Profile
+from footprint.model import Address, FamilyMember, Profile
 
 HOME = Address("Flat 83, Thurlby House, Hollowmead Estate, Larkhollow", label="home", postcode="JQ3 6TW")
 ABDI = Profile(
@@ -86,3 +86,21 @@ def test_initials_that_are_not_his_make_the_surname_somebody_elses():
         "Mr I. Hassan, Flat 12, Garside House, Hollowmead Estate, JQ3 6TX · Objects"
     )
     assert not {f for f in found(page) if f[0] == "home_address"}
+
+
+def test_our_children_in_a_quotation_from_somebody_else_is_theirs():
+    idil = FamilyMember("Idil Abdirahman", "child", school="Brindle Park Primary School")
+    profile = Profile(key="abdi", name="Abdirahman Hassan Ali", locality=("Hollowmead",), family=(idil,))
+    page = (
+        "Cllr Abdirahman Ali opened the new library at Brindle Park Primary School on Wednesday. "
+        'Head teacher Mrs Clare Donnelly said: "{} chose every book on these shelves."'
+    )
+
+    def schools(text: str) -> set[str]:
+        doc = Document(url="https://example.org/page", text=text)
+        return {m.key for m in read(doc, profile, all_detectors()).matches if m.kind.value == "child_school"}
+
+    assert schools(page.format("Our children")) == set()
+    assert schools(page.replace("Head teacher Mrs Clare Donnelly", "Cllr Ali").format("Our children")) == {
+        "school:brindle park"
+    }

@@ -339,6 +339,22 @@ def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile
     return given not in _given_names(profile) and surname not in _surnames(profile)
 
 
+# A quotation still open at a first-person word, and who said it: 'Head teacher Mrs Clare Donnelly said: "our'.
+_SAID_OPEN = re.compile(
+    r"([a-z][a-z'\-.]*(?:\s+[a-z][a-z'\-.]*){0,4})\s+(?:said|says|told\s+\w+|added|explained)\s*[:,]?\s*[\"“][^\"”]*$"
+)
+QUOTE_REACH = 200
+
+
+def _someone_elses_quote(low: str, at: int, profile: Profile) -> bool:
+    """Whether `at` is inside a quotation that somebody other than the person is said to have said."""
+    said = _SAID_OPEN.search(low, max(0, at - QUOTE_REACH), at)
+    if said is None:
+        return False
+    speaker = set(said.group(1).replace(".", " ").split())
+    return not speaker & (set(_given_names(profile)) | _surnames(profile))
+
+
 RECORD_FIELDS = 3  # a stretch with this many commas is a row of data (a CSV line, an SQL dump's tuple)
 
 
@@ -412,8 +428,11 @@ def _child_cue(
     for cue in cues.within(max(0, span[0] - CUE_WINDOW), min(len(low), span[1] + CUE_WINDOW)):
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
-        if cue.group().startswith(("my", "our")) and someone_elses_post(doc, profile, cue.start()):
-            continue  # Tom Birch's post below hers: "Has my daughter's reading book in it!"
+        if cue.group().startswith(("my", "our")) and (
+            someone_elses_post(doc, profile, cue.start()) or _someone_elses_quote(low, cue.start(), profile)
+        ):
+            continue  # Tom Birch's post below hers: "Has my daughter's reading book in it!"; a head teacher's
+            # 'said: "our children chose every book"'
         if (
             _EVENT_CUE.match(cue.group())
             and "\n\n" in low[min(cue.start(), span[0]) : max(cue.end(), span[1])]
