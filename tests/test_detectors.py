@@ -591,6 +591,18 @@ def test_family_first_name_on_the_lines_under_a_relation_label():
     )  # a new block
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Occupants: Devendra P Oduya", True),
+        ("Occupants: Devendra P. Oduya", True),
+        ("Devendra Paul Oduya", False),
+    ],
+)
+def test_family_full_name_with_a_middle_initial(text, found):
+    assert [m.key for m in find(FamilyDetector(), text)] == (["family:devendra oduya"] if found else [])
+
+
 def test_family_full_name_not_also_reported_as_first_name():
     m = only(find(FamilyDetector(), "her husband Devendra Oduya"))
     assert (m.value, m.confidence) == ("Devendra Oduya", 0.9)

@@ -165,6 +165,8 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
     if len(words) > 1:
         surname = split_name(member.name)[1]  # "ap Rhys", with its particle
         fulls = {_words(f) for f in (" ".join(words), *(f"{g} {surname}" for g in givens))}
+        # With a middle initial the profile does not give: "Gerard P Mulhern", "Gerard P. Mulhern".
+        fulls |= {rf"{_words(g)}\s+[a-z]\.?\s+{_words(surname)}" for g in givens}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth".
         fulls |= {rf"{_words(surname)}[\"']?,\s*[\"']?{_words(g)}" for g in givens}  # ("Siddiqui","Shazia")
         # A data row's quoted columns, given name first: "VALUES (27,'Harry','Jones',...".
