@@ -228,6 +228,7 @@ FLAT_REACH = 60
 _BLOCK_RESIDENCE = re.compile(rf"{_RESIDENCE.pattern}|\b(?:flat|moved\s+in(?:to)?)\b")
 
 
+@functools.lru_cache(maxsize=64)
 def _block(home: _Home) -> tuple[str, str] | None:
     """(the flat's number, the block's name) for a flat in a named block, or None."""
     if home.numbered or home.street:
@@ -412,15 +413,16 @@ class AddressDetector(Detector):
             if _free(s, taken)
             and _RESIDENCE.search(low, max(0, s[0] - RESIDENCE_WINDOW), s[1] + RESIDENCE_WINDOW)
         ]
-        partial += [
-            (b, STREET_CONFIDENCE, f"street:{_block(home)[1].lower()}", False)  # type: ignore[index]
-            for b in blocks
-            if _free(b, taken)
-            and (
-                _BLOCK_RESIDENCE.search(low, max(0, b[0] - RESIDENCE_WINDOW), b[0])
-                or _BLOCK_RESIDENCE.search(low, b[1], b[1] + RESIDENCE_WINDOW)
-            )
-        ]
+        if blocks:
+            partial += [
+                (b, STREET_CONFIDENCE, f"street:{_block(home)[1].lower()}", False)  # type: ignore[index]
+                for b in blocks
+                if _free(b, taken)
+                and (
+                    _BLOCK_RESIDENCE.search(low, max(0, b[0] - RESIDENCE_WINDOW), b[0])
+                    or _BLOCK_RESIDENCE.search(low, b[1], b[1] + RESIDENCE_WINDOW)
+                )
+            ]
         matches = [self._match(text, address, span, conf, home.key, False, ties) for span, conf, ties in full]
         matches += [
             self._match(text, address, span, conf, key, True, ties) for span, conf, key, ties in partial
