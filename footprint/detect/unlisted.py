@@ -217,7 +217,7 @@ class UnlistedDetector(Detector):
             return None  # "Please call Paula on 07700 900130": Paula's
         if personal and _after_a_relative(text, low, between, relatives):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
-        if next(at_line_starts(_NEW_RECORD, text, *between), None):
+        if any(not _a_field_value(text, m.start()) for m in at_line_starts(_NEW_RECORD, text, *between)):
             return None
         if _WHOSE_AFTER.match(text, span[1]) and not _their_own(text, span[1], profile):
             return None  # "collect from 22 Moorgate Lane (Tommo's) not mine"
@@ -347,6 +347,25 @@ _NEW_RECORD = re.compile(
     + _STREET_TYPE_WORDS
     + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z])"
 )
+
+
+def _a_field_value(text: str, at: int) -> bool:
+    """Whether the line at `at` is the value under a record's field label ("Age" over "43 (age guide 40-45)"),
+    not another entry of a list: the line above it (blank lines aside) is a short label with no figures."""
+    end = text.rfind("\n", 0, at)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1  # (over blank lines)
+    label = text[text.rfind("\n", 0, end) + 1 : end].strip() if end > 0 else ""
+    return (
+        0 < len(label) <= FIELD_LABEL_CHARS
+        and len(label.split()) <= 3
+        and not any(c.isdigit() for c in label)
+    )
+
+
+FIELD_LABEL_CHARS = 30
+
+
 # Two or three capitalised words in a row: a name, a street, a heading or a place. _is_someone decides.
 # (The look-behind comes after the first capital, so `re` skips to capitals rather than trying every position.)
 _NAME_LINE = re.compile(
