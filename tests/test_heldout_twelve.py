@@ -104,3 +104,17 @@ def test_our_children_in_a_quotation_from_somebody_else_is_theirs():
     assert schools(page.replace("Head teacher Mrs Clare Donnelly", "Cllr Ali").format("Our children")) == {
         "school:brindle park"
     }
+
+
+def test_a_longer_name_at_the_start_of_a_records_field_is_somebody_else():
+    from footprint.detect.subject import mentions
+
+    text = "donor_name: Abdirahman Hassan Ali\npostcode: JQ3 6TW\ndonor_name: Mohamed Abdirahman Hassan\npostcode: JQ3 6TX\n"
+    doc = Document(url="https://example.org/p", text=text)
+    second = text.index("Mohamed")
+    assert mentions(doc, ABDI) and all(a < second for a, _ in mentions(doc, ABDI))
+    assert "JQ36TX" not in {f[1] for f in found(text)}
+    mine = "name: Cllr Abdirahman Hassan\npostcode: JQ3 6TX\n"
+    assert [mine[a:b] for a, b in mentions(Document(url="https://example.org/q", text=mine), ABDI)] == [
+        "Cllr Abdirahman Hassan"
+    ]

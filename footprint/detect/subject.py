@@ -143,6 +143,18 @@ def _mixed_up(words: list[str]) -> bool:
     return bool(words) and words[-1] == "with" and any(w in _MIX_UP for w in words[-4:-1])
 
 
+def _another_first_name(word: str, patterns: _NamePatterns) -> bool:
+    """A word before the given name, at the start of a record's field, that makes the name a longer one."""
+    return (
+        word.isalpha()
+        and len(word) > 1
+        and word not in _TITLE_WORDS
+        and word not in _NOT_A_NAME
+        and word not in patterns.middles
+        and not any(word in given for given in patterns.givens)
+    )
+
+
 def _an_initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1 and word[0].isalpha()
 
@@ -176,6 +188,8 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         if first is None or at_word < first:
             first = at_word
     if first is not None:
+        if first >= 2 and words[first - 2].endswith(":") and _another_first_name(words[first - 1], patterns):
+            return SOMEONE_ELSE  # a record's "donor_name: Mohamed Abdi Hassan" when he is Abdi Hassan
         start = tokens[first][0]
         words = words[:first]
     elif words and _an_initial(words[-1]):
