@@ -127,6 +127,15 @@ _PREFIX_TYPES = (
     r"uwchradd",
     r"gyfun",
     r"gymraeg",
+    # Irish, with the lenited forms a preposition gives them ("ar Ghaelscoil na Móna"): "Gaelscoil", "Scoil
+    # Náisiúnta", "Gaelcholáiste", "Meánscoil".
+    r"g?h?aelscoil",
+    r"bh?unscoil",
+    r"sc?h?oil",
+    r"naisiunta",
+    r"g?h?aelch?olaiste",
+    r"ch?olaiste",
+    r"mh?eanscoil",
 )
 _PREFIX_RUN = r"(?:(?:" + "|".join(_PREFIX_TYPES) + r")\s+)+"
 _PREFIX_HEAD = re.compile(r"^" + _PREFIX_RUN, re.IGNORECASE)
@@ -180,7 +189,8 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
 def school_core(school: str) -> str:
     """ "St Anne's C of E Primary School" -> "St Anne's": the part of the name that is not the school type."""
     core = _SUFFIX_TAIL.sub("", " " + school.strip()).strip(" ,")
-    core = _PREFIX_HEAD.sub("", fold(core)) if _PREFIX_HEAD.match(fold(core)) else core
+    if head := _PREFIX_HEAD.match(fold(core)):
+        core = core[head.end() :]  # (fold keeps offsets: the name keeps its accents, "na Móna")
     return core or school.strip()
 
 
@@ -773,7 +783,7 @@ def _schools(profile: Profile) -> tuple[FamilyMember, ...]:
 @functools.lru_cache(maxsize=64)
 def _school_probe(school: str) -> tuple[str, str]:
     """The school name's longest word (a page without it cannot name the school), and the school's key."""
-    return max(re.split(r"\W+", school_core(school).lower()), key=len), school_key(school)
+    return max(re.split(r"\W+", fold(school_core(school).lower())), key=len), school_key(school)
 
 
 @functools.lru_cache(maxsize=32)

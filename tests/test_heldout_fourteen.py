@@ -1,0 +1,41 @@
+"""What the fourteenth held-out corpus set (cases 1401-1430: a Northern Ireland councillor with an Irish and an
+English form of his name, children at an Irish-medium school) showed footprint missing or misreading, as small
+cases.
+
+Each test fails without its fix. The person is invented; the numbers are Ofcom drama numbers.
+"""
+
+from __future__ import annotations
+
+from footprint.detect.family import school_key
+from footprint.detect.interface import Document
+from footprint.detect.reading import read
+from footprint.detect.registry import all_detectors
+from footprint.model import FamilyMember, Profile
+
+PADRAIG = Profile(
+    key="padraig",
+    name="Pádraig Ó Catháin",
+    other_names=("Patrick O'Kane",),
+    locality=("Lisnamoyle",),
+    family=(FamilyMember("Cian Ó Catháin", "son", school="Gaelscoil na Móna"),),
+)
+
+
+def found(text: str) -> set[tuple[str, str, bool, bool]]:
+    doc = Document(url="https://example.org/page", text=text)
+    return {
+        (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(doc, PADRAIG, all_detectors()).matches
+    }
+
+
+def test_an_irish_school_puts_its_type_first_and_keeps_its_accents_in_the_key():
+    assert school_key("Gaelscoil na Móna") == "school:na móna"
+    assert school_key("Scoil Náisiúnta Bhríde") == "school:bhríde"
+    assert school_key("Bunsgoil Ghàidhlig Gleann Ruadh") == "school:gleann ruadh"
+
+
+def test_an_irish_school_is_found_however_its_type_is_written():
+    for written in ("Gaelscoil na Móna", "Gaelscoil na Mona", "ar Ghaelscoil na Móna"):
+        text = f"Cllr Pádraig Ó Catháin of Lisnamoyle: my son Cian is in P4 {written}."
+        assert ("child_school", "school:na móna", False, True) in found(text), written
