@@ -39,3 +39,29 @@ def test_an_irish_school_is_found_however_its_type_is_written():
     for written in ("Gaelscoil na Móna", "Gaelscoil na Mona", "ar Ghaelscoil na Móna"):
         text = f"Cllr Pádraig Ó Catháin of Lisnamoyle: my son Cian is in P4 {written}."
         assert ("child_school", "school:na móna", False, True) in found(text), written
+
+
+def test_a_parent_governor_of_the_school_has_a_child_there():
+    text = "Cllr Pádraig Ó Catháin, Lisnamoyle. Interests:\n- Parent governor, Board of Governors, Gaelscoil na Móna\n"
+    assert ("child_school", "school:na móna", False, True) in found(text)
+    assert ("child_school", "school:na móna", False, True) not in found(
+        text.replace("Parent governor", "Governor")
+    )
+
+
+def test_the_schools_own_page_naming_him_as_a_childs_parent():
+    page = (
+        "Gaelscoil na Móna\n\nNewsletter\n\n" + "News from the term. " * 30 + "\n\n"
+        "A huge thank you to Pádraig Ó Catháin, dad of Cian (P6), who built the new raised beds."
+    )
+    assert ("child_school", "school:na móna", False, True) in found(page)
+
+
+def test_a_relatives_names_in_a_records_fields():
+    record = "first_name: Cian\nlast_name: Ó Catháin\nguardian: Pádraig Ó Catháin\nrelationship: Father\n"
+    assert ("family_member", "family:cian ó catháin", False, True) in found(record)
+
+
+def test_a_switchboard_in_irish_is_the_councils():
+    page = "Cllr Pádraig Ó Catháin, Lisnamoyle. Glaoigh ar an lasc-chlár ar 020 7946 0130."
+    assert ("phone", "+442079460130", False, False) not in found(page)

@@ -56,6 +56,7 @@ _CHILD_CUE_PHRASES = (
     ),
     *(rf"{w}\s+the\s+(?:[\w'’]+\s+){{0,3}}?pta" for w in ("on", r"chair\s+of", "joined", r"member\s+of")),
     r"parents['’]?\s+evening",
+    r"parent\s+governor",  # elected to a school's board as a parent of a child there
     r"pick(?:ing)?\s+(?:them|him|her)\s+up",
     r"drop(?:ping)?\s+(?:them|him|her)\s+off",
 )
@@ -174,6 +175,11 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
     if len(words) > 1:
         surname = split_name(member.name)[1]  # "ap Rhys", with its particle
         fulls = {_words(f) for f in (" ".join(words), *(f"{g} {surname}" for g in givens))}
+        # A record's fields: "first_name: Cian" over "last_name: Ó Catháin".
+        fulls |= {
+            rf"{_words(g)}[\"',]?\s*\n\s*[\"']?(?:last|sur|family)[_\s]?name[\"']?\s*[:=]\s*[\"']?{_words(surname)}"
+            for g in givens
+        }
         # With a middle initial the profile does not give: "Gerard P Mulhern", "Gerard P. Mulhern".
         fulls |= {rf"{_words(g)}\s+[a-z]\.?\s+{_words(surname)}" for g in givens}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth".
@@ -711,11 +717,15 @@ class FamilyDetector(Detector):
         if (
             not taken
             and (heading := _school_heading(low, full))
-            and _a_pupil_here(
-                low, tuple(m for m in _schools(profile) if " ".join(m.school.split()) == school)
+            and (
+                _a_pupil_here(
+                    low, tuple(m for m in _schools(profile) if " ".join(m.school.split()) == school)
+                )
+                or _a_parent_here(low, children, _given_names(profile))
             )
         ):
-            # The school's own page (its newsletter, its news) naming a listed child in a year group there.
+            # The school's own page (its newsletter, its news) naming a listed child in a year group there, or
+            # the person as a parent ("Pádraig Ó Catháin, dad of Aoife (P3) and Cian (P6)").
             taken.append(heading)
             yield heading, SCHOOL_CORE_CONFIDENCE
         for m in named_alone:
