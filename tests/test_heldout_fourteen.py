@@ -7,6 +7,8 @@ Each test fails without its fix. The person is invented; the numbers are Ofcom d
 
 from __future__ import annotations
 
+import datetime as dt
+
 from footprint.detect.family import school_key
 from footprint.detect.interface import Document
 from footprint.detect.reading import read
@@ -17,6 +19,7 @@ PADRAIG = Profile(
     key="padraig",
     name="Pádraig Ó Catháin",
     other_names=("Patrick O'Kane",),
+    date_of_birth=dt.date(1987, 10, 23),
     locality=("Lisnamoyle",),
     family=(FamilyMember("Cian Ó Catháin", "son", school="Gaelscoil na Móna"),),
 )
@@ -65,3 +68,10 @@ def test_a_relatives_names_in_a_records_fields():
 def test_a_switchboard_in_irish_is_the_councils():
     page = "Cllr Pádraig Ó Catháin, Lisnamoyle. Glaoigh ar an lasc-chlár ar 020 7946 0130."
     assert ("phone", "+442079460130", False, False) not in found(page)
+
+
+def test_a_birth_year_alone_counts_only_on_a_page_that_ties_to_him():
+    namesake = "Patrick O'Kane, Partner. Patrick was born in Belcarragh in 1987 and qualified in 2012."
+    assert not {f for f in found(namesake) if f[0] == "date_of_birth"}
+    his = "Patrick O'Kane of Lisnamoyle was born in 1987 and qualified in 2012."
+    assert ("date_of_birth", "dob:1987", True, True) in found(his)

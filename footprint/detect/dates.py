@@ -485,7 +485,8 @@ class BirthDateDetector(Detector):
                 subject="date_of_birth",
                 public=False,
                 partial=partial,
-                needs=Need.NAMED,
+                # A birth year alone is shared by many namesakes: it counts only on a page that ties to them.
+                needs=Need.TIED if key == f"dob:{date.year:04d}" else Need.NAMED,
                 ties=not partial,
             )
 
