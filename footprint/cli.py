@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -1181,3 +1182,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("footprint: interrupted\n")
         raise SystemExit(int(ExitStatus.INTERRUPTED)) from None
+    except SystemExit as done:
+        if done.code == int(ExitStatus.INTERRUPTED):
+            # Everything found is saved (the database commits each write; the reports are written and closed).
+            # A fetch still waiting on a slow site must not hold the exit for its whole timeout: Python would
+            # join that worker thread before leaving.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(int(ExitStatus.INTERRUPTED))
+        raise
