@@ -363,7 +363,11 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             if middle and not _their_middle(fold(middle.group(1).lower()), patterns.middles):
                 continue  # "JONES, David Peter" when he is David Ellis Jones
             full.append((at, m.end()))
-        elif not _someone_else(text, at, profile) and not _a_place(text, at, end):
+        elif (
+            not _in_an_address(low, at, end)
+            and not _someone_else(text, at, profile)
+            and not _a_place(text, at, end)
+        ):
             alone.append((at, end))
     for handle in patterns.handles:
         for at in literal_hits(handle, low):
@@ -449,10 +453,11 @@ _PLACE_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads better as words
         "view top farm farms house cottage cottages side field fields park court lodge hall end green mill "
         "manor grange barn rise bank estate wood woods brook bridge cross gate lane road street avenue close "
-        "crescent drive way place square terrace gardens grove mews row walk hill hills parade yard wharf"
+        "crescent drive way place square terrace gardens grove mews row walk hill hills parade yard wharf "
+        "bottom heath moor common copse hollow dale vale ford well pond marsh"
     ).split()
 )
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([A-Z][a-z]+)\b")  # ("Hale's Mill" too)
 
 
 # Words before a name that make it a place: "residents of Whitmore", "in Whitmore", "the road to Whitmore".
@@ -464,10 +469,21 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+def _in_an_address(low: str, at: int, end: int) -> bool:
+    """ "cllr.s.hale@netherfoldpc.example": the surname inside an email address or a dotted handle is not prose."""
+    return (end < len(low) and low[end] in "@.") or (at > 0 and low[at - 1] in "@.")
+
+
+_AND_NAME = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+")
+
+
 def _a_place(text: str, start: int, end: int) -> bool:
-    """ "Hill View", "Hill Top Farm", "residents of Whitmore": the surname alone is (part of) a place's name."""
+    """ "Hill View", "Hill Top Farm", "Hale's Mill", "residents of Whitmore": the surname alone is (part of) a
+    place's name; or of a pair's ("the Hale and Hearty walking group", "Hale & Sons")."""
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1).lower() in _PLACE_WORDS:
+        return True
+    if _AND_NAME.match(text, end):
         return True
     return bool(_PLACE_BEFORE.search(text, max(0, start - 30), start))
 
