@@ -27,7 +27,10 @@ _OTHER_SURNAME = re.compile(r" ([A-Z][a-z]+)(?![\w'’])")
 # challenge" or "Year 6 pupils" could be anyone's. Said to the person ("your daughter", "your kids go to"), it
 # counts; "your child", which a school's letters say to every parent, does not.
 _KIDS = (
-    r"sons?|daughters?|kids?|twins?|boys|girls|little\s+ones?|step(?:son|daughter)s?|youngest|eldest|oldest"
+    r"sons?|daughters?|kids?|twins?|boys|girls|little\s+ones?|step(?:son|daughter)s?|(?:youngest|eldest|oldest)"
+    # (not "our youngest reader", "our oldest member": a school's or a club's)
+    r"(?!\s+(?:readers?|pupils?|members?|players?|winners?|competitors?|volunteers?|residents?|visitors?"
+    r"|runners?|swimmers?|participants?|artists?|authors?|bakers?|gardeners?|team|councillors?|candidates?))"
     r"|grand(?:sons?|daughters?|kids?|child(?:ren)?)"
 )
 _IS = ("is", "are", r"'(?<=\w')s", r"’(?<=\w’)s")  # "is", "are", and "'s" after a word ("she's")
@@ -94,6 +97,8 @@ _SCHOOL_TYPES = (
     r"grammar",
     r"college",
     r"sixth[\s\-]+form",
+    r"(?:pre-?)?prep(?:aratory)?",
+    r"middle",
 )
 # Words that fit any school of that name: the word "school" and its denomination.
 _SCHOOL_NEUTRAL = (
