@@ -89,7 +89,7 @@ def test_skipping_detectors_on_pages_not_about_the_person_changes_nothing():
                 matches: list = []
                 for detector in detectors:
                     matches.extend(detector.detect_after(doc, profile, tuple(matches)))
-                subject = assess(doc, profile, [m for m in matches if not m.public or m.ties])
+                subject = assess(doc, profile, [m for m in matches if not m.public])
                 assert read(doc, profile, detectors) == Reading(
                     tuple(apply_filters(matches, subject)), subject
                 )

@@ -56,3 +56,11 @@ def test_the_surname_in_a_place_a_pair_or_an_email_is_not_the_person():
 def test_a_map_link_written_out_in_a_pastes_text():
     paste = "GEOFF HALE, Netherfold\npin .... https://www.openstreetmap.org/?mlat=53.0473&mlon=-1.4236#map=18/53.0473/-1.4236"
     assert ("geo_location", "geo:53.047,-1.424", False, True) in found(paste)
+
+
+def test_a_postcode_given_for_the_ambulance_service_is_the_defibrillators():
+    page = (
+        "Netherfold News, edited by Cllr Geoff Hale.\n\nA second defibrillator is in the old phone box at the foot of "
+        "Sallow Lane (postcode VK7 3HB for the ambulance service)."
+    )
+    assert not {f for f in found(page) if f[0] == "home_address"}

@@ -10,13 +10,17 @@ from footprint.detect.family import school_key
 from footprint.detect.interface import Document
 from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
-from footprint.model import FamilyMember, Profile
+from footprint.model import FamilyMember, Phone, Profile
 
 MEILING = Profile(
     key="meiling",
     name="Mei-Ling Wong",
     locality=("Tallis Green",),
-    family=(FamilyMember("Ethan Wong", "son", school="St Wystan's Preparatory School"),),
+    phones=(Phone("020 7946 0574", "+442079460574", "restaurant", public=True),),
+    family=(
+        FamilyMember("Ethan Wong", "son", school="St Wystan's Preparatory School"),
+        FamilyMember("Lai-Kuen Chan", "parent"),
+    ),
 )
 
 
@@ -39,3 +43,11 @@ def test_our_youngest_reader_is_the_schools_not_a_child_of_hers():
     )
     assert schools(text.format("our youngest reader")) == set()
     assert schools(text.format("our youngest")) == {"school:st wystan's"}
+
+
+def test_a_public_detail_does_not_make_a_page_about_her():
+    """The family restaurant's own page carries its public phone and names her mother as its founder, but never
+    names her: it is the restaurant's page, not hers."""
+    page = "Golden Orchid. Book on 020 7946 0574. Founded in 1988 by Lai-Kuen Chan, still run by her family."
+    doc = Document(url="https://example.org/page", text=page)
+    assert read(doc, MEILING, all_detectors()).matches == ()

@@ -102,7 +102,9 @@ def read(doc: Document, profile: Profile, detectors: Sequence[Detector]) -> Read
         else:
             found[index] = list(detector.detect(doc, profile))
     matches = [m for f in found if f for m in f]
-    subject = assess(doc, profile, [m for m in matches if not m.public or m.ties])
+    # (a public detail, a shop's or an office's phone, says nothing about whom a page is about: the farm shop's
+    # own page is not the farmer's)
+    subject = assess(doc, profile, [m for m in matches if not m.public])
     if not matches:
         return Reading((), subject)  # (most pages: nothing to filter)
     return Reading(tuple(apply_filters(matches, subject)), subject)
@@ -123,5 +125,5 @@ def _may_be_about(doc: Document, profile: Profile, matches: Sequence[Match]) -> 
     return (
         doc.confirmed
         or bool(mentions(doc, profile))
-        or any(m.ties and m.needs is Need.NOTHING for m in matches)
+        or any(m.ties and not m.public and m.needs is Need.NOTHING for m in matches)
     )

@@ -63,7 +63,9 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # Irish, Welsh and Scottish Gaelic pages' own words for a switchboard, an office, a council, a library, a
     # centre, a church, a school (as Document.lower writes them, without accents).
     r"lasc-?chlar oifig oifis comhairle leabharlann ionad eaglais scoil sgoil swyddfa cyngor llyfrgell canolfan "
-    r"eglwys capel ysgol"
+    r"eglwys capel ysgol "
+    # Where public equipment stands: "the defibrillator ... (postcode VK7 3HB for the ambulance service)".
+    r"defib\w* ambulance phone\s+box bus\s+stop post\s*box"
 ).split()
 _SERVICE = re.compile(alternation(_SERVICE_WORDS, word_start=True))
 _LABELLED = re.compile(
