@@ -20,6 +20,7 @@ MEILING = Profile(
     family=(
         FamilyMember("Ethan Wong", "son", school="St Wystan's Preparatory School"),
         FamilyMember("Lai-Kuen Chan", "parent"),
+        FamilyMember("Kenneth Wong", "spouse", nicknames=("Ken",)),
     ),
 )
 
@@ -51,3 +52,13 @@ def test_a_public_detail_does_not_make_a_page_about_her():
     page = "Golden Orchid. Book on 020 7946 0574. Founded in 1988 by Lai-Kuen Chan, still run by her family."
     doc = Document(url="https://example.org/page", text=page)
     assert read(doc, MEILING, all_detectors()).matches == ()
+
+
+def test_a_mention_by_her_title_starts_a_record_of_hers_not_a_namesakes():
+    page = (
+        "Our trustee Cllr Mei-Ling Wong gave the welcome. She came with her husband Ken, who grew up in Tai Po.\n\n"
+        "Cllr Wong's surgery is at the Tallis Green library."
+    )
+    doc = Document(url="https://example.org/page", text=page)
+    keys = {m.key for m in read(doc, MEILING, all_detectors()).matches}
+    assert "family:kenneth wong" in keys

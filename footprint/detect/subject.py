@@ -135,6 +135,7 @@ class _Tokens:
 
 
 _TITLE_WORDS = frozenset(TITLE_WORDS)
+_TITLE_PREFIXES = ("cllr ", "cllr. ", "councillor ", "coun ", "coun. ")
 _MIX_UP = frozenset(["confused", "confuse", "confusing", "mix", "mixed", "mixing", "muddle", "muddled"])
 
 
@@ -577,7 +578,8 @@ def _untied_records(
         stop = min(stop, end + RECORD_CHARS)
         line_start = low.rfind("\n", 0, start) + 1  # a tie before the name counts only on its own line
         first = bisect.bisect_left(ties, max(start - TIE_BEFORE, line_start))  # the first tie from there on
-        tied = first < len(ties) and ties[first] < stop
+        # (a mention by their title, "Cllr Wong", names their role: lists of namesakes do not give it)
+        tied = (first < len(ties) and ties[first] < stop) or low.startswith(_TITLE_PREFIXES, start)
         records.append(((start, stop), tied))
     if all(tied for _, tied in records) or not any(tied for _, tied in records):
         return ()
