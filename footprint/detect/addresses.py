@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import fold, whole_words, word_pattern
+from footprint.detect.text import HEADING_CHARS, fold, whole_words, word_pattern
 from footprint.model import Address, Kind, Match, Need, Profile
 
 FULL_CONFIDENCE = 0.95
@@ -19,7 +19,6 @@ POSTCODE_CONFIDENCE = 0.85
 STREET_CONFIDENCE = 0.5
 NEARBY_CHARS = 200
 RESIDENCE_WINDOW = 60
-HEADING_CHARS = 300  # the head of a page: its title and first heading
 # A street alone is an exposure only where the page says someone lives there ("she lives on Larch Close",
 # "our road"), not where it is news ("resurfacing on Larch Close") or a venue.
 _RESIDENCE = re.compile(
@@ -281,10 +280,8 @@ def _block_sightings(
 
 
 def _last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text, lo, hi):  # noqa: B007 - the last one is kept
-        pass
-    return found
+    found = list(pattern.finditer(text, lo, hi))
+    return found[-1] if found else None
 
 
 def _nearest(span: tuple[int, int], candidates: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -10,7 +10,15 @@ from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions, someone_elses_post
-from footprint.detect.text import APOSTROPHE, alternation, fold, literal_hits, whole_words, word_pattern
+from footprint.detect.text import (
+    APOSTROPHE,
+    HEADING_CHARS,
+    alternation,
+    fold,
+    literal_hits,
+    whole_words,
+    word_pattern,
+)
 from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
 
 FULL_NAME_CONFIDENCE = 0.9
@@ -494,7 +502,6 @@ def school_key(school: str) -> str:
     return "school:" + core
 
 
-HEADING_CHARS = 300
 PARENT_REACH = 400  # how far after the person's given name a word about their own child may come
 _PARENTS_GROUP = re.compile(
     r"\b(?:pta|p\.t\.a\.?|pto|friends\s+of|parents['’]?\s+(?:association|council|forum)|parent\s+council)(?!\w)"

@@ -18,6 +18,8 @@ APOSTROPHE = "['\u2019\u2018`]"
 # "'" (one character for one, so offsets hold), and so do the names searched for in it (see fold).
 CURLY_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 
+HEADING_CHARS = 300  # the head of a page, where its title and first heading are
+
 
 _ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters with accents: â, ŵ, ë, ó, ẁ
 
