@@ -186,19 +186,23 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
     givens = {words[0], *(n for n in member.nicknames if n.strip())}
     fulls: set[str] = set()
     if len(words) > 1:
-        surname = split_name(member.name)[1]  # "ap Rhys", with its particle
-        fulls = {_words(f) for f in (" ".join(words), *(f"{g} {surname}" for g in givens))}
-        # A record's fields: "first_name: Cian" over "last_name: Ó Catháin".
-        fulls |= {
-            rf"{_words(g)}[\"',]?\s*\n\s*[\"']?(?:last|sur|family)[_\s]?name[\"']?\s*[:=]\s*[\"']?{_words(surname)}"
-            for g in givens
-        }
-        # With a middle initial the profile does not give: "Gerard P Mulhern", "Gerard P. Mulhern".
-        fulls |= {rf"{_words(g)}\s+[a-z]\.?\s+{_words(surname)}" for g in givens}
-        # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth".
-        fulls |= {rf"{_words(surname)}[\"']?,\s*[\"']?{_words(g)}" for g in givens}  # ("Siddiqui","Shazia")
-        # A data row's quoted columns, given name first: "VALUES (27,'Harry','Jones',...".
-        fulls |= {rf"{_words(g)}(?P<q>[\"']),\s*(?P=q){_words(surname)}" for g in givens}
+        surname = _words(split_name(member.name)[1])  # "ap Rhys", with its particle
+        fulls = {_words(" ".join(words))}
+        # Each given name (first name, nickname) with the surname after it, in one pattern, so a page is searched
+        # once for it: "Dev Oduya"; with a middle initial the profile does not give ("Gerard P. Mulhern"); a
+        # data row's quoted columns ("VALUES (27,'Harry','Jones',..."); a record's fields ("first_name: Cian" over
+        # "last_name: Ó Catháin").
+        after = (
+            rf"[\"',]?\s*\n\s*[\"']?(?:last|sur|family)[_\s]?name[\"']?\s*[:=]\s*[\"']?{surname}",
+            rf"(?P<q>[\"']),\s*(?P=q){surname}",
+            rf"\s+[a-z]\.?\s+{surname}",
+            rf"\s+{surname}",
+        )
+        fulls |= {_words(g) + "(?:" + "|".join(after) + ")" for g in givens}
+        # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth", ("Siddiqui","Shazia").
+        fulls.add(
+            rf"{surname}[\"']?,\s*[\"']?(?:{'|'.join(_words(g) for g in sorted(givens, key=len, reverse=True))})"
+        )
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
