@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from footprint.detect.interface import Document
+from footprint.detect.places import MAP_QUERY
 from footprint.model import Page
 
 MAX_TEXT_CHARS = 2_000_000
@@ -64,12 +65,9 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")
 _LAT_KEYS = ("latitude", "lat")
 _LON_KEYS = ("longitude", "lon", "lng", "long")
 _DATE_KEYS = frozenset({"datepublished", "datecreated", "published", "published_at", "created_at", "pubdate"})
-# Coordinates in a map link: Google's "@53.80,-1.54," / "q=53.80,-1.54" / "ll=", OpenStreetMap's "mlat=..&mlon=",
-# and the "lat=..&lon=" ("lng", "long", "latitude=..&longitude=") of a council's or an estate agent's own map.
+# Coordinates in a map link: Google's "@53.80,-1.54," / "q=53.80,-1.54" / "ll="; a map's query ("mlat=..&mlon=",
+# "lat=..&lon=") is places.MAP_QUERY.
 _MAP_LINK = re.compile(r"[@=/](-?\d{1,2}\.\d{3,})(?:,|%2C)\s*(-?\d{1,3}\.\d{3,})", re.I)
-_OSM_LINK = re.compile(
-    r"[?&;](?:m?lat|latitude)=(-?\d{1,2}\.\d+)&(?:amp;)?(?:m?lon|lng|long|longitude)=(-?\d{1,3}\.\d+)", re.I
-)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -452,7 +450,9 @@ def _embedded_json(raw: str, dates: list[dt.date]) -> list[str]:
 
 
 def _map_link(url: str, extra: list[str]) -> None:
-    if m := _OSM_LINK.search(url) or _MAP_LINK.search(url):
+    if m := MAP_QUERY.search(url):
+        extra.append(f"map link: {m.group(1)}, {m.group(3)}")
+    elif m := _MAP_LINK.search(url):
         extra.append(f"map link: {m.group(1)}, {m.group(2)}")
 
 

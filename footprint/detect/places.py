@@ -42,19 +42,27 @@ def distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(min(1.0, h)))
 
 
-# A map link written out in a page's text (a paste, a chat): "...openstreetmap.org/?mlat=53.0473&mlon=-1.4236".
-_LINK_PAIR = re.compile(
-    r"[?&;](?:m?lat|latitude)=(-?\d{1,2}\.\d{4,})&(?:amp;)?(?:m?lon|lng|long|longitude)=(-?\d{1,3}\.\d{4,})"
+# A map link's query: OpenStreetMap's "?mlat=53.0473&mlon=-1.4236", a council's or an estate agent's own map's
+# "lat=..&lon=" ("lng", "long", "latitude=..&longitude="). extract.py reads it in links; coordinate_pairs in a
+# page's text too (a link written out in a paste or a chat).
+MAP_QUERY = re.compile(
+    r"[?&;](?:m?lat|latitude)=(-?\d{1,2}\.(\d+))&(?:amp;)?(?:m?lon|lng|long|longitude)=(-?\d{1,3}\.(\d+))",
+    re.I,
 )
+PLACE_DECIMALS = 4  # about 10 m: fewer is no place
 
 
 def coordinate_pairs(text: str) -> Iterator[tuple[int, int, float, float]]:
     """(start, end, latitude, longitude) for every decimal pair that can be a place on Earth."""
-    if "lat" in text:
-        for m in _LINK_PAIR.finditer(text):
-            lat, lon = float(m.group(1)), float(m.group(2))
-            if -90 <= lat <= 90 and -180 <= lon <= 180:
-                yield m.start(1), m.end(2), lat, lon
+    if "=" in text:
+        for m in MAP_QUERY.finditer(text):
+            lat, lon = float(m.group(1)), float(m.group(3))
+            if (
+                min(len(m.group(2)), len(m.group(4))) >= PLACE_DECIMALS
+                and -90 <= lat <= 90
+                and -180 <= lon <= 180
+            ):
+                yield m.start(1), m.end(3), lat, lon
     for m in _PAIR_TAIL.finditer(text):
         head = _HEAD.search(text, max(0, m.start() - 3), m.start())
         if head is None or (
