@@ -6,7 +6,9 @@ website, two localities, two phones, two emails, two addresses, three family mem
 birth (18 identifiers). Three mixes are timed: every corpus page; only the pages about her (dense with her
 name and details, the slowest case); only the pages about other people (most of what a wide search reads).
 Run on demand: `python benchmarks/detect_speed.py`; with `--parts`, also the microseconds each detector takes
-per page about her and per page about other people (the rest is deciding whom the page is about, and filters).
+per page about her and per page about other people (the rest is deciding whom the page is about, and filters);
+with `--scan`, also the pages a whole demo scan reads (its own profile, no browser), and detection's share of
+that scan's time.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import collections
 import dataclasses
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from typer.testing import CliRunner
 
 from footprint.accuracy import load_cases, page_for
 from footprint.detect.interface import Detector, Document
@@ -31,8 +36,9 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 TARGET_MB = 20
 
 
-def rate(docs: list[Document], label: str, runs: int = 3) -> None:
-    profile = load_profile(CORPUS / "profiles" / "maggie.toml")
+def rate(docs: list[Document], label: str, runs: int = 3, profile: Profile | None = None) -> float:
+    """Prints and returns the median MB/s."""
+    profile = profile or load_profile(CORPUS / "profiles" / "maggie.toml")
     one_pass = sum(len(d.text.encode("utf-8")) for d in docs)
     repeats = max(1, int(TARGET_MB * 1_000_000 / one_pass))
     detectors = all_detectors()
@@ -50,6 +56,7 @@ def rate(docs: list[Document], label: str, runs: int = 3) -> None:
         rates.append(total / 1_000_000 / (time.perf_counter() - started))
     average = one_pass / len(docs) / 1000
     print(f"{label}: {statistics.median(rates):.1f} MB/s ({len(docs)} pages, {average:.1f} KB of text each)")
+    return statistics.median(rates)
 
 
 def main() -> None:
@@ -70,6 +77,41 @@ def main() -> None:
     if "--parts" in sys.argv:
         parts(hers, "pages about her")
         parts(others, "pages about other people")
+    if "--scan" in sys.argv:
+        scan_mix()
+
+
+def scan_mix() -> None:
+    """What one whole scan reads: the demo scan is run once in this process, every document it hands to
+    detection is kept (with the demo's profile), and those are timed like the corpus pages."""
+    import footprint.api
+    from footprint.cli import app
+
+    kept: list[tuple[Document, Profile]] = []
+    real_read = footprint.api.read
+
+    def keeping(doc: Document, profile: Profile, detectors: Sequence[Detector]) -> object:
+        kept.append((doc, profile))
+        return real_read(doc, profile, detectors)
+
+    footprint.api.read = keeping  # type: ignore[assignment]
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            started = time.perf_counter()
+            result = CliRunner().invoke(app, ["demo", "--out", f"{scratch}/out", "--no-browser"])
+            scan_seconds = time.perf_counter() - started
+    finally:
+        footprint.api.read = real_read
+    if result.exit_code != 0 or not kept:
+        print(f"the demo scan failed: {result.output[-500:]}")
+        return
+    docs = [doc for doc, _ in kept]
+    mb_s = rate(docs, "pages the demo scan reads", profile=kept[0][1])
+    text_mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1_000_000
+    print(
+        f"  detection's share of that scan: {text_mb / mb_s * 1000:.0f} ms of its {scan_seconds:.1f} s "
+        f"({sum(d.confirmed for d in docs)} of the {len(docs)} pages are the person's own)"
+    )
 
 
 class _Timed(Detector):
