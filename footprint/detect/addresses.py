@@ -24,6 +24,8 @@ RESIDENCE_WINDOW = 60
 _RESIDENCE = re.compile(
     r"\b(?:lives?|lived|living|home|house|i'm\s+on|i\s+am\s+on|moved\s+to|resident|myself|street\s+rep|location"
     r"|(?:she|he|they|i)\s+shares?\s+with"  # "the Rowanbank Terrace building she shares with her partner"
+    r"|\d{1,3},\s+of"  # a paper's "Lorraine Baptiste, 49, of Quarry Road"
+    r"|collect(?:ion|ed)?\s+(?:only\s+)?from|pick(?:ed)?[\s\-]?up\s+from"  # a seller's "collection from Quarry Rd"
     r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end))\b"
 )
 
@@ -63,6 +65,7 @@ _STREET_TYPE_OF = {spelling: spellings for spellings in reversed(STREET_TYPES) f
 _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s?(\d[A-Za-z]{2})(?![A-Za-z0-9])")
 _FLAT = re.compile(r"^(?:flat|apartment|apt|unit|suite)\b", re.IGNORECASE)
 _FLAT_LETTER = re.compile(r"(?:flat|apartment|apt)\.?\s+([a-z])", re.IGNORECASE)
+_A_FLAT = r"(?:flat|apartment|apt\.?)"
 _HOUSE_NUMBER = re.compile(r"^(?:no\.?\s*)?(\d+[a-z]?)(?!\w)\s*,?\s*(\S.*)$", re.IGNORECASE)
 _NO = r"(?:no\.?|number)"
 # A number just before or after a street occurrence means some other house on it ("16 Larch Close").
@@ -199,6 +202,14 @@ def _patterns(home: _Home) -> _Patterns:
         number = re.sub(r"(?<=\d)(?=[a-z])", r"\\s?", home.house)  # "14a" is also written "14 A"
         if home.flat:
             number += rf"(?:\s?{home.flat})?"  # Flat A at 112 is "112a" too
+        elif lettered := re.fullmatch(r"(\d+)([a-z])", home.house):
+            # ... and 14A is "Flat A, 14" (a record may put its field's label between: "Flat A\naddress_line2:
+            # 14"), or "the ground floor flat at 14", the house it is a flat of; "14" alone is another home
+            digits, letter = lettered.groups()
+            number = (
+                rf"(?:{number}|{_A_FLAT}\s*{letter}(?!\w)[\s,]*(?:[a-z_]+\d?:\s*)?(?:{_NO}\s*)?{digits}"
+                rf"|{_A_FLAT}\s+(?:at|in|of)\s+(?:{_NO}\s*)?{digits})"
+            )
         ours_before = re.compile(rf"(?<!\w)(?:{_NO}\s*)?{number}(?:\s*,\s*|\s+)$")
         # After the street: "(no. 14)", ", no 14", or the number alone in the next table cell.
         ours_after = re.compile(
@@ -223,6 +234,7 @@ def _patterns(home: _Home) -> _Patterns:
 # A flat in a named block with no street number: "Flat 83, Thurlby House" (parse_home keeps the flat in the house).
 _FLAT_IN_BLOCK = re.compile(r"(?:flat|apartment|apt\.?)\s+(\d+[a-z]?)\s+(.+)", re.IGNORECASE)
 FLAT_REACH = 60
+OURS_BEFORE_CHARS = 40  # "flat a\naddress_line2: 14 " before the street
 # Where a page says someone lives in the block (read beside its name, not in it: "Thurlby House" has "house").
 _BLOCK_RESIDENCE = re.compile(rf"{_RESIDENCE.pattern}|\b(?:flat|moved\s+in(?:to)?)\b")
 
@@ -430,7 +442,7 @@ class AddressDetector(Detector):
     def _with_our_number(low: str, street: tuple[int, int], patterns: _Patterns) -> tuple[int, int] | None:
         """The street with our house number just before or after it, as one span; None if it has not."""
         if patterns.ours_before is not None:
-            window_start = max(0, street[0] - 24)
+            window_start = max(0, street[0] - OURS_BEFORE_CHARS)
             if m := patterns.ours_before.search(low, window_start, street[0]):
                 return (m.start(), street[1])
         if patterns.ours_after is not None and (

@@ -1,0 +1,63 @@
+"""What the eighteenth held-out corpus set (cases 1801-1830: a flat with a letter, 14A, between the landlord's house
+at 14 and the upstairs flat at 14B; a leap-day birthday) showed footprint missing or misreading, as small cases.
+
+Each test fails without its fix. The person is invented; the numbers are Ofcom drama numbers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from footprint.detect.interface import Document
+from footprint.detect.reading import read
+from footprint.detect.registry import all_detectors
+from footprint.model import Address, Phone, Profile
+
+LORRAINE = Profile(
+    key="lorraine",
+    name="Lorraine Baptiste",
+    other_names=("Lorri Baptiste",),
+    locality=("Ashcombe",),
+    phones=(Phone("07700 900017", "+447700900017", "personal mobile"),),
+    addresses=(Address("14A Quarry Road, Ashcombe", label="home", postcode="QX4 7JD"),),
+)
+HOME = ("home_address", "14a quarry road qx47jd", False, True)
+
+
+def found(text: str, confirmed: bool = False) -> set[tuple[str, str, bool, bool]]:
+    page = Document(url="https://example.org/page", text=text, confirmed=confirmed)
+    return {
+        (m.kind.value, m.key, m.partial, m.known_to_user)
+        for m in read(page, LORRAINE, all_detectors()).matches
+    }
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Ms L Baptiste, Flat A, 14 Quarry Road, Ashcombe",
+        "Lorraine Baptiste\naddress_line1: Flat A\naddress_line2: 14 Quarry Road\ncity: Ashcombe",
+        "Lorri Baptiste? she's in the ground floor flat at 14 Quarry Road",
+        "Lorraine Baptiste, 14 A Quarry Rd",
+    ],
+)
+def test_flat_a_of_number_14_is_14a(written):
+    assert HOME in found(written)
+
+
+@pytest.mark.parametrize(
+    "written", ["Lorraine Baptiste lives next to 14 Quarry Road", "Lorraine Baptiste. Flat B, 14 Quarry Road"]
+)
+def test_the_landlords_house_and_the_upstairs_flat_are_not_14a(written):
+    assert HOME not in found(written)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Lorraine Baptiste, 49, of Quarry Road, Ashcombe, has cut hair for twenty years.",
+        "Lorraine Baptiste\nSchool uniform, age 13-14. Collection from Quarry Rd, Ashcombe, or I can post it.",
+    ],
+)
+def test_a_papers_of_and_a_sellers_collection_point_say_where_she_lives(written):
+    assert ("home_address", "street:quarry road", True, True) in found(written)
