@@ -61,3 +61,22 @@ def test_the_landlords_house_and_the_upstairs_flat_are_not_14a(written):
 )
 def test_a_papers_of_and_a_sellers_collection_point_say_where_she_lives(written):
     assert ("home_address", "street:quarry road", True, True) in found(written)
+
+
+def test_the_next_customer_in_a_leaked_table_is_somebody_else():
+    table = (
+        "customer_id: 40822\nfirst_name: Lorraine\nlast_name: Baptiste\nphone: 07700900017\n"
+        "address_line1: Flat A\naddress_line2: 14 Quarry Road\npostcode: QX4 7JD\n"
+        "customer_id: 40830\nfirst_name: Dean\nlast_name: Ashworth\nphone: 07700 900022\n"
+        "address_line1: 41 Station Road\npostcode: XK1 3HW\n"
+    )
+    assert {f for f in found(table) if not f[3]} == set()
+
+
+def test_a_new_number_in_another_senders_message_is_theirs():
+    chat = (
+        "03/04/2025, 08:20 - Lorri Baptiste: My mobile's died. Use my old pay-as-you-go for now: 07700 900031\n"
+        "05/04/2025, 17:16 - Mum: This is my new number by the way 07700 900009, the old one is going\n"
+    )
+    unlisted = {f[1] for f in found(chat, confirmed=True) if not f[3]}
+    assert unlisted == {"+447700900031"}

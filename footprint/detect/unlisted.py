@@ -93,7 +93,8 @@ _TITLED = re.compile(
     r"(?:[a-z]\.?\s+)?[a-z][a-z'\-]+"  # "Mr K Bramley" too
 )
 _NAME_FIELD = re.compile(
-    r"(?m:^)[ \t]*(?:name|full[_\s]?name|display[_\s]?name|author|member|contact|candidate|agent|applicant)"
+    r"(?m:^)[ \t]*(?:name|(?:full|first|given|display)[_\s]?name|forename|author|member|contact|candidate|agent"
+    r"|applicant)"
     r"[ \t]*:[ \t]*[a-z][a-z]+"
 )
 # A UK postcode: outward code, optional space, inward code (whose letters are never C, I, K, M, O or V).
@@ -225,6 +226,8 @@ class UnlistedDetector(Detector):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if any(not _a_field_value(text, m.start()) for m in at_line_starts(_NEW_RECORD, text, *between)):
             return None
+        if anchor[1] <= span[0] and _another_senders_message(text, anchor, span, anchors):
+            return None  # a chat's "Mum: This is my new number 07700 900009": Mum's
         if _WHOSE_AFTER.match(text, span[1]) and not _their_own(text, span[1], profile):
             return None  # "collect from 22 Moorgate Lane (Tommo's) not mine"
         if _OTHER_CONTENT.search(low, *between):
@@ -370,6 +373,20 @@ def _a_field_value(text: str, at: int) -> bool:
 
 
 FIELD_LABEL_CHARS = 30
+# A chat export's message line, up to its sender: "05/04/2025, 17:16 - Mum: ...", "[05/04/2025, 17:16:02] Mum: ..."
+_CHAT_MESSAGE = re.compile(
+    r"(?m:^)\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?(?: -)? ([^:\n]{1,40}):",
+    re.I,
+)
+
+
+def _another_senders_message(text: str, anchor: Span, span: Span, anchors: list[Span]) -> bool:
+    """Whether a detail after the person's mention is in a later message of a chat export whose sender is not
+    them and which does not name them before it: that sender's ("my new number" from Mum is Mum's)."""
+    last = None
+    for last in _CHAT_MESSAGE.finditer(text, anchor[1], span[0]):
+        pass
+    return last is not None and not _inside(last.span(1), anchors)
 
 
 # Two or three capitalised words in a row: a name, a street, a heading or a place. _is_someone decides.
