@@ -384,8 +384,8 @@ def _another_senders_message(text: str, anchor: Span, span: Span, anchors: list[
     """Whether a detail after the person's mention is in a later message of a chat export whose sender is not
     them and which does not name them before it: that sender's ("my new number" from Mum is Mum's)."""
     last = None
-    for last in _CHAT_MESSAGE.finditer(text, anchor[1], span[0]):
-        pass
+    for message in _CHAT_MESSAGE.finditer(text, anchor[1], span[0]):
+        last = message
     return last is not None and not _inside(last.span(1), anchors)
 
 
