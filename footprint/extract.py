@@ -144,7 +144,9 @@ def _json_date(value: Any, depth: int = 0) -> dt.date | None:
     return None
 
 
-_MARKUP = re.compile(r"<[A-Za-z/!][^<>]{0,2000}>")
+# A tag: its name ends at a space, "/" or ">", so an address in angle brackets, a git trailer's "Nell Fairbairn
+# <nell@example.org>" or "<https://...>", stays text.
+_MARKUP = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9\-]*(?=[\s/>])|!)[^<>]{0,2000}>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,10});")
 
 

@@ -569,6 +569,12 @@ def test_html_inside_an_api_string_is_read_as_text():
     assert "St Melangell's." in text and "<p>" not in text
 
 
+def test_an_address_in_angle_brackets_inside_an_api_string_is_text_not_a_tag():
+    body = '{"message": "Fix the rota\\n\\nCo-authored-by: Nell Fairbairn <nell.f@student.example>", "url": "<https://x.example/a>"}'
+    text = page_to_document(page(body, "application/json")).text
+    assert "<nell.f@student.example>" in text and "<https://x.example/a>" in text
+
+
 def test_an_agenda_item_starts_another_record():
     text = (
         "Councillor ap Rhys returned to the meeting.\n\n"
