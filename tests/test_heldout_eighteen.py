@@ -6,6 +6,8 @@ Each test fails without its fix. The person is invented; the numbers are Ofcom d
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from footprint.detect.interface import Document
@@ -18,6 +20,7 @@ LORRAINE = Profile(
     name="Lorraine Baptiste",
     other_names=("Lorri Baptiste",),
     locality=("Ashcombe",),
+    date_of_birth=dt.date(1976, 2, 29),
     phones=(Phone("07700 900017", "+447700900017", "personal mobile"),),
     addresses=(Address("14A Quarry Road, Ashcombe", label="home", postcode="QX4 7JD"),),
 )
@@ -80,3 +83,10 @@ def test_a_new_number_in_another_senders_message_is_theirs():
     )
     unlisted = {f[1] for f in found(chat, confirmed=True) if not f[3]}
     assert unlisted == {"+447700900031"}
+
+
+def test_a_leap_day_birthday_counts_birthdays_not_years():
+    post = "29 February 2024 at 09:03\n\nHappy 12th birthday to the one and only Lorri Baptiste"
+    assert ("date_of_birth", "dob:1976-02-29", False, True) in found(post)
+    post = "29 February 2024 at 09:03\n\nHappy 11th birthday to the one and only Lorri Baptiste"
+    assert ("date_of_birth", "dob:1976-02-29", False, True) not in found(post)

@@ -48,8 +48,9 @@ _MONTH_NUMBER = {name: number for number, names in enumerate(_MONTHS, start=1) f
 _BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
-_ANCHOR_WORDS = ("birth", "born", "dob", "d.o.b", "bday", "b'day", "today")
-_POST_ANCHORS = frozenset({"birth", "bday", "b'day", "today"})
+_ANCHOR_WORDS = ("birth", "born", "dob", "d.o.b", "bday", "b'day", "today", "tomorrow", "yesterday", "happy")
+_POST_ANCHORS = frozenset({"birth", "bday", "b'day", "today", "tomorrow", "yesterday", "happy"})
+_POST_ONLY = frozenset({"today", "tomorrow", "yesterday", "happy"})  # not words about birth
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
 _NUMERIC_START = r"(?<![\d/.\-])"
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
@@ -68,17 +69,24 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _TEENS = ("eighteen", "nineteen")
 _AGE_WORDS = rf"(?:{'|'.join(_TENS)})(?:[\s\-]+(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}"
 _AGE_TODAY = re.compile(
-    rf"(?<!\d)(?P<age>\d{{1,3}}){_ORDINAL}\s+(?:today|birthday|bday|b'day)"
-    r"|turn(?:s|ed|ing)\s+(?P<age2>\d{1,3})\s+today"
-    rf"|(?<![\w\-])(?P<words>{_AGE_WORDS})\s+today",  # "Forty-two today!"
+    rf"(?<!\d)(?P<age>\d{{1,3}}){_ORDINAL}\s+(?:today|tomorrow|birthday|bday|b'day)"
+    r"|turn(?:s|ed|ing)\s+(?P<age2>\d{1,3})\s+(?:today|tomorrow|yesterday)"  # "turns 58 tomorrow"
+    r"|happy\s+(?P<age3>\d{1,3})(?:st|nd|rd|th)(?!\w)(?!\s+(?:birthday|bday|b'day))"  # "HAPPY 21ST NELL"
+    rf"|(?<![\w\-])(?P<words>{_AGE_WORDS})\s+(?:today|tomorrow)",  # "Forty-two today!"
     re.IGNORECASE,
 )
 
 
+def _days_off(m: re.Match[str]) -> int:
+    """How many days after the post the birthday an _AGE_TODAY match speaks of falls: "tomorrow" 1."""
+    said = m.group().lower()
+    return 1 if said.endswith("tomorrow") else -1 if said.endswith("yesterday") else 0
+
+
 def _age(m: re.Match[str]) -> int:
     """The age an _AGE_TODAY match gives, in digits or in words."""
-    if m.group("age") or m.group("age2"):
-        return int(m.group("age") or m.group("age2"))
+    if digits := m.group("age") or m.group("age2") or m.group("age3"):
+        return int(digits)
     words = re.split(r"[\s\-]+", m.group("words").lower())
     if words[0] in _TEENS:
         return 18 + _TEENS.index(words[0])
@@ -93,6 +101,23 @@ _HAPPY_BIRTHDAY = re.compile(r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)", re.I
 _MONTH_FIRST_PAGE = re.compile(
     r"mm/dd/yy|month/day/year|u\.\s?s\.\s+(?:date\s+)?format|american\s+date", re.I
 )
+
+
+_SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/\d{4}(?!\d)")
+
+
+def _writes_month_first(text: str) -> bool:
+    """Whether the page's own dates show it writes the month first: "Record updated 03/14/2026" can only be
+    14 March, and no date on it reads only day first."""
+    month_first = False
+    for m in _SLASHED_DATE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isdigit():
+            continue
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            return False
+        month_first = month_first or second > 12 >= first
+    return month_first
 
 
 @dataclass(frozen=True)
@@ -417,10 +442,12 @@ class BirthDateDetector(Detector):
         for m in _in_windows(patterns.written, text, year_windows):
             if not _born_someone_else(text, m.start(), profile):
                 found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
-        month_first = (
-            bool(year_windows)  # (numeric dates need the year: no need to ask how the page writes them)
-            and any(p in low for p in ("mm/dd", "month/day", "u.s", "american"))
-            and bool(_MONTH_FIRST_PAGE.search(low))
+        month_first = bool(year_windows) and (  # (numeric dates need the year: else no need to ask)
+            (
+                any(p in low for p in ("mm/dd", "month/day", "u.s", "american"))
+                and bool(_MONTH_FIRST_PAGE.search(low))
+            )
+            or _writes_month_first(text)
         )
         numeric = patterns.numeric_month_first if month_first else patterns.numeric
         for m in _in_windows(numeric, text, year_windows):
@@ -455,7 +482,7 @@ class BirthDateDetector(Detector):
             ):
                 found.append((m.start(), m.end(), MONTH_YEAR_CONFIDENCE, f"dob:{date.isoformat()[:7]}"))
         birth_windows = _windows(
-            (at for at, word in anchors if word != "today"), CONTEXT_CHARS + 20, 80, len(text)
+            (at for at, word in anchors if word not in _POST_ONLY), CONTEXT_CHARS + 20, 80, len(text)
         )
         for m in _in_windows(patterns.day_month, text, birth_windows):
             if (
@@ -499,15 +526,18 @@ class BirthDateDetector(Detector):
         windows = _windows(iter(hits), 30, 12, len(doc.text))
         given_away: list[tuple[int, int]] = []
         for m in _in_windows(_AGE_TODAY, doc.text, windows):
+            # The post's date must be the birthday (or the day before "tomorrow"), and the age must fit it: then
+            # the whole date is given away. Born on 29 February, one counts birthdays too: "Happy 12th" at 48.
             age = _age(m)
-            # The post's date must be the birthday, and the age must fit it: then the whole date is given away.
-            try:
-                birthday = date.replace(year=date.year + age)
-            except ValueError:  # 29 February in a year without one
-                continue
-            if _dated(doc, m.start(), birthday):
-                given_away.append(m.span())
-                yield (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
+            for years in (age, 4 * age) if (date.month, date.day) == (2, 29) else (age,):
+                try:
+                    birthday = date.replace(year=date.year + years)
+                except ValueError:  # 29 February in a year without one
+                    continue
+                if _dated(doc, m.start(), birthday - dt.timedelta(days=_days_off(m))):
+                    given_away.append(m.span())
+                    yield (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
+                    break
         for m in _in_windows(_HAPPY_BIRTHDAY, doc.text, windows):
             if any(s < m.end() and m.start() < e for s, e in given_away):
                 continue

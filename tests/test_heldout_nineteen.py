@@ -1,0 +1,67 @@
+"""What the nineteenth and twentieth held-out corpus sets (cases 1901-1930: a runner and online seller whose old
+address is on old pages; 2001-2030: a student with two listed homes, a CV and US-built sites) showed footprint
+missing or misreading, as small cases.
+
+Each test fails without its fix. The people are invented; the numbers are Ofcom drama numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from footprint.detect.interface import Document
+from footprint.detect.reading import read
+from footprint.detect.registry import all_detectors
+from footprint.model import Address, FamilyMember, Profile
+
+ROS = Profile(
+    key="ros",
+    name="Rosalind Keane",
+    other_names=("Ros Keane",),
+    locality=("Kingsmead",),
+    date_of_birth=dt.date(1967, 11, 3),
+    addresses=(Address("27 Tannery Row, Kingsmead", label="home", postcode="VQ4 7TR"),),
+)
+NELL = Profile(
+    key="nell",
+    name="Eleanor Fairbairn",
+    other_names=("Nell Fairbairn",),
+    locality=("Dunmoor",),
+    date_of_birth=dt.date(2004, 4, 9),
+    family=(FamilyMember("Alfie Fairbairn", "sibling", school="Hollins Park High School"),),
+)
+
+
+def found(text: str, profile: Profile) -> set[tuple[str, str, bool, bool]]:
+    page = Document(url="https://example.org/page", text=text)
+    return {
+        (m.kind.value, m.key, m.partial, m.known_to_user)
+        for m in read(page, profile, all_detectors()).matches
+    }
+
+
+def test_turns_58_tomorrow_on_a_post_dated_the_day_before():
+    post = "Posted on Sunday 2nd November 2025\n\nHappy birthday to Ros Keane, who turns 58 tomorrow (Monday 3rd)!"
+    assert ("date_of_birth", "dob:1967-11-03", False, True) in found(post, ROS)
+    post = "Posted on Sunday 2nd November 2025\n\nRos Keane turns 58 today!"
+    assert ("date_of_birth", "dob:1967-11-03", False, True) not in found(post, ROS)
+
+
+def test_happy_21st_on_a_message_dated_the_birthday():
+    chat = "[08/04/2025 22:31] Nell Fairbairn\nno\n\n[09/04/2025 00:01] Priya Nair\nHAPPY 21ST NELL you're officially old"
+    assert ("date_of_birth", "dob:2004-04-09", False, True) in found(chat, NELL)
+
+
+def test_a_page_whose_own_dates_put_the_month_first_reads_a_birth_date_that_way():
+    record = "Eleanor Fairbairn, Dunmoor\n\nBorn\n\n04/09/2004\n\nRecord updated\n\n03/14/2026"
+    assert ("date_of_birth", "dob:2004-04-09", False, True) in found(record, NELL)
+    record = "Eleanor Fairbairn, Dunmoor\n\nBorn\n\n04/09/2004\n\nRecord updated\n\n14/03/2026"
+    assert ("date_of_birth", "dob:2004-04-09", False, True) not in found(record, NELL)
+
+
+def test_a_school_by_its_initials_beside_a_listed_childs_name():
+    post = "Nell Fairbairn: can't do Thursday, it's parents' evening for my brother Alfie at HPHS"
+    assert ("child_school", "school:hollins park", False, True) in found(post, NELL)
+    assert ("child_school", "school:hollins park", False, True) not in found(
+        "Nell Fairbairn: can't do Thursday, the hphs.example site is down", NELL
+    )
