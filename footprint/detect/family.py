@@ -708,7 +708,12 @@ class FamilyDetector(Detector):
         """Where the page names the school as a child of the person's (span, confidence)."""
         low = doc.lower
         probe, _ = _school_probe(school)
+        initials = _initials_of(school)
+        by_initials = [] if initials is None else list(whole_words(initials, doc.text))
         if probe not in low:
+            for m in by_initials:
+                if _child_cue(doc, m.span(), children, profile, _CueReader(low, [m.span()])):
+                    yield m.span(), SCHOOL_CORE_CONFIDENCE
             return
         full, alone = _school_patterns(school)
         if school_key(school).removeprefix("school:") in _places(profile):
@@ -744,7 +749,7 @@ class FamilyDetector(Detector):
             # the person as a parent ("Pádraig Ó Catháin, dad of Aoife (P3) and Cian (P6)").
             taken.append(heading)
             yield heading, SCHOOL_CORE_CONFIDENCE
-        for m in named_alone:
+        for m in named_alone + by_initials:
             if _free(m.span(), taken) and _child_cue(doc, m.span(), children, profile, cues):
                 yield m.span(), SCHOOL_CORE_CONFIDENCE
 
@@ -810,6 +815,16 @@ def _schools(profile: Profile) -> tuple[FamilyMember, ...]:
 def _school_probe(school: str) -> tuple[str, str]:
     """The school name's longest word (a page without it cannot name the school), and the school's key."""
     return max(re.split(r"\W+", fold(school_core(school).lower())), key=len), school_key(school)
+
+
+@functools.lru_cache(maxsize=64)
+def _initials_of(school: str) -> re.Pattern[str] | None:
+    """The school's initials as pupils and parents write them, in capitals: "HPHS" for Hollins Park High School
+    (three letters or more, from a name of capitalised words; case kept, so "hphs" in a URL is not it)."""
+    words = re.findall(r"[^\W\d_][\w'’]*", school)
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return None
+    return re.compile(re.escape("".join(w[0] for w in words)))
 
 
 @functools.lru_cache(maxsize=32)
