@@ -60,6 +60,7 @@ def test_the_landlords_house_and_the_upstairs_flat_are_not_14a(written):
     [
         "Lorraine Baptiste, 49, of Quarry Road, Ashcombe, has cut hair for twenty years.",
         "Lorraine Baptiste\nSchool uniform, age 13-14. Collection from Quarry Rd, Ashcombe, or I can post it.",
+        "I'm Lorri Baptiste.\n\nFree local collection: Quarry Road, Ashcombe - near the park end.",
     ],
 )
 def test_a_papers_of_and_a_sellers_collection_point_say_where_she_lives(written):

@@ -25,7 +25,7 @@ _RESIDENCE = re.compile(
     r"\b(?:lives?|lived|living|home|house|i'm\s+on|i\s+am\s+on|moved\s+to|resident|myself|street\s+rep|location"
     r"|(?:she|he|they|i)\s+shares?\s+with"  # "the Rowanbank Terrace building she shares with her partner"
     r"|\d{1,3},\s+of"  # a paper's "Lorraine Baptiste, 49, of Quarry Road"
-    r"|collect(?:ion|ed)?\s+(?:only\s+)?from|pick(?:ed)?[\s\-]?up\s+from"  # a seller's "collection from Quarry Rd"
+    r"|collect(?:ion|ed)?(?:\s+(?:only\s+)?from|(?=\s*:))|pick(?:ed)?[\s\-]?up\s+from"  # a seller's "collection from Quarry Rd"
     r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end))\b"
 )
 
