@@ -7,6 +7,7 @@ Each test fails without its fix. The people are invented; the numbers are Ofcom 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from footprint.detect.interface import Document
@@ -65,3 +66,11 @@ def test_a_school_by_its_initials_beside_a_listed_childs_name():
     assert ("child_school", "school:hollins park", False, True) not in found(
         "Nell Fairbairn: can't do Thursday, the hphs.example site is down", NELL
     )
+
+
+def test_a_couple_sharing_the_surname_gives_the_husbands_full_name():
+    ros = dataclasses.replace(ROS, family=(FamilyMember("Martin Keane", "spouse"),))
+    notice = "RUBY WEDDING. Congratulations to Martin and Ros Keane, married at St Barnabas' Church on 17th May 1986."
+    assert ("family_member", "family:martin keane", False, True) in found(notice, ros)
+    other = "Congratulations to Martin and Sarah Keaney, married in 1986. Ros Keane sends her love."
+    assert ("family_member", "family:martin keane", False, True) not in found(other, ros)

@@ -189,7 +189,7 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
         surname = _words(split_name(member.name)[1])  # "ap Rhys", with its particle
         fulls = {_words(" ".join(words))}
         # Each given name (first name, nickname) with the surname after it, in one pattern, so a page is searched
-        # once for it: "Dev Oduya"; with a middle initial the profile does not give ("Gerard P. Mulhern"); a
+        # once for it: "Dev Oduya"; in a couple sharing it ("Martin and Ros Keane"); with a middle initial the profile does not give ("Gerard P. Mulhern"); a
         # data row's quoted columns ("VALUES (27,'Harry','Jones',..."); a record's fields ("first_name: Cian" over
         # "last_name: Ó Catháin").
         after = (
@@ -197,6 +197,7 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
             rf"(?P<q>[\"']),\s*(?P=q){surname}",
             rf"\s+[a-z]\.?\s+{surname}",
             rf"\s+{surname}",
+            rf"\s+(?:and|&)\s+[a-z][a-z'’\-]+\s+{surname}",  # a couple: "Martin and Ros Keane"
         )
         fulls |= {_words(g) + "(?:" + "|".join(after) + ")" for g in givens}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth", ("Siddiqui","Shazia").
