@@ -74,3 +74,11 @@ def test_a_couple_sharing_the_surname_gives_the_husbands_full_name():
     assert ("family_member", "family:martin keane", False, True) in found(notice, ros)
     other = "Congratulations to Martin and Sarah Keaney, married in 1986. Ros Keane sends her love."
     assert ("family_member", "family:martin keane", False, True) not in found(other, ros)
+
+
+def test_an_event_between_the_name_and_an_old_address_is_not_another_person():
+    newsletter = (
+        "A special mention for Ros Keane (Freya's mum, Year 1) of Kingsmead, who ran the cake stall. Ros is also "
+        "collecting raffle prizes for the Summer Fair - please drop them round to her at 9 Millrace Close."
+    )
+    assert ("home_address", "9 millrace close", False, False) in found(newsletter, ROS)

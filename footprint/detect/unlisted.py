@@ -405,7 +405,8 @@ _NOT_NAME_WORDS = frozenset(
         "association trust group team committee board office court road street lane avenue close house england "
         "scotland wales britain uk united kingdom north south east west upper lower great little new old the a an "
         "and of for in on at to by with from st saint mr mrs ms dr cllr councillor revd text call ring ask "
-        "message whatsapp"
+        "message whatsapp fair fete fête festival gala bazaar raffle tombola jumble fundraiser concert disco quiz "
+        "tournament marathon parkrun christmas easter halloween bonfire"  # events: "the Summer Fair"
     ).split()
 )
 
