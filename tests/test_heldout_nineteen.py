@@ -82,3 +82,14 @@ def test_an_event_between_the_name_and_an_old_address_is_not_another_person():
         "collecting raffle prizes for the Summer Fair - please drop them round to her at 9 Millrace Close."
     )
     assert ("home_address", "9 millrace close", False, False) in found(newsletter, ROS)
+
+
+def test_one_officers_own_correspondence_address_is_theirs_a_shared_one_the_companys():
+    office = "Correspondence address\n\nKingsmead Community Centre, 40 Chapel Street, Harlow Cross, JV4 2NE"
+    register = (
+        f"KINGSMEAD COMMUNITY LTD\n\nKEANE, Rosalind Mary\n\n{office}\n\nRole ACTIVE\n\nDirector\n\n"
+        "KEANE, Rosalind Mary\n\nCorrespondence address\n\n9 Millrace Close, Harlow Cross, VQ3 2LN\n\nRole RESIGNED"
+        f"\n\nASHWORTH, Paul\n\n{office}\n\nRole ACTIVE"
+    )
+    unlisted = {f[1] for f in found(register, ROS) if f[0] == "home_address" and not f[3]}
+    assert unlisted == {"9 millrace close vq32ln"}

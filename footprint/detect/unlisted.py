@@ -55,7 +55,7 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel "
     r"hq headquarters party press media agent ltd limited plc practice shop hotel pub club station "
     r"hospital clinic business company association trust charity planning application site\s+at "
-    r"land\s+at development held\s+at meeting\s+at meets\s+at registered\s+address correspondence "
+    r"land\s+at development held\s+at meeting\s+at meets\s+at registered\s+address "
     r"care\s+of c/o po\s+box unit suite plot services queries funeral directors solicitors &(?<=\w&)\s+sons "
     r"news\b newsdesk newsroom editorial advertis\w* site\b allotments? inc\b llc corp\b proposal "
     r"demolition erection consent industrial estate\s+agents? park\s+and\s+ride tea\s*rooms? cafe restaurant "
@@ -242,6 +242,8 @@ class UnlistedDetector(Detector):
             low, span[1], context_end, directory_listing=True
         ):
             return None
+        if "correspondence" in low[context_start : span[0]] and low.count(low[span[0] : span[1]]) > 1:
+            return None  # a company's officers share its address for letters; one officer's own is theirs
         return anchor
 
     def _phones(
