@@ -93,3 +93,19 @@ def test_one_officers_own_correspondence_address_is_theirs_a_shared_one_the_comp
     )
     unlisted = {f[1] for f in found(register, ROS) if f[0] == "home_address" and not f[3]}
     assert unlisted == {"9 millrace close vq32ln"}
+
+
+def test_a_people_search_records_previous_address_after_the_household_and_council_tax():
+    ros = dataclasses.replace(
+        ROS,
+        family=(FamilyMember("Martin Keane", "spouse"), FamilyMember("Isla Keane", "child")),
+        phones=(),
+    )
+    record = (
+        "Rosalind Keane, Kingsmead\n\nCurrent address\n\n27 Tannery Row\n\nOccupants: Rosalind M Keane, Martin J Keane, "
+        "Isla Keane\n\nProperty type: semi-detached house · Council tax band D\n\nPrevious addresses\n\n"
+        "9 Millrace Close, Harlow Cross, VQ3 2LN (1994 - 2015)\n\nPhone numbers\n\n"
+        "0113 496 0226 Landline · 9 Millrace Close · disconnected 2015"
+    )
+    unlisted = {f[1] for f in found(record, ros) if f[0] == "home_address" and not f[3]}
+    assert unlisted == {"9 millrace close vq32ln"}

@@ -51,7 +51,7 @@ LABELLED_BONUS = 0.1
 # of a word ("& Sons" right after one). The page's lower-case text is searched without IGNORECASE and with shared
 # first letters (see alternation), some five times faster than a plain case-blind alternation.
 _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
-    r"switchboard council\b civic town\s+hall office enquir\w* reception main\s+line helpline customer "
+    r"switchboard council\b(?!\s+tax) civic town\s+hall office enquir\w* reception main\s+line helpline customer "
     r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel "
     r"hq headquarters party press media agent ltd limited plc practice shop hotel pub club station "
     r"hospital clinic business company association trust charity planning application site\s+at "
@@ -166,12 +166,18 @@ class UnlistedDetector(Detector):
         if not anchors:
             return
         anchors.sort()
-        others = namesakes(doc, profile)
         relatives = [(m.start, m.end) for m in earlier if m.kind is Kind.FAMILY_MEMBER]
+        # (the surname in a listed relative's name, "Martin J Keane", is the family's, not a namesake's)
+        others = tuple(
+            n for n in namesakes(doc, profile) if not any(r0 <= n[0] and n[1] <= r1 for r0, r1 in relatives)
+        )
         # (the surname inside a relative's name, "Rachel Jones", is not the person's mention for a phone)
         own = [a for a in anchors if not any(r0 <= a[0] and a[1] <= r1 for r0, r1 in relatives)]
         yield from self._phones(doc, profile, own, others, relatives)
-        yield from self._addresses(doc, profile, anchors, others, relatives)
+        addresses = list(self._addresses(doc, profile, anchors, others, relatives))
+        # "9 Millrace Close" where the page also gives "9 Millrace Close, ..., VQ3 2LN" is the same home
+        whole = [m.key for m in addresses if not m.partial]
+        yield from (m for m in addresses if m.partial or not any(w.startswith(m.key + " ") for w in whole))
 
     def _anchor_for(
         self,
