@@ -82,14 +82,21 @@ def _number(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _pair(value: dict[str, Any]) -> str | None:
-    """ "lat, lon" for an object that carries both (JSON-LD GeoCoordinates, map widgets' settings)."""
+def _pairs(value: dict[str, Any]) -> list[str]:
+    """ "lat, lon" for each pair of coordinates an object carries: JSON-LD GeoCoordinates, map widgets' settings,
+    and a fitness API's named ends ("startLatitude" with "startLongitude", "end_lat" with "end_lng")."""
     lowered = {str(k).lower(): v for k, v in value.items()}
-    lat = next((_number(lowered[k]) for k in _LAT_KEYS if k in lowered), None)
-    lon = next((_number(lowered[k]) for k in _LON_KEYS if k in lowered), None)
-    if lat is None or lon is None:
-        return None
-    return f"coordinates: {lat:.6f}, {lon:.6f}"
+    found = []
+    for key, raw in lowered.items():
+        suffix = next((k for k in _LAT_KEYS if key.endswith(k)), None)
+        if suffix is None:
+            continue
+        prefix = key[: -len(suffix)]
+        lat = _number(raw)
+        lon = next((_number(lowered[prefix + k]) for k in _LON_KEYS if prefix + k in lowered), None)
+        if lat is not None and lon is not None:
+            found.append(f"coordinates: {lat:.6f}, {lon:.6f}")
+    return found
 
 
 _MONTH_NAMES = (
@@ -166,8 +173,7 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         yield str(value)
     elif isinstance(value, dict):
-        if pair := _pair(value):
-            yield pair
+        yield from _pairs(value)
         for key, item in value.items():
             if isinstance(item, dict) and (address := _address_parts(item)):
                 yield f"{str(key).replace('_', ' ')}: {address}"  # "address: 14 Larch Close, Brackenfield, BF4 7QT"

@@ -569,6 +569,12 @@ def test_html_inside_an_api_string_is_read_as_text():
     assert "St Melangell's." in text and "<p>" not in text
 
 
+def test_a_fitness_apis_named_start_and_end_coordinates_are_each_a_pair():
+    body = '{"activities": [{"startLatitude": 52.41801, "startLongitude": -1.63412, "end_lat": 52.5, "end_lng": -1.7}]}'
+    text = page_to_document(page(body, "application/json")).text
+    assert "coordinates: 52.418010, -1.634120" in text and "coordinates: 52.500000, -1.700000" in text
+
+
 def test_an_address_in_angle_brackets_inside_an_api_string_is_text_not_a_tag():
     body = '{"message": "Fix the rota\\n\\nCo-authored-by: Nell Fairbairn <nell.f@student.example>", "url": "<https://x.example/a>"}'
     text = page_to_document(page(body, "application/json")).text
