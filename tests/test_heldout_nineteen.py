@@ -109,3 +109,17 @@ def test_a_people_search_records_previous_address_after_the_household_and_counci
     )
     unlisted = {f[1] for f in found(record, ros) if f[0] == "home_address" and not f[3]}
     assert unlisted == {"9 millrace close vq32ln"}
+
+
+def test_a_schools_own_news_of_the_councillor_and_her_daughter_in_the_next_sentence():
+    ros = dataclasses.replace(ROS, family=(FamilyMember("Isla Keane", "child", school="Kingsmead Academy"),))
+    news = (
+        "Sports Day 2025 | Kingsmead Academy\n\nKingsmead Academy\n\n"
+        + "Year 8 boys' 100m - Kai Mensah, 12.41s. Year 9 girls' high jump - Lily-Mae Porter, 1.48m.\n\n" * 8
+        + "We were delighted to welcome Cllr Ros Keane to "
+        "present the cups this year. It turned into a proud moment for her: the Year 10 relay was won with her "
+        "daughter Isla running the anchor leg."
+    )
+    assert ("child_school", "school:kingsmead", False, True) in found(news, ros)
+    other = news.replace("It turned into a proud moment for her: the", "\n\nLater, Mrs Patel watched as the")
+    assert ("child_school", "school:kingsmead", False, True) not in found(other, ros)

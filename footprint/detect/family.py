@@ -580,9 +580,17 @@ _PRONOUN_START = re.compile(r"(?:she|he|they|i)\b")
 
 def _same_speaker(low: str, name: int, cue: int) -> bool:
     """The cue is in the sentence that names the person, or in the next one if it opens with a pronoun
-    ("Maggie noted ... . She has been talking to parents in her son's class"), not in someone else's."""
+    ("Maggie noted ... . She has been talking to parents in her son's class"), not in someone else's ..."""
     breaks = list(_SENTENCE_BREAK.finditer(low, name, cue))
-    return not breaks or (len(breaks) == 1 and bool(_PRONOUN_START.match(low, breaks[0].end())))
+    if not breaks:
+        return True
+    if len(breaks) > 1:
+        return False
+    # ... or in the next sentence of the paragraph, speaking of "her daughter" ("... to present the cups. It
+    # was a proud moment for her: the relay was won with her daughter Isla on the anchor leg")
+    return bool(_PRONOUN_START.match(low, breaks[0].end())) or (
+        low.startswith(("her ", "his "), cue) and breaks[0].group().count("\n") < 2
+    )
 
 
 def _whole_word(low: str, at: int, size: int) -> bool:
