@@ -19,7 +19,7 @@ ROS = Profile(
     key="ros",
     name="Rosalind Keane",
     other_names=("Ros Keane",),
-    locality=("Kingsmead",),
+    locality=("Kingsmead", "Harlow Cross"),
     date_of_birth=dt.date(1967, 11, 3),
     addresses=(Address("27 Tannery Row, Kingsmead", label="home", postcode="VQ4 7TR"),),
 )
@@ -123,3 +123,12 @@ def test_a_schools_own_news_of_the_councillor_and_her_daughter_in_the_next_sente
     assert ("child_school", "school:kingsmead", False, True) in found(news, ros)
     other = news.replace("It turned into a proud moment for her: the", "\n\nLater, Mrs Patel watched as the")
     assert ("child_school", "school:kingsmead", False, True) not in found(other, ros)
+
+
+def test_the_next_lettered_item_of_the_minutes_is_another_application():
+    minutes = (
+        "Cllr R. Keane of Kingsmead proposed an objection.\n\n"
+        "(c) HX/25/0416 - Kingsmead Park Pavilion, Park Road\nSUPPORT. (Cllr Keane took no part.)\n\n"
+        "(d) HX/26/0003 - Land rear of 40-46 Brook Lane, Harlow Cross JV4 2RT\nErection of 4 no. dwellings."
+    )
+    assert not {f for f in found(minutes, ROS) if not f[3]}

@@ -359,7 +359,7 @@ class UnlistedDetector(Detector):
 # Whitworth (BF4 2AB)", "17 (name withheld)", an agenda's "45. 25/01203/FUL - 42 Tanyard Lane"): a detail after
 # it is that entry's, not the person's.
 _NEW_RECORD = re.compile(
-    r"(?m:^)[ \t]*(?:\d{1,3}[.)][ \t]+\d|[\[#(]\d{1,3}[\])]?[ \t]|\d{1,3}(?:st|nd|rd|th)[ \t]*[\-\u2013\u2014:.]|\d{1,3}[.)]?[ \t]+(?:[A-Z]\.|\("
+    r"(?m:^)[ \t]*(?:\d{1,3}[.)][ \t]+\d|[\[#(]\d{1,3}[\])]?[ \t]|\([a-h]\)[ \t]|\d{1,3}(?:st|nd|rd|th)[ \t]*[\-\u2013\u2014:.]|\d{1,3}[.)]?[ \t]+(?:[A-Z]\.|\("
     r"|(?![A-Z][a-z'\-]+[ \t]+(?i:"
     + _STREET_TYPE_WORDS
     + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z])"
