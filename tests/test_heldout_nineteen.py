@@ -132,3 +132,9 @@ def test_the_next_lettered_item_of_the_minutes_is_another_application():
         "(d) HX/26/0003 - Land rear of 40-46 Brook Lane, Harlow Cross JV4 2RT\nErection of 4 no. dwellings."
     )
     assert not {f for f in found(minutes, ROS) if not f[3]}
+
+
+def test_a_newsletters_birthdays_of_the_month_give_her_day_and_month():
+    notes = "CHOIR NOTES\n\nNovember birthdays in the choir: Jean Fairhurst (12th), Ros Keane (3rd)\nand Ruby (28th)."
+    assert ("date_of_birth", "dob:--11-03", True, True) in found(notes, ROS)
+    assert not {f for f in found(notes.replace("November", "December"), ROS) if f[0] == "date_of_birth"}

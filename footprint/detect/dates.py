@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import literal_hits
+from footprint.detect.text import fold, literal_hits
 from footprint.model import Kind, Match, Need, Profile
 
 WRITTEN_CONFIDENCE = 0.9
@@ -354,6 +354,28 @@ _TURNS_ON_DAY = re.compile(
     rf"turn(?:s|ing)\s+(?P<age>\d{{1,3}})\s+on\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?![\w/])",
     re.IGNORECASE,
 )
+# A newsletter's list of the month's birthdays: "November birthdays in the choir: Jean Fairhurst (12th), Ros Keane
+# (3rd)". The person's name with their day in brackets gives the day and month.
+_MONTH_BIRTHDAYS = re.compile(rf"({_ANY_MONTH})\s+birthdays", re.IGNORECASE)
+BIRTHDAY_LIST_CHARS = 300
+
+
+@functools.lru_cache(maxsize=32)
+def _name_with_day(profile: Profile) -> re.Pattern[str]:
+    names = sorted({fold(n.lower()) for n in profile.names if n.strip()}, key=len, reverse=True)
+    spelled = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
+    return re.compile(rf"(?<![\w'])(?:{spelled})\s*\(\s*(?P<day>\d{{1,2}}){_ORDINAL}\s*\)")
+
+
+def _in_a_birthday_list(low: str, profile: Profile, date: dt.date) -> Iterator[tuple[int, int, float, str]]:
+    for head in _MONTH_BIRTHDAYS.finditer(low):
+        if _MONTH_NUMBER.get(head.group(1).rstrip(".")) != date.month:
+            continue
+        for m in _name_with_day(profile).finditer(low, head.end(), head.end() + BIRTHDAY_LIST_CHARS):
+            if int(m.group("day")) == date.day:
+                yield (m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")
+
+
 _ISSUE_MONTH = re.compile(rf"(?P<month>{_ANY_MONTH})\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
 ISSUE_HEAD_CHARS = 400
 
@@ -459,6 +481,8 @@ class BirthDateDetector(Detector):
         found.extend(
             self._birthday_posts(doc, date, full_key, [at for at, word in anchors if word in _POST_ANCHORS])
         )
+        if "birthdays" in low:
+            found.extend(_in_a_birthday_list(low, profile, date))
         if "turn" in low:
             found.extend(
                 (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
