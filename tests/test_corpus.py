@@ -57,6 +57,9 @@ KNOWN_FALSE_ALARMS = {
     # "Mohammed Siddiqui", an optician in the person's own town: the person's names without his middle name, and
     # nothing on the page (no listed detail, no other name) tells the two apart.
     "722-namesake-optician",
+    # Her brother's school's sports page, whose "Mr Fairbairn" (their father) reads as "a title with her
+    # surname": the profile does not say which titles are hers, so "Mr" and "Ms" name her alike.
+    "2011-hollins-park-high-sports-roundup",
 }
 
 
