@@ -469,7 +469,10 @@ class BirthDateDetector(Detector):
                 any(p in low for p in ("mm/dd", "month/day", "u.s", "american"))
                 and bool(_MONTH_FIRST_PAGE.search(low))
             )
-            or _writes_month_first(text)
+            or (  # (the page's own dates are read only when it writes the birth date month first)
+                any(True for _ in _in_windows(patterns.numeric_month_first, text, year_windows))
+                and _writes_month_first(text)
+            )
         )
         numeric = patterns.numeric_month_first if month_first else patterns.numeric
         for m in _in_windows(numeric, text, year_windows):
