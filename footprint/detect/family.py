@@ -576,6 +576,7 @@ def _a_parent_here(low: str, children: re.Pattern[str] | None, givens: tuple[str
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n\s*\n")
 _PRONOUN_START = re.compile(r"(?:she|he|they|i)\b")
+_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b")
 
 
 def _same_speaker(low: str, name: int, cue: int) -> bool:
@@ -586,10 +587,14 @@ def _same_speaker(low: str, name: int, cue: int) -> bool:
         return True
     if len(breaks) > 1:
         return False
-    # ... or in the next sentence of the paragraph, speaking of "her daughter" ("... to present the cups. It
-    # was a proud moment for her: the relay was won with her daughter Isla on the anchor leg")
+    # ... or in the next sentence of the paragraph, still about them, speaking of "her daughter" ("... to present
+    # the cups. It was a proud moment for her: the relay was won with her daughter Isla on the anchor leg")
     return bool(_PRONOUN_START.match(low, breaks[0].end())) or (
-        low.startswith(("her ", "his "), cue) and breaks[0].group().count("\n") < 2
+        low.startswith(("her ", "his "), cue)
+        and breaks[0].group().count("\n") < 2
+        and bool(
+            _PRONOUN.search(low, breaks[0].end(), cue)
+        )  # (still about her: "Jess said her son's" is not)
     )
 
 
@@ -718,7 +723,9 @@ class FamilyDetector(Detector):
         low = doc.lower
         probe, _ = _school_probe(school)
         initials = _initials_of(school)
-        by_initials = [] if initials is None else list(whole_words(initials, doc.text))
+        by_initials = (
+            list(whole_words(initials, doc.text)) if initials and initials.pattern in doc.text else []
+        )
         if probe not in low:
             for m in by_initials:
                 if _child_cue(doc, m.span(), children, profile, _CueReader(low, [m.span()])):
@@ -833,7 +840,7 @@ def _initials_of(school: str) -> re.Pattern[str] | None:
     words = re.findall(r"[^\W\d_][\w'’]*", school)
     if len(words) < 3 or not all(w[0].isupper() for w in words):
         return None
-    return re.compile(re.escape("".join(w[0] for w in words)))
+    return re.compile("".join(w[0] for w in words))  # (letters only: the pattern is the text searched for)
 
 
 @functools.lru_cache(maxsize=32)
