@@ -77,6 +77,9 @@ _AGE_TODAY = re.compile(
 )
 
 
+_HAPPY_AGE = re.compile(r"happy\s+\d")
+
+
 def _days_off(m: re.Match[str]) -> int:
     """How many days after the post the birthday an _AGE_TODAY match speaks of falls: "tomorrow" 1."""
     said = m.group().lower()
@@ -458,7 +461,13 @@ class BirthDateDetector(Detector):
         found: list[tuple[int, int, float, str]] = []  # start, end, confidence, key
         full_key = f"dob:{date.isoformat()}"
         year_windows = _windows(_year_hits(low, date.year), 32, 12, len(text))
-        anchors = [(at, word) for word in _ANCHOR_WORDS for at in literal_hits(word, low)]
+        anchors = [
+            (at, word)
+            for word in _ANCHOR_WORDS
+            for at in literal_hits(word, low)
+            if word != "happy"
+            or _HAPPY_AGE.match(low, at)  # ("happy" matters only before an age: "happy 21st")
+        ]
         if not year_windows and not anchors:
             return  # every form needs the year written, or a word about birth (or "today") to read near
         for m in _in_windows(patterns.written, text, year_windows):
