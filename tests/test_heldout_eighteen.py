@@ -91,3 +91,11 @@ def test_a_leap_day_birthday_counts_birthdays_not_years():
     assert ("date_of_birth", "dob:1976-02-29", False, True) in found(post)
     post = "29 February 2024 at 09:03\n\nHappy 11th birthday to the one and only Lorri Baptiste"
     assert ("date_of_birth", "dob:1976-02-29", False, True) not in found(post)
+
+
+def test_a_flat_in_a_named_building_on_a_numbered_street_is_keyed_by_the_street():
+    from footprint.detect.addresses import parse_home
+
+    home = parse_home(Address("Flat 6, Kiln Mill, 2 Wharf Street, Brindlecombe", postcode="QF2 5HN"))
+    assert home.key == "2 wharf street qf25hn"
+    assert home.house_name == ""  # the building's name alone is every flat's

@@ -122,6 +122,17 @@ def parse_home(address: Address) -> _Home:
             flat = letter.group(1).lower()
         first = parts[1]
     elif (
+        _FLAT.match(first)
+        and len(parts) > 2
+        and (numbered := _HOUSE_NUMBER.match(parts[2]))
+        and street_type(numbered.group(2).split()[-1])
+    ):
+        # a flat in a named building on a numbered street: "Flat 6, Kiln Mill, 2 Wharf Street" is keyed by the
+        # street's number, as "Flat 2B, 41 Chandos Road" is; the building's name alone is every flat's
+        if letter := _FLAT_LETTER.fullmatch(first):
+            flat = letter.group(1).lower()
+        first = parts[2]
+    elif (
         not _HOUSE_NUMBER.match(first)
         and len(parts) > 1
         and (numbered := _HOUSE_NUMBER.match(parts[1]))
