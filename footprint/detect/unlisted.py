@@ -222,10 +222,15 @@ class UnlistedDetector(Detector):
             _is_someone(m.group(1), profile)
             and not _inside(m.span(), relatives)
             and not _PLACE_LABEL.search(text, max(0, m.start() - 40), m.start())
+            and not _a_field_label(text, m.start(1), m.end(1))  # a record's "Registrant Postal Code:"
             for m in _name_runs(text, *between)
         ):
             # (not the person's family named as co-occupants: "Other occupants: Gareth Price ... Landline: ...")
             return None
+        if _IMPRINT.search(low, low.rfind("\n", 0, span[0]) + 1, span[0]):
+            return None  # an election imprint: "Promoted by P. Hale on behalf of Jo Marsh, both of 4 Market Place"
+        if _NOT_THEIRS.search(low, *between):
+            return None  # a dossier's "NOT HIM: upper brook farm (xj7 3pe) is the garbutts next door"
         if phone and _someone_to_call(text, low, between, profile):
             return None  # "Please call Paula on 07700 900130": Paula's
         if personal and _after_a_relative(text, low, between, relatives):
@@ -430,6 +435,18 @@ def _name_runs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         gap = _TITLE_CASE_WORD.search(text, m.start(), m.end()) if m.group(1).split()[0].isupper() else None
         if gap and (again := _NAME_LINE.match(text, gap.end(), hi)):
             yield again
+
+
+_FIELD_LABEL_AFTER = re.compile(r"[\w/ \t\-]{0,25}:")  # "Registrant State/Province:"
+
+
+def _a_field_label(text: str, start: int, end: int) -> bool:
+    """Whether capitalised words opening a line are a record's field label ("Registrant State/Province: ...")."""
+    return (start == 0 or text[start - 1] == "\n") and bool(_FIELD_LABEL_AFTER.match(text, end))
+
+
+_IMPRINT = re.compile(r"\b(?:promoted|printed|published)\s+(?:and\s+(?:promoted|printed)\s+)?by\b")
+_NOT_THEIRS = re.compile(r"\bnot\s+(?:him|her|them)\s*[:\-\u2013]")
 
 
 def _is_someone(line: str, profile: Profile) -> bool:
