@@ -52,3 +52,11 @@ def test_a_dossiers_not_him_line_is_somebody_elses():
         "JO MARSH, Fenwick St Mary, 23 Gorse Hill Road\n\nNOT HER: 25 gorse hill road (qf4 8lx) is the Pikes."
     )
     assert not {f for f in found(dossier) if not f[3]}
+
+
+def test_the_person_of_a_street_says_where_they_live():
+    news = "Special thanks to Jo Marsh of Gorse Hill Road, who organised the whole clean-up."
+    assert ("home_address", "street:gorse hill road", True, True) in found(news)
+    assert ("home_address", "street:gorse hill road", True, True) not in found(
+        "Jo Marsh thanked the top of Gorse Hill Road for the bunting."
+    )

@@ -356,6 +356,21 @@ def _a_longer_name(text: str, house: tuple[int, int], home: _Home) -> bool:
     )
 
 
+_WORD_OF = re.compile(r"([a-z'’\-]+),?\s+of\s+$")
+
+
+def _of_the_street(low: str, at: int, names: frozenset[str]) -> bool:
+    """ "Jo Marsh of Gorse Hill Road": the person's own name, then "of" the street, as papers and parish
+    newsletters say where someone lives."""
+    m = _WORD_OF.search(low, max(0, at - 30), at)
+    return m is not None and m.group(1) in names
+
+
+@functools.lru_cache(maxsize=32)
+def _name_words(profile: Profile) -> frozenset[str]:
+    return frozenset(fold(w.lower()) for n in profile.names for w in n.replace("-", " ").split())
+
+
 def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
     """Whole-word matches of a literal-led pattern; the postcode's own edges are letters or digits."""
     if pattern is None:
@@ -371,10 +386,11 @@ class AddressDetector(Detector):
 
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         low = doc.lower
-        matches = [m for address in profile.addresses for m in self._address(doc.text, low, address)]
+        names = _name_words(profile)
+        matches = [m for address in profile.addresses for m in self._address(doc.text, low, address, names)]
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
-    def _address(self, text: str, low: str, address: Address) -> list[Match]:
+    def _address(self, text: str, low: str, address: Address, names: frozenset[str]) -> list[Match]:
         """Full sightings first (number and street, street and postcode, the house name), then the partials
         that are not part of one."""
         home = parse_home(address)
@@ -431,7 +447,10 @@ class AddressDetector(Detector):
             (s, STREET_CONFIDENCE, f"street:{home.street}", False)
             for s in loose_streets
             if _free(s, taken)
-            and _RESIDENCE.search(low, max(0, s[0] - RESIDENCE_WINDOW), s[1] + RESIDENCE_WINDOW)
+            and (
+                _RESIDENCE.search(low, max(0, s[0] - RESIDENCE_WINDOW), s[1] + RESIDENCE_WINDOW)
+                or _of_the_street(low, s[0], names)
+            )
         ]
         if blocks:
             partial += [
