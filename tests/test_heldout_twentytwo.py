@@ -60,3 +60,19 @@ def test_the_person_of_a_street_says_where_they_live():
     assert ("home_address", "street:gorse hill road", True, True) not in found(
         "Jo Marsh thanked the top of Gorse Hill Road for the bunting."
     )
+
+
+ADA = Profile(
+    key="ada",
+    name="Adaeze Okonkwo-Reid",
+    other_names=("Adaeze Reid", "Dr Ada Reid"),
+    locality=("Ashwick",),
+    addresses=(Address("31 Penrose Gardens, Ashwick", label="home", postcode="JW4 7NQ"),),
+)
+
+
+def test_a_title_written_into_a_profile_name_is_not_a_middle_name():
+    from footprint.detect.subject import mentions
+
+    register = "OKONKWO-REID, Adaeze Chiamaka\nofficer_role: director\naddress: 31 Penrose Gardens, Ashwick"
+    assert mentions(Document(url="https://example.org/officers", text=register), ADA)

@@ -75,7 +75,8 @@ class _NamePatterns:
 
 @functools.lru_cache(maxsize=32)
 def _name_patterns(profile: Profile) -> _NamePatterns:
-    names = [n for n in profile.names if len(n.split()) > 1]
+    # (a title the profile writes into a name, "Dr Ada Reid", is not a given or a middle name)
+    names = [n for n in (_untitled(n) for n in profile.names) if len(n.split()) > 1]
     surnames = {fold(s.lower()) for s in profile.surnames}
     surnames |= {s.replace("-", " ") for s in surnames if "-" in s}
     givens = {fold(split_name(n)[0].lower()) for n in names}
@@ -107,6 +108,13 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
             if len(word.rstrip(".")) > 1
         ),
     )
+
+
+def _untitled(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 _ANOTHER = frozenset(["another", "different", "other"])  # "another David Jones", "the other David Jones"
