@@ -76,3 +76,16 @@ def test_a_title_written_into_a_profile_name_is_not_a_middle_name():
 
     register = "OKONKWO-REID, Adaeze Chiamaka\nofficer_role: director\naddress: 31 Penrose Gardens, Ashwick"
     assert mentions(Document(url="https://example.org/officers", text=register), ADA)
+
+
+def test_birthdays_this_month_in_a_dated_issue():
+    import dataclasses
+    import datetime as dt
+
+    ada = dataclasses.replace(ADA, date_of_birth=dt.date(1979, 9, 23))
+    magazine = (
+        "THE LANTERN\nSeptember 2026 - No. 412\n\nBIRTHDAYS THIS MONTH\n\nHappy birthday to Joe Pilling (7th), "
+        "Ada Okonkwo-Reid (23rd) and Father Michael (26th)."
+    )
+    assert ("date_of_birth", "dob:--09-23", True, True) in found(magazine, ada)
+    assert not {f for f in found(magazine.replace("September", "October"), ada) if f[0] == "date_of_birth"}

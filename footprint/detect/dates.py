@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
+from footprint.detect.subject import TITLE_WORDS
 from footprint.detect.text import fold, literal_hits
 from footprint.model import Kind, Match, Need, Profile
 
@@ -359,20 +360,42 @@ _TURNS_ON_DAY = re.compile(
 )
 # A newsletter's list of the month's birthdays: "November birthdays in the choir: Jean Fairhurst (12th), Ros Keane
 # (3rd)". The person's name with their day in brackets gives the day and month.
-_MONTH_BIRTHDAYS = re.compile(rf"({_ANY_MONTH})\s+birthdays", re.IGNORECASE)
+_MONTH_BIRTHDAYS = re.compile(
+    rf"({_ANY_MONTH}|this\s+month['’]?s)\s+birthdays|birthdays\s+(this\s+month)", re.IGNORECASE
+)
 BIRTHDAY_LIST_CHARS = 300
+
+
+_TITLES = frozenset(TITLE_WORDS)
 
 
 @functools.lru_cache(maxsize=32)
 def _name_with_day(profile: Profile) -> re.Pattern[str]:
-    names = sorted({fold(n.lower()) for n in profile.names if n.strip()}, key=len, reverse=True)
+    # Each of their given names with each of their surnames ("Ada Okonkwo-Reid" from "Dr Ada Reid" and
+    # "Adaeze Okonkwo-Reid"), and each name as written.
+    givens = {
+        w[0]
+        for w in (n.split() for n in profile.names)
+        if len(w) > 1 and w[0].lower().rstrip(".") not in _TITLES
+    }
+    givens |= {
+        w[1] for w in (n.split() for n in profile.names) if len(w) > 2 and w[0].lower().rstrip(".") in _TITLES
+    }
+    combos = {f"{g} {s}" for g in givens for s in profile.surnames}
+    names = sorted({fold(n.lower()) for n in (*profile.names, *combos) if n.strip()}, key=len, reverse=True)
     spelled = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
     return re.compile(rf"(?<![\w'])(?:{spelled})\s*\(\s*(?P<day>\d{{1,2}}){_ORDINAL}\s*\)")
 
 
-def _in_a_birthday_list(low: str, profile: Profile, date: dt.date) -> Iterator[tuple[int, int, float, str]]:
+def _in_a_birthday_list(
+    doc: Document, profile: Profile, date: dt.date
+) -> Iterator[tuple[int, int, float, str]]:
+    low = doc.lower
     for head in _MONTH_BIRTHDAYS.finditer(low):
-        if _MONTH_NUMBER.get(head.group(1).rstrip(".")) != date.month:
+        month = _MONTH_NUMBER.get((head.group(1) or "").rstrip("."))
+        if month is None:  # "Birthdays this month": the issue's month ("September 2026" at its head)
+            month = _issue_month(doc)
+        if month != date.month:
             continue
         for m in _name_with_day(profile).finditer(low, head.end(), head.end() + BIRTHDAY_LIST_CHARS):
             if int(m.group("day")) == date.day:
@@ -381,6 +404,14 @@ def _in_a_birthday_list(low: str, profile: Profile, date: dt.date) -> Iterator[t
 
 _ISSUE_MONTH = re.compile(rf"(?P<month>{_ANY_MONTH})\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
 ISSUE_HEAD_CHARS = 400
+
+
+def _issue_month(doc: Document) -> int | None:
+    """The month of a dated page, or of the issue its head names ("September 2026 - No. 412")."""
+    if doc.published:
+        return doc.published.month
+    head = _ISSUE_MONTH.search(doc.text, 0, ISSUE_HEAD_CHARS)
+    return _MONTH_NUMBER.get(head.group("month").lower().rstrip(".")) if head else None
 
 
 def _turns_on_their_birthday(doc: Document, m: re.Match[str], date: dt.date) -> bool:
@@ -494,7 +525,7 @@ class BirthDateDetector(Detector):
             self._birthday_posts(doc, date, full_key, [at for at, word in anchors if word in _POST_ANCHORS])
         )
         if "birthdays" in low:
-            found.extend(_in_a_birthday_list(low, profile, date))
+            found.extend(_in_a_birthday_list(doc, profile, date))
         if "turn" in low:
             found.extend(
                 (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
