@@ -89,3 +89,15 @@ def test_birthdays_this_month_in_a_dated_issue():
     )
     assert ("date_of_birth", "dob:--09-23", True, True) in found(magazine, ada)
     assert not {f for f in found(magazine.replace("September", "October"), ada) if f[0] == "date_of_birth"}
+
+
+def test_a_family_members_full_name_with_a_middle_name_but_not_a_lower_case_word():
+    import dataclasses
+
+    from footprint.model import FamilyMember
+
+    ada = dataclasses.replace(ADA, family=(FamilyMember("Callum Reid", "spouse"),))
+    entry = "OKONKWO-REID, Dr Adaeze, of Ashwick; m. 2008, Callum James Reid; one s. one d."
+    assert ("family_member", "family:callum reid", False, True) in found(entry, ada)
+    other = "Adaeze Okonkwo-Reid of Ashwick: ask Callum about Reid Street, where the surgery is."
+    assert ("family_member", "family:callum reid", False, True) not in found(other, ada)

@@ -196,6 +196,7 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
             rf"[\"',]?\s*\n\s*[\"']?(?:last|sur|family)[_\s]?name[\"']?\s*[:=]\s*[\"']?{surname}",
             rf"(?P<q>[\"']),\s*(?P=q){surname}",
             rf"\s+[a-z]\.?\s+{surname}",
+            rf"\s+(?!(?:and|or|the|of)\s)[a-z][a-z'’\-]+\s+{surname}",  # a middle name: "Callum James Reid"
             rf"\s+{surname}",
             rf"\s+(?:and|&)\s+[a-z][a-z'’\-]+\s+{surname}",  # a couple: "Martin and Ros Keane"
         )
@@ -251,6 +252,21 @@ def _another_surname_after(text: str, end: int, profile: Profile, member: Family
         return False
     word = fold(after.group(1).lower())
     return word not in _surnames(profile) and word not in _own_name_words(member)
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
+
+
+def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
+    """ "Sam about Marsh" is not a middle name: on a page that capitalises names, one is written with a capital
+    ("Callum James Reid"). (A surname's own particle, "Mali ap Rhys", is not a middle name.)"""
+    words = written.split()
+    return (
+        len(words) == 2 + len(split_name(member.name)[1].split())
+        and words[0][:1].isupper()
+        and words[1] not in ("and", "&")
+        and bool(_LOWER_WORD.fullmatch(words[1]))  # (not a record's "lastName:" between)
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -682,7 +698,7 @@ class FamilyDetector(Detector):
         taken: list[tuple[int, int]] = []
         for pattern in patterns.full:
             for m in whole_words(pattern, low):
-                if _free(m.span(), taken):
+                if _free(m.span(), taken) and not _a_lower_case_middle(text[m.start() : m.end()], member):
                     taken.append(m.span())
                     yield self._match(
                         text,
