@@ -101,3 +101,24 @@ def test_a_family_members_full_name_with_a_middle_name_but_not_a_lower_case_word
     assert ("family_member", "family:callum reid", False, True) in found(entry, ada)
     other = "Adaeze Okonkwo-Reid of Ashwick: ask Callum about Reid Street, where the surgery is."
     assert ("family_member", "family:callum reid", False, True) not in found(other, ada)
+
+
+def test_another_flats_row_in_a_leak_does_not_tie_its_phone_to_her():
+    from footprint.model import Phone
+
+    jo = Profile(
+        key="jo",
+        name="Jo Marsh",
+        other_names=("Joanne Marsh",),
+        phones=(Phone("07700 900574", "+447700900574"),),
+        addresses=(
+            Address("Flat 6, Kiln Mill, 2 Wharf Street, Brindlecombe", label="old", postcode="QF2 5HN"),
+        ),
+    )
+    csv = (
+        "member_no,surname,forename,address1,address2,postcode,mobile\n"
+        "BCC0052,Marsh,Joanne,Flat 6 Kiln Mill,2 Wharf Street,QF2 5HN,07700900574\n"
+        "BCC0063,Wilby,Gail,Flat 11 Kiln Mill,2 Wharf Street,QF2 5HN,07700 900899\n"
+    )
+    assert not {f for f in found(csv, jo) if not f[3]}
+    assert ("home_address", "2 wharf street qf25hn", False, True) in found(csv, jo)

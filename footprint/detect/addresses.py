@@ -66,6 +66,9 @@ _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s?(\d[A-Za
 _FLAT = re.compile(r"^(?:flat|apartment|apt|unit|suite)\b", re.IGNORECASE)
 _FLAT_LETTER = re.compile(r"(?:flat|apartment|apt)\.?\s+([a-z])", re.IGNORECASE)
 _A_FLAT = r"(?:flat|apartment|apt\.?)"
+_FLAT_ID = re.compile(r"(?:flat|apartment|apt\.?)\s*(\d+[a-z]?|[a-z])", re.IGNORECASE)
+# Another flat's number just before the street's ("Flat 11 Kiln Mill, 2 Wharf Street" when ours is Flat 6).
+_FLAT_BEFORE = re.compile(r"(?:flat|apartment|apt\.?)\s*(\d+[a-z]?|[a-z])(?![\w])[^\n]{0,40}$")
 _HOUSE_NUMBER = re.compile(r"^(?:no\.?\s*)?(\d+[a-z]?)(?!\w)\s*,?\s*(\S.*)$", re.IGNORECASE)
 _NO = r"(?:no\.?|number)"
 # A number just before or after a street occurrence means some other house on it ("16 Larch Close").
@@ -94,6 +97,9 @@ class _Home:
     name: str = (
         ""  # a numbered house's own name ("Rosemount" of "Rosemount, 7 Harbour Brae"), found alone too
     )
+    unit: str = (
+        ""  # the flat's own number or letter in a building of flats ("6" of "Flat 6, Kiln Mill, 2 ...")
+    )
 
     @property
     def house_name(self) -> str:
@@ -117,6 +123,7 @@ def parse_home(address: Address) -> _Home:
     parts = [p for p in parts if normalise_postcode(p) != postcode] or [""]
     first = parts[0]
     flat = name = ""
+    unit = m.group(1).lower() if (m := _FLAT_ID.fullmatch(first)) else ""
     if _FLAT.match(first) and len(parts) > 1 and _HOUSE_NUMBER.match(parts[1]):
         if letter := _FLAT_LETTER.fullmatch(first):
             flat = letter.group(1).lower()
@@ -145,7 +152,13 @@ def parse_home(address: Address) -> _Home:
     if numbered := _HOUSE_NUMBER.match(first):
         house = numbered.group(1).lower()
         return _Home(
-            house, _normalise_street(numbered.group(2)), postcode, True, flat if house.isdigit() else "", name
+            house,
+            _normalise_street(numbered.group(2)),
+            postcode,
+            True,
+            flat if house.isdigit() else "",
+            name,
+            unit,
         )
     second = parts[1] if len(parts) > 1 else ""
     street = _normalise_street(second) if second and _a_street(second) else ""
@@ -323,6 +336,13 @@ def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return not any(span[0] < end and start < span[1] for start, end in taken)
 
 
+def _another_flat(low: str, at: int, home: _Home) -> bool:
+    if not home.unit:
+        return False
+    m = _FLAT_BEFORE.search(low, max(0, at - 60), at)
+    return m is not None and m.group(1) != home.unit
+
+
 def _another_house(text: str, span: tuple[int, int]) -> bool:
     before = text[max(0, span[0] - 16) : span[0]]
     return bool(_NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, span[1], span[1] + 16))
@@ -403,7 +423,9 @@ class AddressDetector(Detector):
         for street in _spans(patterns.street, low):
             span = self._with_our_number(low, street, patterns)
             if span is not None:
-                full.append((span, FULL_CONFIDENCE, True))
+                # Another flat's door in the building ("Flat 11 Kiln Mill, 2 Wharf Street" when hers is Flat 6)
+                # still puts a name beside her front door, but says nothing about whose a record is.
+                full.append((span, FULL_CONFIDENCE, not _another_flat(low, span[0], home)))
                 taken.append(span)
             elif not _another_house(low, street) and not _another_named_house(text, street, home):
                 loose_streets.append(street)
