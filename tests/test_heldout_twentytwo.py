@@ -122,3 +122,35 @@ def test_another_flats_row_in_a_leak_does_not_tie_its_phone_to_her():
     )
     assert not {f for f in found(csv, jo) if not f[3]}
     assert ("home_address", "2 wharf street qf25hn", False, True) in found(csv, jo)
+
+
+ANDREAS = Profile(
+    key="andreas",
+    name="Andreas Georgiou",
+    other_names=("Andy Georgiou", "Ανδρέας Γεωργίου"),
+    locality=("Fernbrook Green",),
+    family=(),
+)
+
+
+def test_a_greek_page_names_the_family_in_greek_script():
+    import dataclasses
+
+    from footprint.model import FamilyMember
+
+    andreas = dataclasses.replace(
+        ANDREAS,
+        family=(
+            FamilyMember("Eleni Georgiou", "spouse"),
+            FamilyMember("Christina Georgiou", "child"),
+            FamilyMember("Maria Georgiou", "parent"),
+        ),
+    )
+    page = (
+        "ΕΥΧΕΣ: Ο ΑΝΔΡΕΑΣ ΓΕΩΡΓΙΟΥ του Fernbrook Green. Στην πρώτη σειρά βρίσκονταν η σύζυγός του Ελένη, η "
+        "16χρονη κόρη τους Χριστίνα, και η μητέρα του κ. Μαρία Γεωργίου."
+    )
+    family = {f[1] for f in found(page, andreas) if f[0] == "family_member"}
+    assert family == {"family:eleni georgiou", "family:christina georgiou", "family:maria georgiou"}
+    other = "Ο Ανδρέας Γεωργίου του Fernbrook Green. Η Μαρία Παπαδοπούλου και η Ελένη Κώστα μίλησαν."
+    assert not {f for f in found(other, andreas) if f[0] == "family_member"}

@@ -15,6 +15,7 @@ from footprint.detect.text import (
     HEADING_CHARS,
     alternation,
     fold,
+    greek_pattern,
     literal_hits,
     whole_words,
     word_pattern,
@@ -89,6 +90,10 @@ _RELATION_WORDS = re.compile(
     r"|kids?|twins?|mum|mom|mother|dad|father|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?"
     r"|(?:great[\-\s]?)?grand(?:sons?|daughters?|child(?:ren)?|kids?|ma|mother|pa|dad|father|parents?)"
     r"|gran|granny|nana?|nanna|grandad|grandpa"
+    # Greek, as a Greek-language page writes them (lower case, accents kept): daughter, son, spouse, wife,
+    # husband, mother, mum, father, dad, grandmother, grandchild, sister, brother, children, daughter-in-law
+    r"|κ[όο]ρη|θυγατ[έε]ρα|γι[όο]ς?|σ[ύυ]ζυγ(?:[οό][ςσ]?)?|γυνα[ίι]κα|[άα]ντρας|μητ[έε]ρα|μ[άα]να|μαμ[άα]|πατ[έε]ρας"
+    r"|μπαμπ[άα]ς|γιαγι[άα]|παππο[ύυ]ς|εγγον(?:[ήη]|[όο]ς|[έε]ς|ο[ίι])|αδε[λρ]φ(?:[ήη]|[όο]ς)|παιδι[άα]|ν[ύυ]φη"
     r"|(?:my|our|her|his|their)\s+(?:eldest|youngest|oldest))\b",  # "My eldest Sam"
     re.IGNORECASE,
 )
@@ -172,6 +177,9 @@ def _whole(pattern: str) -> str:
 class _MemberPatterns:
     full: tuple[re.Pattern[str], ...]  # each starts with literal text: fast on a long page
     given: tuple[re.Pattern[str], ...]
+    # The same names as Greek script writes them ("Χριστίνα Γεωργίου"), read only on a page with Greek letters.
+    greek_full: re.Pattern[str] | None = None
+    greek_given: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=64)
@@ -205,9 +213,13 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
         fulls.add(
             rf"{surname}[\"']?,\s*[\"']?(?:{'|'.join(_words(g) for g in sorted(givens, key=len, reverse=True))})"
         )
+    greek_givens = "|".join(greek_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    greek_surname = greek_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
+        greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}") if greek_surname else None,
+        greek_given=re.compile(f"(?:{greek_givens})"),
     )
 
 
@@ -255,6 +267,9 @@ def _another_surname_after(text: str, end: int, profile: Profile, member: Family
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
+
+
+_GREEK_LETTER = re.compile("[\u0370-\u03ff]")
 
 
 def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
@@ -661,8 +676,9 @@ class FamilyDetector(Detector):
         def elsewhere(at: int) -> bool:
             return someone_elses_post(doc, profile, at)
 
+        greek = not low.isascii() and bool(_GREEK_LETTER.search(low))  # (names in Greek script: read below)
         for member, probes in _members(profile):
-            if any(probe in low for probe in probes):
+            if greek or any(probe in low for probe in probes):
                 matches.extend(
                     m
                     for m in self._member(text, low, member, introduced, elsewhere)
@@ -710,6 +726,10 @@ class FamilyDetector(Detector):
                         Need.NAMED,
                         True,
                     )
+        if not low.isascii() and _GREEK_LETTER.search(low):
+            yield from self._member_in_greek(
+                text, low, member, patterns, key, subject, taken, introduced, elsewhere
+            )
         for pattern in patterns.given:
             for m in whole_words(pattern, low):
                 if _free(m.span(), taken) and (
@@ -725,6 +745,49 @@ class FamilyDetector(Detector):
                         NAME_BY_RELATION_CONFIDENCE,
                         subject,
                         Need.TIED,  # "his wife Sarah" on a namesake's page is somebody else's Sarah
+                        False,
+                    )
+
+    def _member_in_greek(
+        self,
+        text: str,
+        low: str,
+        member: FamilyMember,
+        patterns: _MemberPatterns,
+        key: str,
+        subject: str,
+        taken: list[tuple[int, int]],
+        introduced: int | None,
+        elsewhere: Callable[[int], bool],
+    ) -> Iterator[Match]:
+        """A Greek page's "Χριστίνα Γεωργίου" (full name), or "η κόρη σας Χριστίνα" (a relation word beside the
+        given name), for a listed "Christina Georgiou"."""
+        if patterns.greek_full is not None:
+            for m in whole_words(patterns.greek_full, low):
+                if _free(m.span(), taken):
+                    taken.append(m.span())
+                    yield self._match(
+                        text,
+                        m.span(),
+                        Kind.FAMILY_MEMBER,
+                        key,
+                        FULL_NAME_CONFIDENCE,
+                        subject,
+                        Need.NAMED,
+                        True,
+                    )
+        if patterns.greek_given is not None:
+            for m in whole_words(patterns.greek_given, low):
+                if _free(m.span(), taken) and _beside_relation(low, m.span(), introduced, elsewhere):
+                    taken.append(m.span())
+                    yield self._match(
+                        text,
+                        m.span(),
+                        Kind.FAMILY_MEMBER,
+                        key,
+                        NAME_BY_RELATION_CONFIDENCE,
+                        subject,
+                        Need.TIED,
                         False,
                     )
 

@@ -21,7 +21,8 @@ CURLY_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 HEADING_CHARS = 300  # the head of a page, where its title and first heading are
 
 
-_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters with accents: â, ŵ, ë, ó, ẁ
+# Letters with accents: Latin (â, ŵ, ë, ó, ẁ) and Greek (ά, έ, ί, ϊ: "Ανδρέας" as capitals write it, "ΑΝΔΡΕΑΣ")
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0386-\u03ce]")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -197,3 +198,64 @@ def literal_hits(needle: str, haystack: str) -> Iterator[int]:
     while at != -1:
         yield at
         at = haystack.find(needle, at + 1)
+
+
+# Latin letters as Greek script writes the sounds ("georgiou" as "γεωργίου"), digraphs first; Greek vowels with
+# and without their accent, as Document.lower keeps them.
+_TO_GREEK = (
+    ("ch", "χ"),
+    ("th", "θ"),
+    ("ps", "ψ"),
+    ("ph", "φ"),
+    ("ks", "ξ"),
+    ("mp", "μπ"),
+    ("nt", "(?:ντ|δ)"),
+    ("ou", "ο[υύ]"),
+    ("ai", "(?:α[ιί]|[εέ])"),
+    ("ei", "(?:ε[ιί]|[ιίηή])"),
+    ("oi", "(?:ο[ιί]|[ιίηή])"),
+    ("a", "[αά]"),
+    ("b", "(?:μπ|β)"),
+    ("c", "κ"),
+    ("d", "(?:ντ|δ)"),
+    ("e", "(?:[εέηή]|α[ιί])"),
+    ("f", "φ"),
+    ("g", "(?:γκ|γγ|γ)"),
+    ("h", "χ"),
+    ("i", "(?:[ιίϊΐηήυύϋΰ]|ε[ιί]|ο[ιί])"),
+    ("j", "(?:τζ|ζ)"),
+    ("k", "κ"),
+    ("l", "λ"),
+    ("m", "μ"),
+    ("n", "ν"),
+    ("o", "[οόωώ]"),
+    ("p", "π"),
+    ("q", "κ"),
+    ("r", "ρ"),
+    ("s", "[σς]"),
+    ("t", "τ"),
+    ("u", "(?:ο[υύ]|[υύ])"),
+    ("v", "β"),
+    ("w", "(?:ο[υύ]|β)"),
+    ("x", "ξ"),
+    ("y", "(?:[υύιί]|γ)"),
+    ("z", "ζ"),
+)
+
+
+def greek_pattern(name: str) -> str:
+    """A Latin-script name as a pattern for its Greek-script spellings in lower-case text: "Christina Georgiou"
+    matches "χριστίνα γεωργίου". Letters with no Greek sound (an apostrophe, a hyphen) are left out."""
+    words = []
+    for word in fold(name.lower()).split():
+        parts, at = [], 0
+        while at < len(word):
+            for latin, greek in _TO_GREEK:
+                if word.startswith(latin, at):
+                    parts.append(greek)
+                    at += len(latin)
+                    break
+            else:
+                at += 1
+        words.append("".join(parts))
+    return r"\s+".join(w for w in words if w)
