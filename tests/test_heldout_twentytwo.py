@@ -154,3 +154,24 @@ def test_a_greek_page_names_the_family_in_greek_script():
     assert family == {"family:eleni georgiou", "family:christina georgiou", "family:maria georgiou"}
     other = "Ο Ανδρέας Γεωργίου του Fernbrook Green. Η Μαρία Παπαδοπούλου και η Ελένη Κώστα μίλησαν."
     assert not {f for f in found(other, andreas) if f[0] == "family_member"}
+
+
+def test_a_childs_school_named_in_english_on_a_greek_page_and_by_form_group_on_the_schools_own():
+    import dataclasses
+
+    from footprint.model import FamilyMember
+
+    andreas = dataclasses.replace(
+        ANDREAS, family=(FamilyMember("Christina Georgiou", "child", school="St Aidan's RC High School"),)
+    )
+    greek = (
+        "Ο Ανδρέας Γεωργίου του Fernbrook Green, με την 16χρονη Χριστίνα, που φοιτά στην Year 11 του "
+        "St Aidan's RC High School."
+    )
+    assert ("child_school", "school:st aidan's", False, True) in found(greek, andreas)
+    bulletin = (
+        "St Aidan's RC High School - Weekly Bulletin\n\n"
+        + "The Year 8 trip to the coast was a great success and the library has new opening hours.\n\n" * 6
+        + "Work experience: Christina Georgiou (11R) shadowed her dad, Cllr Andreas Georgiou, at the Town Hall."
+    )
+    assert ("child_school", "school:st aidan's", False, True) in found(bulletin, andreas)

@@ -566,7 +566,9 @@ def _parents_group_heading(low: str, full: re.Pattern[str]) -> tuple[int, int] |
 
 
 # A pupil's year group or class beside their name, in English, Welsh (Blwyddyn) or Scots (P4, S2).
-_YEAR_GROUP = re.compile(r"\b(?:year|yr|blwyddyn|bl)\.?\s*\d{1,2}\b|\b[ps][1-7]\b|\breception\b")
+_YEAR_GROUP = re.compile(
+    r"\b(?:year|yr|blwyddyn|bl)\.?\s*\d{1,2}\b|\b[ps][1-7]\b|\breception\b|\((?:[7-9]|1[0-3])[a-z]{1,3}\)"
+)  # (a secondary school's form group in brackets: "Christina Georgiou (11R)")
 PUPIL_REACH = (
     300  # in the name's own paragraph: "Hedgehog Class (Year 1) had ... thank you to Oliver Pardoe's"
 )
@@ -684,7 +686,7 @@ class FamilyDetector(Detector):
                     for m in self._member(text, low, member, introduced, elsewhere)
                     if m.ties or not _another_surname_after(text, m.end, profile, member)
                 )
-        children = _children_pattern(profile)
+        children = _children_pattern(profile, greek)
         sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
         for member in _schools(profile):
             school = " ".join(member.school.split())
@@ -923,8 +925,9 @@ def _initials_of(school: str) -> re.Pattern[str] | None:
 
 
 @functools.lru_cache(maxsize=32)
-def _children_pattern(profile: Profile) -> re.Pattern[str] | None:
-    """The first names (and nicknames) of family members who have a school: naming them near it is a cue."""
+def _children_pattern(profile: Profile, greek: bool = False) -> re.Pattern[str] | None:
+    """The first names (and nicknames) of family members who have a school: naming them near it is a cue (on a
+    page with Greek letters, also as Greek writes them)."""
     names = {
         n.lower()
         for member in profile.family
@@ -938,4 +941,6 @@ def _children_pattern(profile: Profile) -> re.Pattern[str] | None:
     fragments = [_words(n) for n in sorted(names)]
     anywhere = [rf"(?<!\w){f}" for f in fragments if not f[:1].isalnum()]  # ("St ...": a group first)
     plain = [f for f in fragments if f[:1].isalnum()]
+    if greek:
+        anywhere += [rf"(?<!\w)(?:{greek_pattern(n)})" for n in sorted(names)]
     return re.compile(rf"(?:{alternation([*plain, *anywhere], word_start=True)})(?!\w)")
