@@ -128,7 +128,7 @@ ANDREAS = Profile(
     key="andreas",
     name="Andreas Georgiou",
     other_names=("Andy Georgiou", "Ανδρέας Γεωργίου"),
-    locality=("Fernbrook Green",),
+    locality=("Fernbrook Green", "Eldmere"),
     family=(),
 )
 
@@ -175,3 +175,22 @@ def test_a_childs_school_named_in_english_on_a_greek_page_and_by_form_group_on_t
         + "Work experience: Christina Georgiou (11R) shadowed her dad, Cllr Andreas Georgiou, at the Town Hall."
     )
     assert ("child_school", "school:st aidan's", False, True) in found(bulletin, andreas)
+
+
+def test_a_people_search_record_of_an_older_namesake_and_its_other_names_are_not_his():
+    import dataclasses
+    import datetime as dt
+
+    andreas = dataclasses.replace(
+        ANDREAS,
+        date_of_birth=dt.date(1973, 5, 15),
+        addresses=(Address("41 Ashgrove Road, Fernbrook Green", label="home", postcode="QG4 7NR"),),
+    )
+    results = (
+        "Andreas Georgiou in Eldmere\n\nAndreas Georgiou Age 52\n\nAlso known as: Andy Georgiou\n\n"
+        "Current address\n\n41 Ashgrove Road\n\nFernbrook Green\n\n"
+        "Andreas K Georgiou Age 61\n\nAlso known as: Andreas Kyriacou Georgiou, Andy Georgiou\n\n"
+        "Current address\n\n17 Pelham Crescent\n\nEldmere\n\nXG4 2HT\n\nMobile\n\n07700 900787\n\n"
+        "Want your details removed? Use our opt-out form or call 0113 496 0341 (Mon-Fri, 9-5)."
+    )
+    assert not {f for f in found(results, andreas) if not f[3]}

@@ -11,6 +11,7 @@ username, their website, or a listed detail.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
@@ -71,6 +72,7 @@ class _NamePatterns:
     probes: tuple[str, ...]  # lower-case strings one of which a page must contain to name them at all
     ballot: tuple[tuple[str, str], ...] = ()  # (SURNAME, Given) as a ballot paper prints them
     middles: frozenset[str] = frozenset()  # middle names the profile gives ("ellis" for "David Ellis Jones")
+    born: int | None = None  # the year of birth the profile gives
 
 
 @functools.lru_cache(maxsize=32)
@@ -107,6 +109,7 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
             for word in split_name(name)[0].split()[1:]
             if len(word.rstrip(".")) > 1
         ),
+        born=profile.date_of_birth.year if profile.date_of_birth else None,
     )
 
 
@@ -313,6 +316,8 @@ def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
     if patterns.middles:
         other += _ballot_mentions(doc, profile, theirs=False)
     low = doc.lower
+    if other:
+        other += _their_other_names(low, _all_mentions(doc, profile, patterns), other)
     starts = _heading_starts(low)
     if not starts:
         return tuple(other)
@@ -323,6 +328,23 @@ def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
         if any(0 <= s[0] - h <= NAMESAKE_REACH for h in headings)
     ]
     return tuple(sorted({*listed, *other}))
+
+
+_AKA = ("also known as", "aka ", "aka:", "a.k.a", "other names", "alias")
+
+
+def _their_other_names(low: str, mentions: tuple[Span, ...], others: list[Span]) -> list[Span]:
+    """A record's "Also known as: Andreas Kyriacou Georgiou, Andy Georgiou" under a namesake's name (a
+    people-search record of another Andreas Georgiou) lists the namesake's other names, not the person's."""
+    found = []
+    for span in mentions:
+        line = low.rfind("\n", 0, span[0]) + 1
+        if not low.startswith(_AKA, line):
+            continue
+        before = [s for s in (*mentions, *others) if s[1] <= line]
+        if before and max(before, key=lambda s: s[1]) in others:
+            found.append(span)
+    return found
 
 
 _NOT_GLUED = "-\u2010"
@@ -352,9 +374,25 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
     """Each place the page has the surname, with where the full mention ending there starts (_name_start):
     read once a page, for both the person's mentions and their namesakes'."""
     low = doc.lower
-    return tuple(
-        (at, end, _name_start(low, at, patterns)) for at, end in _surname_hits(low, patterns.surnames)
-    )
+    reads = []
+    for at, end in _surname_hits(low, patterns.surnames):
+        start = _name_start(low, at, patterns)
+        if start is not None and start != SOMEONE_ELSE and _older_than_them(low, end, patterns.born):
+            start = SOMEONE_ELSE  # a people-search record's "Andreas K Georgiou Age 61" when he is 52
+        reads.append((at, end, start))
+    return tuple(reads)
+
+
+# An age given right after a name: "Age 61", ", 61,", "(61)".
+_AGE_AFTER = re.compile(r"(?:\s+aged?\s*:?\s*|\s*,\s*|\s*\(\s*)(\d{2,3})(?:\s*[),]|\s*$|\s*\n)")
+
+
+def _older_than_them(low: str, end: int, born: int | None) -> bool:
+    """An age after the name that the person has not reached: somebody else of that name."""
+    if born is None:
+        return False
+    m = _AGE_AFTER.match(low, end)
+    return m is not None and int(m.group(1)) > dt.date.today().year - born + 1
 
 
 @functools.lru_cache(maxsize=16)
