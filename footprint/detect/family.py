@@ -16,6 +16,7 @@ from footprint.detect.text import (
     alternation,
     fold,
     greek_pattern,
+    has_greek,
     literal_hits,
     whole_words,
     word_pattern,
@@ -267,9 +268,6 @@ def _another_surname_after(text: str, end: int, profile: Profile, member: Family
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
-
-
-_GREEK_LETTER = re.compile("[\u0370-\u03ff]")
 
 
 def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
@@ -678,12 +676,12 @@ class FamilyDetector(Detector):
         def elsewhere(at: int) -> bool:
             return someone_elses_post(doc, profile, at)
 
-        greek = not low.isascii() and bool(_GREEK_LETTER.search(low))  # (names in Greek script: read below)
+        greek = has_greek(low)  # (names in Greek script: read below)
         for member, probes in _members(profile):
             if greek or any(probe in low for probe in probes):
                 matches.extend(
                     m
-                    for m in self._member(text, low, member, introduced, elsewhere)
+                    for m in self._member(text, low, member, introduced, elsewhere, greek)
                     if m.ties or not _another_surname_after(text, m.end, profile, member)
                 )
         children = _children_pattern(profile, greek)
@@ -707,6 +705,7 @@ class FamilyDetector(Detector):
         member: FamilyMember,
         introduced: int | None,
         elsewhere: Callable[[int], bool],
+        greek: bool = False,
     ) -> Iterator[Match]:
         patterns = _member_patterns(member)
         if patterns is None:
@@ -728,7 +727,7 @@ class FamilyDetector(Detector):
                         Need.NAMED,
                         True,
                     )
-        if not low.isascii() and _GREEK_LETTER.search(low):
+        if greek:
             yield from self._member_in_greek(
                 text, low, member, patterns, key, subject, taken, introduced, elsewhere
             )

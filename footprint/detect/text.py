@@ -53,6 +53,16 @@ def _outside_ascii(data: bytes) -> set[str]:
     return set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
 
 
+_GREEK_LETTER = re.compile("[\u0370-\u03ff]")
+
+
+def has_greek(text: str) -> bool:
+    """Whether the text has Greek letters, found among its few characters outside ASCII (see _outside_ascii)."""
+    if text.isascii():
+        return False
+    return any(_GREEK_LETTER.match(c) for c in _outside_ascii(text.encode("utf-8", "surrogatepass")))
+
+
 def lower_fold(text: str) -> str:
     """fold(text.lower()), one character for one: a character whose lower case is longer ("İ") stays as it is.
 
