@@ -60,6 +60,15 @@ KNOWN_FALSE_ALARMS = {
     # Her brother's school's sports page, whose "Mr Fairbairn" (their father) reads as "a title with her
     # surname": the profile does not say which titles are hers, so "Mr" and "Ms" name her alike.
     "2011-hollins-park-high-sports-roundup",
+    # The same for a planning list's applicant "Mr J Marsh" (a J that fits her "Jo"), which makes the list read as
+    # naming her, and so her neighbour's house (her postcode) and her old building (a roof application) count.
+    "2211-northmarsh-planning-weekly-list",
+    # A lollipop man's "my own grandchildren" at the school beside a news story that names her: a child sign by
+    # a school's name, said by somebody else who is not named as the speaker in a way footprint reads.
+    "2105-courier-new-year-honours-2026",
+    # A namesake cousin's own firm's page in her borough ("I'm Andreas Georgiou"), his "my wife Maria" the same
+    # first name as the listed mother: nothing on the page tells the two men apart but what it says in words.
+    "2312-ak-georgiou-plumbing-about",
 }
 
 
