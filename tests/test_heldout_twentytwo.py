@@ -194,3 +194,13 @@ def test_a_people_search_record_of_an_older_namesake_and_its_other_names_are_not
         "Want your details removed? Use our opt-out form or call 0113 496 0341 (Mon-Fri, 9-5)."
     )
     assert not {f for f in found(results, andreas) if not f[3]}
+
+
+def test_a_date_of_birth_written_in_greek():
+    import dataclasses
+    import datetime as dt
+
+    andreas = dataclasses.replace(ANDREAS, date_of_birth=dt.date(1973, 5, 15))
+    page = "Ο Ανδρέας Γεωργίου του Fernbrook Green γεννήθηκε στη Λεμεσό στις 15 Μαΐου 1973."
+    assert ("date_of_birth", "dob:1973-05-15", False, True) in found(page, andreas)
+    assert not {f for f in found(page.replace("15 Μαΐου", "15 Ιουνίου"), andreas) if f[0] == "date_of_birth"}

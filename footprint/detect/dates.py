@@ -46,6 +46,22 @@ _MONTHS = (
     ("december", "dec"),
 )
 _MONTH_NUMBER = {name: number for number, names in enumerate(_MONTHS, start=1) for name in names}
+# The months as a Greek-language page writes a date ("15 Μαΐου 1973": the genitive, with or without its accent;
+# "Μάιος 1973": the nominative), for this date's patterns only.
+_GREEK_MONTHS = (
+    "ιανουαρ[ίι]ο[υς]",
+    "φεβρουαρ[ίι]ο[υς]",
+    "μαρτ[ίι]ο[υς]",
+    "απριλ[ίι]ο[υς]",
+    "μα[ΐϊιί]ο[υς]",
+    "ιουν[ίι]ο[υς]",
+    "ιουλ[ίι]ο[υς]",
+    "αυγο[υύ]στο[υς]",
+    "σεπτεμβρ[ίι]ο[υς]",
+    "οκτωβρ[ίι]ο[υς]",
+    "νοεμβρ[ίι]ο[υς]",
+    "δεκεμβρ[ίι]ο[υς]",
+)
 _BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
@@ -144,7 +160,9 @@ def _patterns(date: dt.date) -> _Patterns:
     day, month = _number(date.day), _number(date.month)
     year = f"{date.year:04d}"
     short_year = f"(?:{year}|{year[2:]})"
-    month_name = "(?:" + "|".join(_MONTHS[date.month - 1]) + r")(?![a-z])\.?"
+    month_name = (
+        "(?:" + "|".join((*_MONTHS[date.month - 1], _GREEK_MONTHS[date.month - 1])) + r")(?![a-z])\.?"
+    )
     written = (
         rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|[\s\-]+){month_name},?[\s\-]+(?:{year}|['\u2019]{year[2:]})(?!\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL},?\s+{year}(?!\d)",
