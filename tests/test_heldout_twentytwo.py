@@ -204,3 +204,21 @@ def test_a_date_of_birth_written_in_greek():
     page = "Ο Ανδρέας Γεωργίου του Fernbrook Green γεννήθηκε στη Λεμεσό στις 15 Μαΐου 1973."
     assert ("date_of_birth", "dob:1973-05-15", False, True) in found(page, andreas)
     assert not {f for f in found(page.replace("15 Μαΐου", "15 Ιουνίου"), andreas) if f[0] == "date_of_birth"}
+
+
+def test_the_persons_role_on_the_schools_pta_ties_a_child_of_theirs_to_it():
+    import dataclasses
+
+    from footprint.model import FamilyMember, Phone
+
+    jo = dataclasses.replace(
+        JO,
+        phones=(Phone("07700 900574", "+447700900574"),),
+        family=(FamilyMember("Alfie Marsh", "child", school="Marsh Lane Primary School"),),
+    )
+    flyer = (
+        "FRIENDS OF MARSH LANE PRIMARY (PTA)\n\nChristmas Fair\n\nMarsh Lane Primary School hall\n\n"
+        + "Tombola, cakes, a grotto and the Year 6 choir at two o'clock.\n\n" * 4
+        + "Donations for the tombola: text Jo (PTA treasurer) on 07700 900574 and she'll collect."
+    )
+    assert ("child_school", "school:marsh lane", False, True) in found(flyer, jo)

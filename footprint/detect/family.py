@@ -546,7 +546,10 @@ _OWN_CHILD = re.compile(
     r"\b(?:my|our|her|his|their)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?|boys|girls)(?!\w)"
 )
 # A parent by their child's year group: "Shona McIntyre (P4 class rep)", "attending as a P4 parent".
-_YEAR_PARENT = re.compile(r"\b(?:[ps][1-7]|year\s+\d{1,2})(?:/\d)?\s+(?:class\s+rep|parent)\b")
+_YEAR_PARENT = re.compile(
+    r"\b(?:[ps][1-7]|year\s+\d{1,2})(?:/\d)?\s+(?:class\s+rep|parent)\b"
+    r"|\bpta\s+(?:treasurer|chair(?:man|woman|person)?|secretary|rep|co-?ordinator)\b"  # "Jo (PTA treasurer)"
+)
 _PARENT_OF = re.compile(r"['’]s\s+(?:mum|mom|dad|mother|father|parents?)(?!\w)")  # after a child's name
 _PARENT_OF_BEFORE = re.compile(r"(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+$")  # "mum of Temi"
 
