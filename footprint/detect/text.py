@@ -210,8 +210,8 @@ def literal_hits(needle: str, haystack: str) -> Iterator[int]:
         at = haystack.find(needle, at + 1)
 
 
-# Latin letters as Greek script writes the sounds ("georgiou" as "γεωργίου"), digraphs first; Greek vowels with
-# and without their accent, as Document.lower keeps them.
+# Latin letters as Greek script writes the sounds ("georgiou" as "γεωργίου"), digraphs first. Document.lower drops
+# Greek accents as it does Latin ones; the accented vowels are here too, for text that is not folded.
 _TO_GREEK = (
     ("ch", "χ"),
     ("th", "θ"),
