@@ -716,7 +716,12 @@ class FamilyDetector(Detector):
         subject = "family: " + " ".join(p for p in (member.relation, member.name) if p)
         key = "family:" + " ".join(member.name.split()).lower()
         taken: list[tuple[int, int]] = []
-        for pattern in patterns.full:
+        fulls, givens = patterns.full, patterns.given
+        if greek and patterns.greek_full:  # on a Greek page, also "Χριστίνα Γεωργίου", "η κόρη τους Χριστίνα"
+            fulls += (patterns.greek_full,)
+        if greek and patterns.greek_given:
+            givens += (patterns.greek_given,)
+        for pattern in fulls:
             for m in whole_words(pattern, low):
                 if _free(m.span(), taken) and not _a_lower_case_middle(text[m.start() : m.end()], member):
                     taken.append(m.span())
@@ -730,11 +735,7 @@ class FamilyDetector(Detector):
                         Need.NAMED,
                         True,
                     )
-        if greek:
-            yield from self._member_in_greek(
-                text, low, member, patterns, key, subject, taken, introduced, elsewhere
-            )
-        for pattern in patterns.given:
+        for pattern in givens:
             for m in whole_words(pattern, low):
                 if _free(m.span(), taken) and (
                     _beside_relation(low, m.span(), introduced, elsewhere)
@@ -749,49 +750,6 @@ class FamilyDetector(Detector):
                         NAME_BY_RELATION_CONFIDENCE,
                         subject,
                         Need.TIED,  # "his wife Sarah" on a namesake's page is somebody else's Sarah
-                        False,
-                    )
-
-    def _member_in_greek(
-        self,
-        text: str,
-        low: str,
-        member: FamilyMember,
-        patterns: _MemberPatterns,
-        key: str,
-        subject: str,
-        taken: list[tuple[int, int]],
-        introduced: int | None,
-        elsewhere: Callable[[int], bool],
-    ) -> Iterator[Match]:
-        """A Greek page's "Χριστίνα Γεωργίου" (full name), or "η κόρη σας Χριστίνα" (a relation word beside the
-        given name), for a listed "Christina Georgiou"."""
-        if patterns.greek_full is not None:
-            for m in whole_words(patterns.greek_full, low):
-                if _free(m.span(), taken):
-                    taken.append(m.span())
-                    yield self._match(
-                        text,
-                        m.span(),
-                        Kind.FAMILY_MEMBER,
-                        key,
-                        FULL_NAME_CONFIDENCE,
-                        subject,
-                        Need.NAMED,
-                        True,
-                    )
-        if patterns.greek_given is not None:
-            for m in whole_words(patterns.greek_given, low):
-                if _free(m.span(), taken) and _beside_relation(low, m.span(), introduced, elsewhere):
-                    taken.append(m.span())
-                    yield self._match(
-                        text,
-                        m.span(),
-                        Kind.FAMILY_MEMBER,
-                        key,
-                        NAME_BY_RELATION_CONFIDENCE,
-                        subject,
-                        Need.TIED,
                         False,
                     )
 
