@@ -181,6 +181,7 @@ class Profile:
     contacts: tuple[Contact, ...] = ()  # shown in the report's safety section; never searched for
     consent: Consent | None = None  # for audits run by someone else
     near_home_metres: int = 500  # a place this close to a home with coordinates counts as the home
+    titles: tuple[str, ...] = ()  # the titles they go by, lower case ("ms", "cllr"); empty: any title
 
     @property
     def surnames(self) -> tuple[str, ...]:

@@ -33,6 +33,20 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "contacts": list,
     "consent": dict,
     "near_home_metres": int,
+    "titles": list,
+}
+# Titles a profile may give (as written, without a full stop), and the title each counts as.
+TITLES = {
+    "mr": "mr",
+    "mrs": "mrs",
+    "ms": "ms",
+    "miss": "miss",
+    "mx": "mx",
+    "dr": "dr",
+    "prof": "prof",
+    "cllr": "cllr",
+    "councillor": "cllr",
+    "coun": "cllr",
 }
 _TABLE_KEYS: dict[str, dict[str, Any]] = {
     "phones": {"number": str, "label": str, "public": bool},
@@ -301,6 +315,15 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         _check_url(reader, "council_sites", i, u)
         for i, u in enumerate(_strings(reader, data, "council_sites"))
     )
+    titles = []
+    for index, title in enumerate(_strings(reader, data, "titles")):
+        word = title.lower().rstrip(".")
+        if word not in TITLES:
+            known = ", ".join(sorted({t.title() for t in TITLES}))
+            raise reader.fail(
+                f"titles[{index}]", f"is not a title footprint knows (known: {known})", "titles"
+            )
+        titles.append(TITLES[word])
     key = str(data.get("id", "")).strip() or stable_key(name, dob)
     return Profile(
         key=key,
@@ -320,6 +343,7 @@ def parse_profile(raw: str, path: str = "<profile>") -> Profile:
         contacts=tuple(contacts),
         consent=consent,
         near_home_metres=near_home,
+        titles=tuple(dict.fromkeys(titles)),
     )
 
 
@@ -361,6 +385,7 @@ usernames = []                     # handles you use online, e.g. ["maggieoduya"
 websites = []                      # your own sites, e.g. ["https://www.maggieoduya.org.uk"]
 watch_urls = []                    # pages you know mention you (e.g. where you were doxxed): rechecked every scan
 near_home_metres = 500             # a photo's GPS position or a map pin this close to your home counts as your home
+# titles = ["Ms", "Cllr"]          # optional: the titles you go by; a page's "Mr Oduya" then is not you
 council_sites = []                 # your council's democracy site, e.g. ["https://democracy.brackenfield.gov.uk"]
 
 # [[phones]]

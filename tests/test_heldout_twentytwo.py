@@ -222,3 +222,16 @@ def test_the_persons_role_on_the_schools_pta_ties_a_child_of_theirs_to_it():
         + "Donations for the tombola: text Jo (PTA treasurer) on 07700 900574 and she'll collect."
     )
     assert ("child_school", "school:marsh lane", False, True) in found(flyer, jo)
+
+
+def test_the_titles_a_profile_gives_tell_mr_j_marsh_from_her():
+    import dataclasses
+
+    from footprint.detect.subject import mentions
+
+    ms = dataclasses.replace(JO, titles=("ms", "cllr"))
+    assert not mentions(Document(url="https://example.org/a", text="Applicant: Mr J Marsh, 9 Marsh Lane"), ms)
+    assert mentions(Document(url="https://example.org/b", text="Applicant: Mrs J Marsh, 9 Marsh Lane"), ms)
+    assert mentions(Document(url="https://example.org/c", text="Proposed by Cllr Marsh."), ms)
+    # with no titles given, any title may be hers
+    assert mentions(Document(url="https://example.org/d", text="Applicant: Mr J Marsh, 9 Marsh Lane"), JO)

@@ -75,6 +75,11 @@ def test_home_coordinates_and_distance_parse():
     assert parse_profile('name = "A"').near_home_metres == 500
 
 
+def test_titles_parse_as_the_title_each_counts_as():
+    assert parse_profile('name = "A"\ntitles = ["Ms.", "Councillor", "Cllr"]').titles == ("ms", "cllr")
+    assert parse_profile('name = "A"').titles == ()
+
+
 def test_key_is_stable_and_independent_of_the_file():
     a = parse_profile(ISSUE_EXAMPLE, "a.toml")
     b = parse_profile(ISSUE_EXAMPLE.replace("Margaret Oduya", "Margaret  oduya", 1), "elsewhere/b.toml")
@@ -118,6 +123,7 @@ def test_key_is_stable_and_independent_of_the_file():
         ),
         ('name = "A"\nnear_home_metres = 2\n', ["line 2", "near_home_metres", "10 to 100000"]),
         ('name = "A"\nnear_home_metres = "far"\n', ["near_home_metres", "whole number"]),
+        ('name = "A"\ntitles = ["Ms", "Sir"]\n', ["line 2", "titles[1]", "not a title", "Cllr"]),
     ],
 )
 def test_broken_profiles_name_file_line_and_field(text, expected):

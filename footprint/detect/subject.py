@@ -73,6 +73,7 @@ class _NamePatterns:
     ballot: tuple[tuple[str, str], ...] = ()  # (SURNAME, Given) as a ballot paper prints them
     middles: frozenset[str] = frozenset()  # middle names the profile gives ("ellis" for "David Ellis Jones")
     born: int | None = None  # the year of birth the profile gives
+    titles: frozenset[str] = frozenset()  # the titles they go by (empty: any); "mrs", "ms" and "miss" are one
 
 
 @functools.lru_cache(maxsize=32)
@@ -110,6 +111,7 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
             if len(word.rstrip(".")) > 1
         ),
         born=profile.date_of_birth.year if profile.date_of_birth else None,
+        titles=frozenset(_TITLE_KIND.get(t, t) for t in profile.titles),
     )
 
 
@@ -146,6 +148,27 @@ class _Tokens:
 
 
 _TITLE_WORDS = frozenset(TITLE_WORDS)
+# What each title says, for telling a profile's titles from another person's: a woman may be written "Mrs", "Ms" or
+# "Miss" whichever she uses; "Councillor" is "Cllr".
+_TITLE_KIND = {
+    "mrs": "mrs/ms/miss",
+    "ms": "mrs/ms/miss",
+    "miss": "mrs/ms/miss",
+    "councillor": "cllr",
+    "coun": "cllr",
+}
+
+
+_HONORIFICS = frozenset(["mr", "mrs/ms/miss", "mx"])
+
+
+def _their_title(title: str, titles: frozenset[str]) -> bool:
+    """Whether a title before the surname can be the person's. Only an honorific tells people apart ("Mr J
+    Marsh" is not Ms Jo Marsh), and only when the profile gives theirs; a role ("Cllr", "Dr") is anyone's."""
+    kind = _TITLE_KIND.get(title, title)
+    return kind not in _HONORIFICS or not (titles & _HONORIFICS) or kind in titles
+
+
 _TITLE_PREFIXES = ("cllr ", "cllr. ", "councillor ", "coun ", "coun. ")
 _MIX_UP = frozenset(["confused", "confuse", "confusing", "mix", "mixed", "mixing", "muddle", "muddled"])
 
@@ -218,6 +241,8 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         start = tokens[-count][0]
         words = words[:-count]
     if words and words[-1].rstrip(".") in _TITLE_WORDS:
+        if not _their_title(words[-1].rstrip("."), patterns.titles):
+            return SOMEONE_ELSE  # "Mr J Marsh" when she goes by Ms
         start = tokens[len(words) - 1][0]
     if start is not None and start > 0 and (low[start - 1] in "@." or low[start - 1].isalnum()):
         return None
