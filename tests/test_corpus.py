@@ -57,12 +57,6 @@ KNOWN_FALSE_ALARMS = {
     # "Mohammed Siddiqui", an optician in the person's own town: the person's names without his middle name, and
     # nothing on the page (no listed detail, no other name) tells the two apart.
     "722-namesake-optician",
-    # Her brother's school's sports page, whose "Mr Fairbairn" (their father) reads as "a title with her
-    # surname": the profile does not say which titles are hers, so "Mr" and "Ms" name her alike.
-    "2011-hollins-park-high-sports-roundup",
-    # The same for a planning list's applicant "Mr J Marsh" (a J that fits her "Jo"), which makes the list read as
-    # naming her, and so her neighbour's house (her postcode) and her old building (a roof application) count.
-    "2211-northmarsh-planning-weekly-list",
     # A lollipop man's "my own grandchildren" at the school beside a news story that names her: a child sign by
     # a school's name, said by somebody else who is not named as the speaker in a way footprint reads.
     "2105-courier-new-year-honours-2026",
