@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.subject import TITLE_WORDS
+from footprint.detect.subject import untitled
 from footprint.detect.text import fold, literal_hits
 from footprint.model import Kind, Match, Need, Profile
 
@@ -384,21 +384,11 @@ _MONTH_BIRTHDAYS = re.compile(
 BIRTHDAY_LIST_CHARS = 300
 
 
-_TITLES = frozenset(TITLE_WORDS)
-
-
 @functools.lru_cache(maxsize=32)
 def _name_with_day(profile: Profile) -> re.Pattern[str]:
     # Each of their given names with each of their surnames ("Ada Okonkwo-Reid" from "Dr Ada Reid" and
     # "Adaeze Okonkwo-Reid"), and each name as written.
-    givens = {
-        w[0]
-        for w in (n.split() for n in profile.names)
-        if len(w) > 1 and w[0].lower().rstrip(".") not in _TITLES
-    }
-    givens |= {
-        w[1] for w in (n.split() for n in profile.names) if len(w) > 2 and w[0].lower().rstrip(".") in _TITLES
-    }
+    givens = {w[0] for w in (untitled(n).split() for n in profile.names) if len(w) > 1}
     combos = {f"{g} {s}" for g in givens for s in profile.surnames}
     names = sorted({fold(n.lower()) for n in (*profile.names, *combos) if n.strip()}, key=len, reverse=True)
     spelled = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)

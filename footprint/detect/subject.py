@@ -79,7 +79,7 @@ class _NamePatterns:
 @functools.lru_cache(maxsize=32)
 def _name_patterns(profile: Profile) -> _NamePatterns:
     # (a title the profile writes into a name, "Dr Ada Reid", is not a given or a middle name)
-    names = [n for n in (_untitled(n) for n in profile.names) if len(n.split()) > 1]
+    names = [n for n in (untitled(n) for n in profile.names) if len(n.split()) > 1]
     surnames = {fold(s.lower()) for s in profile.surnames}
     surnames |= {s.replace("-", " ") for s in surnames if "-" in s}
     givens = {fold(split_name(n)[0].lower()) for n in names}
@@ -115,7 +115,8 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     )
 
 
-def _untitled(name: str) -> str:
+def untitled(name: str) -> str:
+    """A name without the titles a profile may write into it: "Dr Ada Reid" -> "Ada Reid"."""
     words = name.split()
     while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
         words = words[1:]
