@@ -147,9 +147,35 @@ SURNAME_PARTICLES = frozenset(
 )
 
 
-def split_name(name: str) -> tuple[str, str]:
-    """A name's given names and its surname, the surname keeping the particles before it ("ap Rhys")."""
+# A generation after a surname, as a family with a father and son of one name tells them apart: each spelling
+# and what it says ("Winston Lindo Jnr", "Winston Lindo Snr", "Martin Luther King Jr.").
+GENERATIONS = {
+    "jr": "jr",
+    "jnr": "jr",
+    "junior": "jr",
+    "sr": "sr",
+    "snr": "sr",
+    "senior": "sr",
+    "ii": "ii",
+    "iii": "iii",
+    "iv": "iv",
+}
+
+
+def generation(name: str) -> str:
+    """The generation a name ends with ("jr" for "Winston Lindo Jnr"), or "" (a name of two words has none:
+    "Winston Junior" is a given name and a surname)."""
     words = name.split()
+    return GENERATIONS.get(words[-1].lower().strip(",."), "") if len(words) > 2 else ""
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """A name's given names and its surname, the surname keeping the particles before it ("ap Rhys") and
+    leaving off a generation after it ("Lindo" for "Winston Lindo Jr")."""
+    words = name.split()
+    if generation(name):
+        words = words[:-1]
+        words[-1] = words[-1].rstrip(",")  # "King, Jr."
     if len(words) < 2:
         return name.strip(), ""
     cut = len(words) - 1

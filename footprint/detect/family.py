@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.subject import mentions, someone_elses_post
+from footprint.detect.subject import mentions, someone_elses_post, untitled
 from footprint.detect.text import (
     APOSTROPHE,
     HEADING_CHARS,
@@ -21,7 +21,7 @@ from footprint.detect.text import (
     whole_words,
     word_pattern,
 )
-from footprint.model import FamilyMember, Kind, Match, Need, Profile, split_name
+from footprint.model import GENERATIONS, FamilyMember, Kind, Match, Need, Profile, generation, split_name
 
 FULL_NAME_CONFIDENCE = 0.9
 NAME_BY_RELATION_CONFIDENCE = 0.6
@@ -89,6 +89,7 @@ _RELATION_WORDS = re.compile(
     r"\b(?:husband|hubby|wife|wifey|partner|spouse|other\s+half|missus|fianc[ée]e?|girlfriend|boyfriend|sons?"
     r"|daughters?|child|children|parents(?!['’]?\s+evening)"
     r"|kids?|twins?|mum|mom|mother|dad|father|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?"
+    r"|nephews?|nieces?|uncle|aunt|auntie|aunty|cousins?|(?:mother|father|son|daughter|brother|sister)-in-law"
     r"|(?:great[\-\s]?)?grand(?:sons?|daughters?|child(?:ren)?|kids?|ma|mother|pa|dad|father|parents?)"
     r"|gran|granny|nana?|nanna|grandad|grandpa"
     # Greek, as a Greek-language page writes them (lower case, accents kept): daughter, son, spouse, wife,
@@ -106,7 +107,8 @@ _SCHOOL_TYPES = (
     r"acad(?:emy|\.)?",
     r"infants?",
     r"juniors?",
-    r"nursery",
+    r"(?:day\s+)?nursery",
+    r"pre-?school",
     r"high",
     r"grammar",
     r"college",
@@ -184,14 +186,23 @@ class _MemberPatterns:
 
 
 @functools.lru_cache(maxsize=64)
-def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
+def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberPatterns | None:
     """Full names: the name as given, first + last, each nickname + last. Given names: first and nicknames.
 
-    A one-word name is only a given name: on its own it is too common to report.
+    A one-word name is only a given name: on its own it is too common to report. A generation after the name
+    ("Winston Lindo Sr") may be written any way ("Snr", "Senior"); for a relative who has the person's own name
+    (`their_name`) it must be, and their given name beside a relation word is not theirs but the person's.
     """
     words = member.name.split()
     if not words:
         return None
+    gen = generation(member.name)
+    if gen:
+        words = [*words[:-2], words[-2].rstrip(",")]
+        spellings = "|".join(w for w, g in GENERATIONS.items() if g == gen)
+        ending = rf",?\s+(?:{spellings})\.?" + ("" if their_name else "?")
+    else:
+        ending = ""
     givens = {words[0], *(n for n in member.nicknames if n.strip())}
     fulls: set[str] = set()
     if len(words) > 1:
@@ -214,14 +225,38 @@ def _member_patterns(member: FamilyMember) -> _MemberPatterns | None:
         fulls.add(
             rf"{surname}[\"']?,\s*[\"']?(?:{'|'.join(_words(g) for g in sorted(givens, key=len, reverse=True))})"
         )
+        if ending:
+            fulls = {f"(?:{f}){ending}" if their_name else f"(?:{f})(?:{ending[:-1]})?" for f in fulls}
+    if their_name:
+        givens = set()
     greek_givens = "|".join(greek_pattern(g) for g in sorted(givens, key=len, reverse=True))
     greek_surname = greek_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
-        greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}") if greek_surname else None,
-        greek_given=re.compile(f"(?:{greek_givens})"),
+        greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}") if greek_surname and givens else None,
+        greek_given=re.compile(f"(?:{greek_givens})") if givens else None,
     )
+
+
+@functools.lru_cache(maxsize=32)
+def same_name_keys(profile: Profile) -> frozenset[str]:
+    """The keys of relatives with the person's own name ("family:winston lindo sr"): where the page names one,
+    it names somebody else of their name, whose record is not theirs."""
+    return frozenset(member_key(m) for m in profile.family if _their_name(profile, m))
+
+
+def member_key(member: FamilyMember) -> str:
+    return "family:" + " ".join(member.name.split()).lower()
+
+
+@functools.lru_cache(maxsize=64)
+def _their_name(profile: Profile, member: FamilyMember) -> bool:
+    """A relative with the person's own name, told apart by a generation ("Winston Lindo Sr")."""
+    if not generation(member.name):
+        return False
+    own = {" ".join(fold(w.lower()) for w in split_name(untitled(n))) for n in profile.names}
+    return " ".join(fold(w.lower()) for w in split_name(member.name)) in own
 
 
 def school_core(school: str) -> str:
@@ -684,7 +719,9 @@ class FamilyDetector(Detector):
             if greek or any(probe in low for probe in probes):
                 matches.extend(
                     m
-                    for m in self._member(text, low, member, introduced, elsewhere, greek)
+                    for m in self._member(
+                        text, low, member, introduced, elsewhere, greek, _their_name(profile, member)
+                    )
                     if m.ties or not _another_surname_after(text, m.end, profile, member)
                 )
         children = _children_pattern(profile, greek)
@@ -709,12 +746,13 @@ class FamilyDetector(Detector):
         introduced: int | None,
         elsewhere: Callable[[int], bool],
         greek: bool = False,
+        their_name: bool = False,
     ) -> Iterator[Match]:
-        patterns = _member_patterns(member)
+        patterns = _member_patterns(member, their_name)
         if patterns is None:
             return
         subject = "family: " + " ".join(p for p in (member.relation, member.name) if p)
-        key = "family:" + " ".join(member.name.split()).lower()
+        key = member_key(member)
         taken: list[tuple[int, int]] = []
         fulls, givens = patterns.full, patterns.given
         if greek and patterns.greek_full:  # on a Greek page, also "Χριστίνα Γεωργίου", "η κόρη τους Χριστίνα"

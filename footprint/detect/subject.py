@@ -28,7 +28,7 @@ from footprint.detect.text import (
     word_pattern,
 )
 from footprint.domains import registered_domain
-from footprint.model import Match, Need, Profile, split_name
+from footprint.model import GENERATIONS, Match, Need, Profile, generation, split_name
 
 TITLE_WORDS = ("cllr", "councillor", "coun", "mr", "mrs", "ms", "miss", "mx", "dr", "prof")
 Span = tuple[int, int]
@@ -74,6 +74,9 @@ class _NamePatterns:
     middles: frozenset[str] = frozenset()  # middle names the profile gives ("ellis" for "David Ellis Jones")
     born: int | None = None  # the year of birth the profile gives
     titles: frozenset[str] = frozenset()  # the titles they go by (empty: any); "mrs", "ms" and "miss" are one
+    # Generations after the name that are somebody else's: "sr" when they are Winston Lindo Jr, or when their
+    # father of the same name is listed as Winston Lindo Sr (see generation_after)
+    other_generations: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=32)
@@ -112,7 +115,41 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
         ),
         born=profile.date_of_birth.year if profile.date_of_birth else None,
         titles=frozenset(_TITLE_KIND.get(t, t) for t in profile.titles),
+        other_generations=_other_generations(profile),
     )
+
+
+def _other_generations(profile: Profile) -> frozenset[str]:
+    theirs = {g for n in profile.names if (g := generation(n))}
+    others = set(GENERATIONS.values()) - theirs if theirs else set()
+    own = {" ".join(fold(w.lower()) for w in split_name(untitled(n))) for n in profile.names}
+    for member in profile.family:
+        if (g := generation(member.name)) and " ".join(
+            fold(w.lower()) for w in split_name(member.name)
+        ) in own:
+            others.add(g)  # a relative of their own name
+    return frozenset(others - theirs)
+
+
+_GENERATION_AFTER = re.compile(r",?[ \t]{1,2}(jr|jnr|junior|sr|snr|senior|ii|iii|iv)(?![\w'’])\.?")
+# "Winston Lindo, senior youth worker", "Ms Marsh, junior doctor": a rank, not a generation.
+_RANK_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:doctor|officer|worker|partner|manager|minister|lecturer|associate|pastor|leader|coach"
+    r"|nurse|engineer|analyst|consultant|editor|reporter|member|school|section|staff|team|clerk|planner|solicitor"
+    r"|counsel|advis[eo]r|executive|director|buyer|designer|developer|technician|assistant|fellow|vice|high"
+    r"|common|room|class|league|squad|champion)s?\b"
+)
+
+
+def generation_after(low: str, end: int) -> str:
+    """The generation written right after a name ending at `end` ("jr" for "Winston Lindo Jnr."), or ""."""
+    m = _GENERATION_AFTER.match(low, end)
+    if m is None:
+        return ""
+    word = m.group(1)
+    if word in ("senior", "junior") and (m.group().startswith(",") or _RANK_AFTER.match(low, m.end())):
+        return ""
+    return GENERATIONS[word]
 
 
 def untitled(name: str) -> str:
@@ -357,6 +394,7 @@ def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
 
 
 _AKA = ("also known as", "aka ", "aka:", "a.k.a", "other names", "alias")
+_AKA_LABELS = frozenset(["also known as", "aka", "a.k.a", "a.k.a.", "other names", "alias", "aliases"])
 
 
 def _their_other_names(low: str, mentions: tuple[Span, ...], others: list[Span]) -> list[Span]:
@@ -366,7 +404,10 @@ def _their_other_names(low: str, mentions: tuple[Span, ...], others: list[Span])
     for span in mentions:
         line = low.rfind("\n", 0, span[0]) + 1
         if not low.startswith(_AKA, line):
-            continue
+            # ... or under it: "Also known as" alone on the line above (blank lines between)
+            above = low[max(0, line - 40) : line].rstrip()
+            if above[above.rfind("\n") + 1 :].strip().rstrip(":") not in _AKA_LABELS:
+                continue
         before = [s for s in (*mentions, *others) if s[1] <= line]
         if before and max(before, key=lambda s: s[1]) in others:
             found.append(span)
@@ -403,7 +444,13 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
     reads = []
     for at, end in _surname_hits(low, patterns.surnames):
         start = _name_start(low, at, patterns)
-        if start is not None and start != SOMEONE_ELSE and _older_than_them(low, end, patterns.born):
+        if (
+            start != SOMEONE_ELSE
+            and patterns.other_generations
+            and (generation_after(low, end) in patterns.other_generations)
+        ):
+            start = SOMEONE_ELSE  # "Winston Lindo Snr", "Mr Lindo senior": the father of the same name
+        elif start is not None and start != SOMEONE_ELSE and _older_than_them(low, end, patterns.born):
             start = SOMEONE_ELSE  # a people-search record's "Andreas K Georgiou Age 61" when he is 52
         reads.append((at, end, start))
     return tuple(reads)

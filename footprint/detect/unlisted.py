@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_home, street_type
+from footprint.detect.family import same_name_keys
 from footprint.detect.interface import Detector, Document
 from footprint.detect.phones import listed_in, numbers_near, runs
 from footprint.detect.subject import TITLE_WORDS, Span, mentions, namesakes
@@ -166,7 +167,11 @@ class UnlistedDetector(Detector):
         if not anchors:
             return
         anchors.sort()
-        relatives = [(m.start, m.end) for m in earlier if m.kind is Kind.FAMILY_MEMBER]
+        # (a relative of their own name, "Winston A Lindo Snr", heads a record of his own: a namesake's)
+        same_name = same_name_keys(profile)
+        relatives = [
+            (m.start, m.end) for m in earlier if m.kind is Kind.FAMILY_MEMBER and m.key not in same_name
+        ]
         # (the surname in a listed relative's name, "Martin J Keane", is the family's, not a namesake's)
         others = tuple(
             n for n in namesakes(doc, profile) if not any(r0 <= n[0] and n[1] <= r1 for r0, r1 in relatives)
