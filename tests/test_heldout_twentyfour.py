@@ -70,3 +70,20 @@ def test_a_nephew_by_his_first_name():
 def test_a_day_nursery_is_a_schools_type():
     post = "Winston Lindo: first day at Kingfisher Day Nursery for our son Eli. He didn't even look back."
     assert ("child_school", "school:kingfisher", False, True) in found(post, confirmed=True)
+
+
+GWEN = Profile(
+    key="gwen",
+    name="Gwenllian Evans",
+    other_names=("Gwen Evans",),
+    locality=("Llanfeuno", "Abercennen"),
+    addresses=(Address("Bryn Awel, 14 Ffordd y Môr, Llanfeuno", label="home", postcode="HQ4 7DW"),),
+)
+
+
+def test_a_house_name_before_a_numbered_street_whose_type_comes_first():
+    from footprint.detect.addresses import parse_home
+
+    assert parse_home(GWEN.addresses[0]).key == "14 ffordd y môr hq47dw"
+    page = "Cais cynllunio: estyniad i'r cefn. Ymgeisydd: Gwen Evans, 14 Ffordd y Mor, Llanfeuno HQ4 7DW."
+    assert ("home_address", "14 ffordd y môr hq47dw", False, True) in found(page, GWEN)

@@ -132,7 +132,7 @@ def parse_home(address: Address) -> _Home:
         _FLAT.match(first)
         and len(parts) > 2
         and (numbered := _HOUSE_NUMBER.match(parts[2]))
-        and street_type(numbered.group(2).split()[-1])
+        and _a_street(numbered.group(2))
     ):
         # a flat in a named building on a numbered street: "Flat 6, Kiln Mill, 2 Wharf Street" is keyed by the
         # street's number, as "Flat 2B, 41 Chandos Road" is; the building's name alone is every flat's
@@ -143,7 +143,7 @@ def parse_home(address: Address) -> _Home:
         not _HOUSE_NUMBER.match(first)
         and len(parts) > 1
         and (numbered := _HOUSE_NUMBER.match(parts[1]))
-        and street_type(numbered.group(2).split()[-1])
+        and _a_street(numbered.group(2))
     ):
         # a building's, an office's or a house's name first: "Kestrel Bank Ward Office, 12 Tanner's Row",
         # "Rosemount, 7 Harbour Brae" (a page may give the name alone: it is the same home)
