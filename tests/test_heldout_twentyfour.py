@@ -87,3 +87,14 @@ def test_a_house_name_before_a_numbered_street_whose_type_comes_first():
     assert parse_home(GWEN.addresses[0]).key == "14 ffordd y môr hq47dw"
     page = "Cais cynllunio: estyniad i'r cefn. Ymgeisydd: Gwen Evans, 14 Ffordd y Mor, Llanfeuno HQ4 7DW."
     assert ("home_address", "14 ffordd y môr hq47dw", False, True) in found(page, GWEN)
+
+
+def test_a_house_of_the_same_name_with_another_postcode_is_somewhere_else():
+    councillors = (
+        "name: Cllr Gwen Evans\nward: Llanfeuno\naddress: c/o County Hall\n\n"
+        "name: Cllr Mererid Hopcyn\nward: Llangynnen\naddress: Bryn Awel, Llangynnen HX4 5TW\n"
+    )
+    assert not {f for f in found(councillors, GWEN) if f[0] == "home_address"}
+    assert ("home_address", "14 ffordd y môr hq47dw", False, True) in found(
+        "Treasurer: Gwen Evans, Bryn Awel, Llanfeuno HQ4 7DW", GWEN
+    )

@@ -367,6 +367,16 @@ def _another_named_house(text: str, street: tuple[int, int], home: _Home) -> boo
     return m is not None and fold(m.group(1).lower()) != fold(home.house.lower()) and not home.numbered
 
 
+_LINE_POSTCODE = re.compile(r"[^\n]{0,50}?(?<![A-Za-z0-9])([A-Z]{1,2}\d[A-Z\d]?)\s?(\d[A-Z]{2})(?![A-Za-z0-9])")
+
+
+def _another_postcode_after(text: str, end: int, ours: str) -> bool:
+    """A house's name followed on its line by a postcode that is not the home's: a house of the same name
+    elsewhere (common house names, "Bryn Awel", "Rose Cottage", are in every county)."""
+    m = _LINE_POSTCODE.match(text, end)
+    return m is not None and m.group(1) + m.group(2) != ours
+
+
 def _a_longer_name(text: str, house: tuple[int, int], home: _Home) -> bool:
     """The house's name at the start of a longer name: somewhere else's, or a business's."""
     if _BUSINESS_AFTER_NAME.match(text, house[1]):
@@ -439,6 +449,8 @@ class AddressDetector(Detector):
             if house in longer or (len(longer) > len(businesses) and postcode is None):
                 continue  # ... and on a page about Tŷ Gwyn Farm, "the family at Tŷ Gwyn" means the farm (but
                 # beside "Lower Brook Farm Shop", a business named after it, "Lower Brook Farm" is still the home)
+            if postcode is None and home.postcode and _another_postcode_after(text, house[1], home.postcode):
+                continue  # "Bryn Awel, Llangynnen HX4 5TW": another house of that name, somewhere else
             confident = postcode is not None
             full.append((house, FULL_CONFIDENCE if confident else HOUSE_NAME_ALONE_CONFIDENCE, confident))
             taken.append(house)
