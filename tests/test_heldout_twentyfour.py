@@ -7,6 +7,8 @@ Each test fails without its fix. The people are invented; the numbers are Ofcom 
 
 from __future__ import annotations
 
+import dataclasses
+
 from footprint.detect.interface import Document
 from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
@@ -98,3 +100,32 @@ def test_a_house_of_the_same_name_with_another_postcode_is_somewhere_else():
     assert ("home_address", "14 ffordd y môr hq47dw", False, True) in found(
         "Treasurer: Gwen Evans, Bryn Awel, Llanfeuno HQ4 7DW", GWEN
     )
+
+
+KASIA = Profile(
+    key="kasia",
+    name="Katarzyna Wiśniewska",
+    other_names=("Kasia Wiśniewska",),
+    locality=("Ravensmead", "Harrowdene"),
+    addresses=(Address("Flat 2, 31 Pellow Road, Harrowdene", label="home", postcode="QH4 7NL"),),
+    family=(
+        FamilyMember("Tomasz Wiśniewski", relation="spouse"),
+        FamilyMember("Michał Wiśniewski", relation="child"),
+    ),
+)
+
+
+def test_a_letter_with_a_stroke_is_written_without_it():
+    from footprint.detect.text import fold
+
+    assert fold("Michał Łukasz Søren") == "Michal Lukasz Soren"
+    page = "Kasia Wiśniewska with her son Michal Wisniewski at the Harrowdene fun day."
+    assert ("family_member", "family:michał wiśniewski", False, True) in found(page, KASIA)
+
+
+def test_welsh_and_polish_relation_words():
+    welsh = "Pen-blwydd hapus i Gwen Evans, Bryn Awel, Llanfeuno! Trefnodd ei gŵr Dafydd noson gwis."
+    gwen = dataclasses.replace(GWEN, family=(FamilyMember("Dafydd Evans", relation="spouse"),))
+    assert ("family_member", "family:dafydd evans", False, True) in found(welsh, gwen)
+    polish = "Radna Kasia Wiśniewska z Harrowdene. Jej mąż Tomasz prowadzi firmę budowlaną."
+    assert ("family_member", "family:tomasz wiśniewski", False, True) in found(polish, KASIA)

@@ -96,6 +96,17 @@ _RELATION_WORDS = re.compile(
     # husband, mother, mum, father, dad, grandmother, grandchild, sister, brother, children, daughter-in-law
     r"|κ[όο]ρη|θυγατ[έε]ρα|γι[όο]ς?|σ[ύυ]ζυγ(?:[οό][ςσ]?)?|γυνα[ίι]κα|[άα]ντρας|μητ[έε]ρα|μ[άα]να|μαμ[άα]|πατ[έε]ρας"
     r"|μπαμπ[άα]ς|γιαγι[άα]|παππο[ύυ]ς|εγγον(?:[ήη]|[όο]ς|[έε]ς|ο[ίι])|αδε[λρ]φ(?:[ήη]|[όο]ς)|παιδι[άα]|ν[ύυ]φη"
+    # Welsh, with the mutations a word before gives them, accents folded: husband, wife, daughter, son, sons,
+    # grandson, granddaughter, grandmother, grandfather, brother, sister, mother, children
+    r"|g?wr|g?wraig|m?ferch|m?fab|meibion|wyr|wyres|nain|taid|f?mam-gu|[td]ad-cu|f?brawd|chwaer|mam|fam|phlant"
+    # Polish, in the cases a sentence gives them, accents folded (see text.fold): husband, wife, daughter, son,
+    # mother, father, mother-in-law, daughter-in-law, grandchild, granddaughter, children, brother, sister,
+    # grandmother, grandfather, parents
+    r"|maz|meza|mezem|mezowi|mezu|zon[aeiy]|zonie|cor(?:ecz)?k[aeiy]|cor(?:ecz)?ce|cor(?:ecz)?kami|cor(?:ecz)?kom"
+    r"|syn(?:a|em|owi|u|ek|ka|owie|ow|om|ami)?|mam[aeoy]|mamie|matk[aeiy]|matce|tat[aeyo]|tacie|ojciec|ojc[aeu]"
+    r"|ojcem|tesciow[aeiy]|tesciowej|synow[aeiy]|synowej|wnuk(?:a|i|ow|om|ami|iem)?|wnucz(?:ka|ki|ke|ce|ek|kom)"
+    r"|dzieci|dzieciom|dziecmi|dzieckiem|dzieck[aou]|brat[aeu]?|bratem|siostr[aeyo]|siostrze|babci[aeo]?"
+    r"|dziad(?:ek|ka|kowi|kiem)|rodzic(?:e|ow|om|ami)"
     r"|(?:my|our|her|his|their)\s+(?:eldest|youngest|oldest))\b",  # "My eldest Sam"
     re.IGNORECASE,
 )

@@ -25,9 +25,16 @@ HEADING_CHARS = 300  # the head of a page, where its title and first heading are
 _ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0386-\u03ce]")
 
 
+# Letters with a stroke rather than an accent, which Unicode does not take apart: Polish "ł" ("Michał" is written
+# "Michal" on English pages), Scandinavian "ø", "đ".
+_STROKED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H"}
+
+
 @functools.lru_cache(maxsize=1024)
 def _base_letter(ch: str) -> str:
-    """ "â" -> "a", "Ŵ" -> "W": the letter without its accent, when it is one letter and an accent."""
+    """ "â" -> "a", "Ŵ" -> "W", "ł" -> "l": the letter without its accent, when it is one letter and an accent."""
+    if ch in _STROKED:
+        return _STROKED[ch]
     decomposed = unicodedata.normalize("NFD", ch)
     return decomposed[0] if len(decomposed) > 1 and not unicodedata.combining(decomposed[0]) else ch
 
