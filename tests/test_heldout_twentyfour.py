@@ -129,3 +129,20 @@ def test_welsh_and_polish_relation_words():
     assert ("family_member", "family:dafydd evans", False, True) in found(welsh, gwen)
     polish = "Radna Kasia Wiśniewska z Harrowdene. Jej mąż Tomasz prowadzi firmę budowlaną."
     assert ("family_member", "family:tomasz wiśniewski", False, True) in found(polish, KASIA)
+
+
+def test_polish_names_in_the_cases_a_sentence_gives_them():
+    from footprint.detect.inflect import polish_forms
+
+    assert "wisniewskiej" in polish_forms("Wiśniewska")
+    assert "tomaszowi" in polish_forms("Tomasz")
+    assert "katarzyny" in polish_forms("Katarzyna")
+    letter = (
+        "Panu Tomaszowi Wiśniewskiemu, mężowi naszej radnej Katarzyny Wiśniewskiej z Harrowdene, wyrazy "
+        "współczucia składają radni."
+    )
+    assert ("family_member", "family:tomasz wiśniewski", False, True) in found(letter, KASIA)
+    # an English name that happens to end in "-a" is not declined
+    from footprint.detect.inflect import polish
+
+    assert not polish("Maggie Oduya")

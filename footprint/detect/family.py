@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from footprint.detect.inflect import name_word_forms, polish, polish_forms
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions, someone_elses_post, untitled
 from footprint.detect.text import (
@@ -215,9 +217,15 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     else:
         ending = ""
     givens = {words[0], *(n for n in member.nicknames if n.strip())}
+    declined = polish(member.name)  # "Tomaszowi Wiśniewskiemu", "Zofii i Jakubowi"
+    if declined:
+        givens = {form for g in givens for form in polish_forms(g)}
     fulls: set[str] = set()
     if len(words) > 1:
         surname = _words(split_name(member.name)[1])  # "ap Rhys", with its particle
+        if declined and len(split_name(member.name)[1].split()) == 1:
+            forms = sorted(polish_forms(split_name(member.name)[1]), key=len, reverse=True)
+            surname = "(?:" + "|".join(_words(f) for f in forms) + ")"
         fulls = {_words(" ".join(words))}
         # Each given name (first name, nickname) with the surname after it, in one pattern, so a page is searched
         # once for it: "Dev Oduya"; in a couple sharing it ("Martin and Ros Keane"); with a middle initial the profile does not give ("Gerard P. Mulhern"); a
@@ -330,7 +338,12 @@ def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _own_name_words(member: FamilyMember) -> frozenset[str]:
-    return frozenset(fold(w.lower()) for n in (member.name, *member.nicknames) for w in n.split())
+    return frozenset(
+        form
+        for n in (member.name, *member.nicknames)
+        for w in n.split()
+        for form in name_word_forms(member.name, w)
+    )
 
 
 # "Ruairidh and Shona Macleod": a couple that shares the surname after the second name.
@@ -895,6 +908,8 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
         words = member.name.split()
         if words:
             probes = tuple(fold(n.lower()) for n in (words[0], *member.nicknames) if n.strip())
+            if polish(member.name):  # what every case of the name starts with: "katarzyn", "tomasz"
+                probes = tuple(os.path.commonprefix(polish_forms(n)) or fold(n.lower()) for n in probes)
             members.append((member, probes))
     return tuple(members)
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from footprint.detect.inflect import polish, polish_forms
 from footprint.detect.interface import Document
 from footprint.detect.text import (
     alternation,
@@ -87,6 +88,13 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     surnames |= {s.replace("-", " ") for s in surnames if "-" in s}
     givens = {fold(split_name(n)[0].lower()) for n in names}
     givens |= {fold(n.split()[0].lower()) for n in names}
+    for name in names:  # a Polish sentence declines both: "z Katarzyną Wiśniewską", "pani Kasi Wiśniewskiej"
+        if polish(name):
+            given, surname = split_name(name)
+            if len(surname.split()) == 1:
+                surnames |= set(polish_forms(surname))
+            first, *rest = given.split()
+            givens |= {" ".join([form, *(fold(w.lower()) for w in rest)]) for form in polish_forms(first)}
     initials = sorted({n.split()[0][0].lower() for n in names})
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
     after = re.compile(rf",?\s+(?:{given})(?!\w)" if givens else r"(?!)")

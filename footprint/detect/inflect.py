@@ -1,0 +1,68 @@
+"""The forms a name takes in a sentence of a language that changes it: Polish declines names by case
+("Katarzyny Wiśniewskiej", "Tomaszowi Wiśniewskiemu"), Welsh mutates their first letter ("i Wen Evans").
+
+Everything here is folded lower case (see text.fold: "wiśniewską" is "wisniewska" there, so the forms that differ
+only by an accent are already the same), and each word's forms include the word itself.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from footprint.detect.text import fold
+
+# A surname that declines like an adjective: "-ski", "-cki", "-dzki" for a man, "-ska", "-cka", "-dzka" for a woman.
+_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki", "ska", "cka", "dzka")
+_POLISH_LETTERS = frozenset("ąćęłńśźżĄĆĘŁŃŚŹŻ")
+
+
+def polish(name: str) -> bool:
+    """Whether a name is Polish enough to be declined: a letter only Polish uses, or an adjective surname."""
+    words = name.split()
+    return bool(_POLISH_LETTERS & set(name)) or (
+        len(words) > 1 and fold(words[-1].lower()).endswith(_ADJECTIVE_ENDINGS)
+    )
+
+
+# A feminine "-a" stem's dative and locative: the last consonant softens before "-e" ("Marta" -> "Marcie").
+_SOFTENED = {"k": "ce", "g": "dze", "r": "rze", "t": "cie", "d": "dzie", "ł": "le", "l": "li", "ch": "sze"}
+
+
+@functools.lru_cache(maxsize=256)
+def polish_forms(word: str) -> tuple[str, ...]:
+    """The case forms of one Polish given name or surname, folded lower case: "katarzyna" -> katarzyny,
+    katarzynie, katarzyne, katarzyno; "wisniewski" -> wisniewskiego, wisniewskiemu, wisniewskim, wisniewscy."""
+    low = word.lower()
+    forms = {low}
+    if low.endswith(_ADJECTIVE_ENDINGS):
+        stem = low[:-1]  # "wiśniewsk"
+        if low.endswith("a"):
+            forms |= {stem + "iej"}  # (and "-ą", folded to "-a")
+        else:
+            forms |= {stem + "iego", stem + "iemu", stem + "im", stem + "ich", stem + "imi"}
+            forms.add(low[:-2] + ("cy" if low.endswith("ki") else "i"))  # "Wiśniewscy", the family
+    elif low.endswith("ia"):  # Kasia, Zofia, Maria: Kasi / Zofii, Kasię, Kasią, Kasiu / Zofio
+        stem = low[:-1]
+        forms |= {stem, stem + "i", stem + "e", stem + "u", low[:-1] + "o"}
+    elif low.endswith("a") and len(low) > 2:  # Katarzyna, Halina, Agnieszka
+        stem = low[:-1]
+        last = "ch" if stem.endswith("ch") else stem[-1]
+        genitive = stem + ("i" if last in ("k", "g") else "y")
+        soft = stem[: -len(last)] + _SOFTENED[last] if last in _SOFTENED else stem + "ie"
+        forms |= {genitive, soft, stem + "e", stem + "o"}
+    elif low[-1:].isalpha() and low[-1] not in "aeiouy":  # Tomasz, Jakub, Piotr, Michał; Tomek, Marek; Nowak
+        stem = low[:-2] + low[-1] if low.endswith("ek") else low
+        instrumental = "iem" if stem[-1] in "kg" else "em"
+        forms |= {stem + "a", stem + "owi", stem + instrumental, stem + "u"}
+        if stem[-1] in "bpmnwfs":
+            forms.add(stem + "ie")  # Jakubie
+        elif stem[-1] == "r":
+            forms.add(stem[:-1] + "rze")  # Piotrze
+        elif stem[-1] in ("ł", "l"):
+            forms.add(stem[:-1] + "le")  # Michale
+    return tuple(sorted(fold(f) for f in forms))
+
+
+def name_word_forms(name: str, word: str) -> tuple[str, ...]:
+    """The folded forms of one word of `name` as sentences write it: all its cases if the name is Polish."""
+    return polish_forms(word) if polish(name) else (fold(word.lower()),)
