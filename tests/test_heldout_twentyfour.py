@@ -8,6 +8,7 @@ Each test fails without its fix. The people are invented; the numbers are Ofcom 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from footprint.detect.interface import Document
 from footprint.detect.reading import read
@@ -146,3 +147,35 @@ def test_polish_names_in_the_cases_a_sentence_gives_them():
     from footprint.detect.inflect import polish
 
     assert not polish("Maggie Oduya")
+
+
+def test_welsh_and_polish_dates_of_birth():
+    gwen = dataclasses.replace(GWEN, date_of_birth=dt.date(1970, 11, 3))
+    welsh = "Gwen Evans, Bryn Awel: ganwyd ar y 3ydd o Dachwedd 1970 yn Llanfeuno."
+    assert ("date_of_birth", "dob:1970-11-03", False, True) in found(welsh, gwen)
+    kasia = dataclasses.replace(KASIA, date_of_birth=dt.date(1980, 4, 17))
+    assert ("date_of_birth", "dob:1980-04-17", False, True) in found(
+        "Radna Katarzyna Wiśniewska, ur. 17 kwietnia 1980 r. w Lublinie.", kasia
+    )
+    assert ("date_of_birth", "dob:1980", True, True) in found(
+        "Rozmowa z Katarzyną Wiśniewską z Harrowdene. Jestem z Lublina, urodziłam się tam w 1980 roku.", kasia
+    )
+
+
+def test_a_list_that_puts_the_surname_first_in_its_own_column():
+    members = (
+        "Lp.;Nazwisko;Imię;Data ur.;Adres\n"
+        "12;Nowak;Ewa;02.11.1983;17 Kestrel Avenue\n"
+        "13;Wiśniewska (z d. Dąbrowska);Katarzyna;17.04.1980;58 Cressing Street, Ravensmead QH2 5DW\n"
+    )
+    kasia = dataclasses.replace(KASIA, date_of_birth=dt.date(1980, 4, 17))
+    assert ("date_of_birth", "dob:1980-04-17", False, True) in found(members, kasia)
+
+
+def test_another_given_name_in_the_next_column_is_another_person():
+    from footprint.detect.subject import mentions
+
+    rows = "id,surname,forename\nBC52,Marsh,Joanne\nBC58,Marsh,Joseph\n"
+    page = Document(url="https://example.org/members.csv", text=rows)
+    jo = Profile(key="jo", name="Jo Marsh", other_names=("Joanne Marsh",))
+    assert [page.text[a:b] for a, b in mentions(page, jo)] == ["Marsh,Joanne"]

@@ -62,16 +62,66 @@ _GREEK_MONTHS = (
     "νοεμβρ[ίι]ο[υς]",
     "δεκεμβρ[ίι]ο[υς]",
 )
-_BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
+# Welsh months, with the soft mutation "o" (of) gives them ("3ydd o Dachwedd"), accents left out.
+_WELSH_MONTHS = (
+    "ionawr",
+    "chwefror",
+    "[mf]awrth",
+    "ebrill",
+    "[mf]ai",
+    "[mf]ehefin",
+    "g?orffennaf",
+    "awst",
+    "[mf]edi",
+    "hydref",
+    "[td]achwedd",
+    "rh?agfyr",
+)
+# Polish months as a date writes them (the genitive: "17 kwietnia 1980"), and the nominative ("kwiecień 1980").
+_POLISH_MONTHS = (
+    "stycz(?:nia|e[nń])",
+    "lut(?:ego|y)",
+    "mar(?:ca|zec)",
+    "kwie(?:tnia|ci[eę][nń])",
+    "maj[a]?",
+    "czerw(?:ca|iec)",
+    "lip(?:ca|iec)",
+    "sierp(?:nia|i[eę][nń])",
+    "wrze(?:[sś]nia|si[eę][nń])",
+    "pa[zź]dziernik[a]?",
+    "listopad[a]?",
+    "grud(?:nia|zie[nń])",
+)
+# Words about birth: English, Welsh ("ganwyd", born; "dyddiad geni", date of birth; "pen-blwydd", birthday) and
+# Polish ("ur.", born; "urodzona", "urodziny", birthday; "data urodzenia", date of birth).
+_BIRTH_WORDS = re.compile(
+    r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day|\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz", re.IGNORECASE
+)
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
-_ANCHOR_WORDS = ("birth", "born", "dob", "d.o.b", "bday", "b'day", "today", "tomorrow", "yesterday", "happy")
+_ANCHOR_WORDS = (
+    "birth",
+    "born",
+    "dob",
+    "d.o.b",
+    "bday",
+    "b'day",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "happy",
+    "ganwyd",
+    "geni",
+    "blwydd",
+    "ur.",
+    "urodz",
+)
 _POST_ANCHORS = frozenset({"birth", "bday", "b'day", "today", "tomorrow", "yesterday", "happy"})
 _POST_ONLY = frozenset({"today", "tomorrow", "yesterday", "happy"})  # not words about birth
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
 _NUMERIC_START = r"(?<![\d/.\-])"
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
-_ORDINAL = r"(?:st|nd|rd|th)?"
+_ORDINAL = r"(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)?"  # (and Welsh: 1af, 2il, 3ydd, 5ed, 7fed, 11eg, 21ain)
 _ANY_MONTH = "(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")(?![a-z])\.?"
 # Any full date, to read a post's own date: 14 June 2024, June 14, 2024, 14/06/2024, 2024-06-14.
 _ANY_DATE = re.compile(
@@ -161,10 +211,19 @@ def _patterns(date: dt.date) -> _Patterns:
     year = f"{date.year:04d}"
     short_year = f"(?:{year}|{year[2:]})"
     month_name = (
-        "(?:" + "|".join((*_MONTHS[date.month - 1], _GREEK_MONTHS[date.month - 1])) + r")(?![a-z])\.?"
+        "(?:"
+        + "|".join(
+            (
+                *_MONTHS[date.month - 1],
+                _GREEK_MONTHS[date.month - 1],
+                _WELSH_MONTHS[date.month - 1],
+                _POLISH_MONTHS[date.month - 1],
+            )
+        )
+        + r")(?![a-z])\.?"
     )
     written = (
-        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|[\s\-]+){month_name},?[\s\-]+(?:{year}|['\u2019]{year[2:]})(?!\d)",
+        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|[\s\-]+){month_name},?[\s\-]+(?:{year}|['\u2019]{year[2:]})(?:\s*r\.)?(?!\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL},?\s+{year}(?!\d)",
     )
     numeric = [
@@ -178,7 +237,7 @@ def _patterns(date: dt.date) -> _Patterns:
     if date.day > 12:  # elsewhere month-first is only unambiguous when the day cannot be a month
         numeric.append(month_first)
     day_month = [
-        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|[\s\-]+){month_name}(?![\w\-]*,?[\s\-]*['\u2019]?\d)",
+        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|[\s\-]+){month_name}(?![\w\-]*,?[\s\-]*['\u2019]?\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL}(?!\w)(?!,?\s*\d)",
         # A record's "birthday: 19/08" (and, as a US form writes it, "08/19" when the day cannot be a month).
         rf"{_NUMERIC_START}{day}/{month}{_NUMERIC_END}",
@@ -200,7 +259,10 @@ def _patterns(date: dt.date) -> _Patterns:
         # API fields write them, "dob_year: 1979", "birth_year: 1979", "year_of_birth: 1979".
         year=re.compile(
             rf"\b(?:born\s+(?:in\s+)?(?:(?:[a-z][\w'\-]*\s+){{1,3}}in\s+)?"
-            rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}})(?:{year}|['\u2019]{year[2:]}){_NUMERIC_END}",
+            rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}}"
+            # Polish "urodziłam się tam w 1980 roku", "ur. w 1980 r.", "rocznik 1980"; Welsh "ganwyd yn 1970"
+            rf"|urodzi\w*\s+si[eę]\s+(?:[\w.]+\s+){{0,3}}?w\s+|ur\.\s*(?:w\s+)?|rocznik\s+|ganwyd\s+(?:[\w']+\s+){{0,3}}?yn\s+)"
+            rf"(?:{year}|['\u2019]{year[2:]}){_NUMERIC_END}",
             re.IGNORECASE,
         ),
     )

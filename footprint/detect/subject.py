@@ -97,7 +97,10 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
             givens |= {" ".join([form, *(fold(w.lower()) for w in rest)]) for form in polish_forms(first)}
     initials = sorted({n.split()[0][0].lower() for n in names})
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
-    after = re.compile(rf",?\s+(?:{given})(?!\w)" if givens else r"(?!)")
+    # "Hartley, Tom"; a list's "Wiśniewska (z d. Dąbrowska);Katarzyna" (surname, maiden name, given name)
+    after = re.compile(
+        rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s*[,;]\s*|\s+)(?:{given})(?!\w)" if givens else r"(?!)"
+    )
     handles = tuple(sorted({u.lower() for u in profile.usernames if len(u) >= 5}))
     # The surname's longest word must be on the page ("rhys" for "ap rhys": "ap" is in half the pages there are).
     probes = {max(s.replace("-", " ").split(), key=len) for s in surnames} | set(handles)
@@ -355,6 +358,8 @@ def _ballot_mentions(doc: Document, profile: Profile, theirs: bool = True) -> li
 
 
 _NEXT_NAME = re.compile(r" ([A-Z][a-z]+)\b")  # one space: a wider gap is the next column (a party)
+# The surname, then another given name in the next column of a list: "Marsh,Joseph" is another Marsh's row.
+_ANOTHER_GIVEN_AFTER = re.compile(r"[\"']?\s*[,;]\s*[\"']?[A-Z][a-z]+")
 
 
 @functools.lru_cache(maxsize=16)
@@ -487,7 +492,9 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
         if start is not None:
             full.append((start, end))
         elif m := patterns.after.match(low, end):
-            middle = _NEXT_NAME.match(text, m.end())
+            # (after "SIDDIQUI, Mohammed Imran", given and middle name both, comes the address: "Ty Gwyn")
+            given = m.group()[m.group().rfind(")") + 1 :].strip(" ,;\t\n")
+            middle = _NEXT_NAME.match(text, m.end()) if len(given.split()) < 2 else None
             if middle and not _their_middle(fold(middle.group(1).lower()), patterns.middles):
                 continue  # "JONES, David Peter" when he is David Ellis Jones
             full.append((at, m.end()))
@@ -495,6 +502,7 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             not _in_an_address(low, at, end)
             and not _someone_else(text, at, profile)
             and not _a_place(text, at, end)
+            and not _ANOTHER_GIVEN_AFTER.match(text, end)
         ):
             alone.append((at, end))
     for handle in patterns.handles:
@@ -687,6 +695,22 @@ def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject
 
 
 RECORD_CHARS = 600
+ROW_DELIMITERS = (
+    4  # a line with this many tabs, semicolons, bars, or commas with no space after, is a row of data
+)
+_TIGHT_COMMA = re.compile(r",(?! )")
+
+
+def _a_data_row(low: str, start: int, end: int) -> bool:
+    """Whether low[start:end] is a row of CSV-like data ("Price,Ruth,22/07/1995,88 Dunmore Road"), not a
+    sentence with commas in it ("collect from Kieran Mulhern, Flat 3, 41 Kestle Street, ...")."""
+    if max(low.count(d, start, end) for d in "\t;|") >= ROW_DELIMITERS:
+        return True
+    return low.count(",", start, end) >= ROW_DELIMITERS and (
+        sum(1 for _ in _TIGHT_COMMA.finditer(low, start, end)) >= ROW_DELIMITERS
+    )
+
+
 TIE_BEFORE = 80
 
 
@@ -704,6 +728,10 @@ def _untied_records(
         stop = names[index + 1][0] if index + 1 < len(names) else len(low)
         stop = min(stop, end + RECORD_CHARS)
         line_start = low.rfind("\n", 0, start) + 1  # a tie before the name counts only on its own line
+        line_end = low.find("\n", end)
+        line_end = len(low) if line_end == -1 else line_end
+        if _a_data_row(low, line_start, line_end):
+            stop = min(stop, line_end)  # a row of delimited data is a record of its own
         first = bisect.bisect_left(ties, max(start - TIE_BEFORE, line_start))  # the first tie from there on
         # (a mention by their title, "Cllr Wong", names their role: lists of namesakes do not give it)
         tied = (first < len(ties) and ties[first] < stop) or low.startswith(_TITLE_PREFIXES, start)
