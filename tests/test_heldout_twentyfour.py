@@ -179,3 +179,18 @@ def test_another_given_name_in_the_next_column_is_another_person():
     page = Document(url="https://example.org/members.csv", text=rows)
     jo = Profile(key="jo", name="Jo Marsh", other_names=("Joanne Marsh",))
     assert [page.text[a:b] for a, b in mentions(page, jo)] == ["Marsh,Joanne"]
+
+
+def test_a_welsh_soft_mutation_of_her_given_name_after_the_word_that_causes_it():
+    from footprint.detect.subject import mentions
+
+    page = Document(url="https://example.org/y-gloch", text="Pen-blwydd hapus iawn i Wen Evans, Llanfeuno!")
+    assert mentions(page, GWEN)
+    other = Document(url="https://example.org/other", text="Wen Evans won the fell race in Llanfeuno.")
+    assert not mentions(other, GWEN)
+
+
+def test_a_house_name_with_its_street_after_it_ties_the_page():
+    gwen = dataclasses.replace(GWEN, family=(FamilyMember("Dafydd Evans", relation="spouse"),))
+    notice = "Llongyfarchiadau i Gwen Evans, Bryn Awel, Ffordd y Môr. Trefnodd ei gŵr Dafydd y parti."
+    assert ("family_member", "family:dafydd evans", False, True) in found(notice, gwen)

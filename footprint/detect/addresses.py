@@ -367,7 +367,17 @@ def _another_named_house(text: str, street: tuple[int, int], home: _Home) -> boo
     return m is not None and fold(m.group(1).lower()) != fold(home.house.lower()) and not home.numbered
 
 
-_LINE_POSTCODE = re.compile(r"[^\n]{0,50}?(?<![A-Za-z0-9])([A-Z]{1,2}\d[A-Z\d]?)\s?(\d[A-Z]{2})(?![A-Za-z0-9])")
+_GAP = re.compile(r"[\s,]{1,4}")
+
+
+def _street_next(low: str, end: int, street: re.Pattern[str] | None) -> bool:
+    gap = _GAP.match(low, end)
+    return street is not None and gap is not None and street.match(low, gap.end()) is not None
+
+
+_LINE_POSTCODE = re.compile(
+    r"[^\n]{0,50}?(?<![A-Za-z0-9])([A-Z]{1,2}\d[A-Z\d]?)\s?(\d[A-Z]{2})(?![A-Za-z0-9])"
+)
 
 
 def _another_postcode_after(text: str, end: int, ours: str) -> bool:
@@ -451,7 +461,8 @@ class AddressDetector(Detector):
                 # beside "Lower Brook Farm Shop", a business named after it, "Lower Brook Farm" is still the home)
             if postcode is None and home.postcode and _another_postcode_after(text, house[1], home.postcode):
                 continue  # "Bryn Awel, Llangynnen HX4 5TW": another house of that name, somewhere else
-            confident = postcode is not None
+            # with its postcode, or its street after it ("Bryn Awel, Ffordd y Môr"), the name is surely this home
+            confident = postcode is not None or _street_next(low, house[1], patterns.street)
             full.append((house, FULL_CONFIDENCE if confident else HOUSE_NAME_ALONE_CONFIDENCE, confident))
             taken.append(house)
             if postcode:

@@ -66,3 +66,49 @@ def polish_forms(word: str) -> tuple[str, ...]:
 def name_word_forms(name: str, word: str) -> tuple[str, ...]:
     """The folded forms of one word of `name` as sentences write it: all its cases if the name is Polish."""
     return polish_forms(word) if polish(name) else (fold(word.lower()),)
+
+
+# Welsh soft mutation of a word's first letters (folded lower case), the change a preposition before a name
+# makes: "i Wen Evans" (to Gwen), "gan Ddafydd" (by Dafydd), "o Fangor".
+_SOFT_MUTATIONS = (
+    ("ll", "l"),
+    ("rh", "r"),
+    ("g", ""),
+    ("b", "f"),
+    ("c", "g"),
+    ("d", "dd"),
+    ("m", "f"),
+    ("p", "b"),
+    ("t", "d"),
+)
+# The words that cause it before a name: to, by, from, at, about, on, under, over, through, without, until,
+# towards, dear, your, his.
+WELSH_SOFT_TRIGGERS = frozenset(
+    [
+        "i",
+        "gan",
+        "o",
+        "at",
+        "am",
+        "ar",
+        "dan",
+        "dros",
+        "drwy",
+        "trwy",
+        "heb",
+        "hyd",
+        "wrth",
+        "tua",
+        "annwyl",
+        "dy",
+    ]
+)
+
+
+def soft_mutation(word: str) -> str:
+    """A Welsh word as a soft mutation writes it ("gwen" -> "wen"), or "" if it does not mutate."""
+    low = fold(word.lower())
+    for start, mutated in _SOFT_MUTATIONS:
+        if low.startswith(start) and len(low) > len(start) + 1:
+            return mutated + low[len(start) :]
+    return ""

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from footprint.detect.inflect import polish, polish_forms
+from footprint.detect.inflect import WELSH_SOFT_TRIGGERS, polish, polish_forms, soft_mutation
 from footprint.detect.interface import Document
 from footprint.detect.text import (
     alternation,
@@ -74,6 +74,9 @@ class _NamePatterns:
     ballot: tuple[tuple[str, str], ...] = ()  # (SURNAME, Given) as a ballot paper prints them
     middles: frozenset[str] = frozenset()  # middle names the profile gives ("ellis" for "David Ellis Jones")
     born: int | None = None  # the year of birth the profile gives
+    # Given names as a Welsh word before them mutates them ("i Wen Evans" for Gwen Evans): a mention only after
+    # such a word (see inflect.WELSH_SOFT_TRIGGERS)
+    mutated: tuple[tuple[str, ...], ...] = ()
     titles: frozenset[str] = frozenset()  # the titles they go by (empty: any); "mrs", "ms" and "miss" are one
     # Generations after the name that are somebody else's: "sr" when they are Winston Lindo Jr, or when their
     # father of the same name is listed as Winston Lindo Sr (see generation_after)
@@ -106,6 +109,7 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     probes = {max(s.replace("-", " ").split(), key=len) for s in surnames} | set(handles)
     # A probe that holds another ("maggieoduya" holds "oduya") finds nothing the shorter one does not.
     probes = {p for p in probes if not any(q != p and q in p for q in probes)}
+    givens_tuples = {tuple(g.split()) for g in givens}
     return _NamePatterns(
         surnames=tuple(sorted(surnames, key=len, reverse=True)),
         givens=tuple(sorted(tuple(g.split()) for g in givens)),
@@ -125,6 +129,12 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
             if len(word.rstrip(".")) > 1
         ),
         born=profile.date_of_birth.year if profile.date_of_birth else None,
+        mutated=tuple(
+            sorted(
+                {(m, *g.split()[1:]) for g in givens if (m := soft_mutation(g.split()[0]))}
+                - set(givens_tuples)
+            )
+        ),
         titles=frozenset(_TITLE_KIND.get(t, t) for t in profile.titles),
         other_generations=_other_generations(profile),
     )
@@ -271,6 +281,15 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         # 'Margaret "Maggie" Oduya' starts at Margaret, whichever given name is tried first.
         if first is None or at_word < first:
             first = at_word
+    if first is None:
+        for given in patterns.mutated:  # "i Wen Evans": only after the word that mutates it
+            size = len(given)
+            if (
+                tuple(words[-size:]) == given
+                and len(words) > size
+                and words[-size - 1] in WELSH_SOFT_TRIGGERS
+            ):
+                first = len(words) - size
     if first is not None:
         if first >= 2 and words[first - 2].endswith(":") and _another_first_name(words[first - 1], patterns):
             return SOMEONE_ELSE  # a record's "donor_name: Mohamed Abdi Hassan" when he is Abdi Hassan
