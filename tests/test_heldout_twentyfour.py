@@ -194,3 +194,16 @@ def test_a_house_name_with_its_street_after_it_ties_the_page():
     gwen = dataclasses.replace(GWEN, family=(FamilyMember("Dafydd Evans", relation="spouse"),))
     notice = "Llongyfarchiadau i Gwen Evans, Bryn Awel, Ffordd y Môr. Trefnodd ei gŵr Dafydd y parti."
     assert ("family_member", "family:dafydd evans", False, True) in found(notice, gwen)
+
+
+def test_welsh_child_signs_and_another_councillors_daughter():
+    gwen = dataclasses.replace(
+        GWEN, family=(FamilyMember("Gruffudd Evans", relation="child", school="Ysgol Uwchradd Bro Feuno"),)
+    )
+    minutes = (
+        "Datganodd y Cynghorydd Gwen Evans fuddiant personol gan fod ei mab ym Mlwyddyn 11 yn Ysgol Uwchradd Bro "
+        "Feuno."
+    )
+    assert ("child_school", "school:bro feuno", False, True) in found(minutes, gwen)
+    other = "Councillor Gwen Evans chaired. Councillor Huw Evans said his daughter is at Ysgol Uwchradd Bro Feuno."
+    assert ("child_school", "school:bro feuno", False, True) not in found(other, gwen)

@@ -72,6 +72,13 @@ _CHILD_CUE_PHRASES = (
     *(rf"{w}\s+the\s+(?:[\w'’]+\s+){{0,3}}?pta" for w in ("on", r"chair\s+of", "joined", r"member\s+of")),
     r"parents['’]?\s+evening",
     r"parent\s+governor",  # elected to a school's board as a parent of a child there
+    # Welsh (my, his/her, our, your, their + son, daughter, children, grandson, granddaughter, with their
+    # mutations) and a grandparent named by the child ("Mam-gu Osian": Osian's grandmother); Polish (my, our,
+    # her, his, their + son, daughter, children, grandchild), accents folded.
+    r"(?:fy|ei|ein|eich|eu)\s+(?:\w+\s+)?(?:mab|fab|merch|ferch|plant|mhlant|phlant|wyr|wyres|wyrion)",
+    r"(?:mam-gu|nain|taid|tad-cu)\s+[a-z]+",
+    r"(?:moj|moja|moje|nasz|nasza|nasze|naszego|naszej|jej|jego|ich)\s+(?:\w+\s+)?"
+    r"(?:syn|syna|synek|synka|cork[ai]|coreczk[ai]|dzieci|wnuk|wnuczk[ai])",
     r"pick(?:ing)?\s+(?:them|him|her)\s+up",
     r"drop(?:ping)?\s+(?:them|him|her)\s+off",
 )
@@ -438,9 +445,24 @@ def _a_title(text: str, cue: re.Match[str]) -> bool:
 # Aldhelm's", "Saint Anne's", "School Lane", "Church Street".
 _NOT_GIVEN_NAMES = frozenset(
     ["st", "saint", "school", "church", "chapel", "primary", "academy", "college", "the"]
+    + [
+        "councillor",
+        "cllr",
+        "cynghorydd",
+        "gynghorydd",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "radna",
+        "radny",
+        "pani",
+    ]
 )
+_NAME_PAIRS = re.compile(r"\b(?=([A-Z][a-z']+)\s+([A-Z][a-z']+(?:-[A-Z][a-z']+)*)(?![\w-]))")
 _SCHOOL_YEAR = re.compile(r"\b[ps][1-7]\b")
-_THIRD_PERSON = re.compile(r"(?:her|his|their|whose)\b")
+_THIRD_PERSON = re.compile(r"(?:her|his|their|whose|ei|eu|jej|jego|ich)\b")  # (and Welsh, Polish)
 
 
 def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile) -> bool:
@@ -456,11 +478,16 @@ def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile
     sentence = slice(max(start + 1, cue.start() - 200), cue.start())
     if year and _TEACHES.search(low[sentence]):
         return True
-    names = [n for n in _FULL_NAME.findall(fold(text[sentence])) if n[0].lower() not in _NOT_GIVEN_NAMES]
+    # (pairs overlap: "Councillor Gwen Evans" gives "Gwen Evans" after the title's pair)
+    names = [n for n in _NAME_PAIRS.findall(fold(text[sentence])) if n[0].lower() not in _NOT_GIVEN_NAMES]
     if not names:
         return False
     given, surname = names[-1][0].lower(), names[-1][1].lower()
-    return given not in _given_names(profile) and surname not in _surnames(profile)
+    if surname in _surnames(profile):
+        # one of the family ("Dafydd Evans, whose son"), or another of the name ("Cllr Huw Evans ... his
+        # daughter", another councillor's)
+        return given not in _given_names(profile) and given not in _family_givens(profile)
+    return given not in _given_names(profile)
 
 
 # A quotation still open at a first-person word, and who said it: 'Head teacher Mrs Clare Donnelly said: "our'.
@@ -703,6 +730,14 @@ def _surnames(profile: Profile) -> frozenset[str]:
         surname = fold(split_name(name)[1].lower())
         words |= {surname, *surname.split(), *surname.replace(" ", "-").split("-")}
     return frozenset(w for w in words if w)
+
+
+@functools.lru_cache(maxsize=32)
+def _family_givens(profile: Profile) -> frozenset[str]:
+    """Family members' first names and nicknames, in lower case."""
+    return frozenset(
+        fold(n.split()[0].lower()) for m in profile.family for n in (m.name, *m.nicknames) if n.strip()
+    )
 
 
 @functools.lru_cache(maxsize=32)
