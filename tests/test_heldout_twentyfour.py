@@ -18,7 +18,7 @@ from footprint.model import Address, FamilyMember, Phone, Profile, split_name
 WINSTON = Profile(
     key="winston",
     name="Winston Lindo",
-    other_names=("Winston Lindo Jr", "Junior Lindo"),
+    other_names=("Winston Lindo Jr", "Junior Lindo", "Win Lindo"),
     locality=("Ashgrove", "Kestwell"),
     phones=(Phone("07700 900113", "+447700900113"),),
     addresses=(Address("41 Cressfield Road, Ashgrove", label="home", postcode="QD4 7LN"),),
@@ -108,6 +108,7 @@ KASIA = Profile(
     name="Katarzyna Wiśniewska",
     other_names=("Kasia Wiśniewska",),
     locality=("Ravensmead", "Harrowdene"),
+    phones=(Phone("07700 900983", "+447700900983"),),
     addresses=(Address("Flat 2, 31 Pellow Road, Harrowdene", label="home", postcode="QH4 7NL"),),
     family=(
         FamilyMember("Tomasz Wiśniewski", relation="spouse"),
@@ -207,3 +208,41 @@ def test_welsh_child_signs_and_another_councillors_daughter():
     assert ("child_school", "school:bro feuno", False, True) in found(minutes, gwen)
     other = "Councillor Gwen Evans chaired. Councillor Huw Evans said his daughter is at Ysgol Uwchradd Bro Feuno."
     assert ("child_school", "school:bro feuno", False, True) not in found(other, gwen)
+
+
+CHAT = (
+    "[01/03/2026, 18:02:40] Kev (Treasurer) added Win Lindo (Coach)\n"
+    "[01/03/2026, 18:02:41] Kev (Treasurer) added +44 7700 900114\n"
+    "[01/03/2026, 18:05:12] Win Lindo (Coach): Evening all, text me on 07700 900113 by Monday night.\n"
+    "[01/03/2026, 18:10:30] Win Lindo (Coach): If I don't pick up on that one try my other phone 07700 900124, "
+    "I'm usually at the youth centre til 9.\n"
+    "[01/03/2026, 18:11:02] +44 7700 900114: Thanks coach. Are we meeting at Denmore?\n"
+    "[01/03/2026, 18:11:45] Win Lindo (Coach): Jaden F is my nephew so he's on the list.\n"
+)
+
+
+def test_a_group_chat_the_person_writes_in():
+    unlisted = {f[1] for f in found(CHAT) if f[0] == "phone" and not f[3]}
+    assert unlisted == {
+        "+447700900124"
+    }  # his "other phone"; not the number the admin added, nor its messages
+    assert ("family_member", "family:jaden forbes", False, True) in found(CHAT)
+
+
+def test_a_class_list_in_polish():
+    kasia = dataclasses.replace(
+        KASIA,
+        family=(
+            FamilyMember("Tomasz Wiśniewski", relation="spouse"),
+            FamilyMember("Zofia Wiśniewska", relation="child"),
+        ),
+    )
+    rows = (
+        "6. WIŚNIEWSKA Zofia ur. 02.09.2011\nmama: Katarzyna Wiśniewska, Harrowdene tel. 07700 900 983\n"
+        "tata: Tomasz Wiśniewski tel. 07700 900 998\n\n"
+        "7. ZAJĄC Marcel ur. 18.12.2010 mama: Dorota Zając tel. 07700 900981 adres: 28 Gosling Way, "
+        "Harrowdene XH3 2QG\n"
+    )
+    got = found(rows, kasia)
+    assert ("family_member", "family:zofia wiśniewska", False, True) in got
+    assert not {f for f in got if not f[3]}  # her husband's mobile is his; the next pupil's row is theirs

@@ -248,8 +248,9 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         )
         fulls |= {_words(g) + "(?:" + "|".join(after) + ")" for g in givens}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth", ("Siddiqui","Shazia").
+        # A class list's "WIŚNIEWSKA Zofia", with no comma: only with the surname in capitals (see _member).
         fulls.add(
-            rf"{surname}[\"']?,\s*[\"']?(?:{'|'.join(_words(g) for g in sorted(givens, key=len, reverse=True))})"
+            rf"{surname}[\"']?(?:,\s*|[ \t]+)[\"']?(?:{'|'.join(_words(g) for g in sorted(givens, key=len, reverse=True))})"
         )
         if ending:
             fulls = {f"(?:{f}){ending}" if their_name else f"(?:{f})(?:{ending[:-1]})?" for f in fulls}
@@ -329,6 +330,19 @@ def _another_surname_after(text: str, end: int, profile: Profile, member: Family
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
+
+
+def _surname_first_in_lower_case(written: str, member: FamilyMember) -> bool:
+    """ "Reid Callum" in a sentence is two people's names run together; a list that puts the surname first
+    without a comma writes it in capitals ("WIŚNIEWSKA Zofia")."""
+    first = written.split()[0].strip("\"'")
+    return "," not in written and not first.isupper() and fold(first.lower()) in _surname_forms(member)
+
+
+@functools.lru_cache(maxsize=64)
+def _surname_forms(member: FamilyMember) -> frozenset[str]:
+    surname = split_name(member.name)[1]
+    return frozenset(name_word_forms(member.name, surname)) if len(surname.split()) == 1 else frozenset()
 
 
 def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
@@ -820,7 +834,11 @@ class FamilyDetector(Detector):
             givens += (patterns.greek_given,)
         for pattern in fulls:
             for m in whole_words(pattern, low):
-                if _free(m.span(), taken) and not _a_lower_case_middle(text[m.start() : m.end()], member):
+                if (
+                    _free(m.span(), taken)
+                    and not _a_lower_case_middle(text[m.start() : m.end()], member)
+                    and not _surname_first_in_lower_case(text[m.start() : m.end()], member)
+                ):
                     taken.append(m.span())
                     yield self._match(
                         text,

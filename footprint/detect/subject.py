@@ -713,6 +713,23 @@ def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject
     return Subject(level, names, tuple(reasons), _untied_records(doc, profile, names, tying))
 
 
+# A chat export's message header before its sender: "14/01/2025, 20:12 - " (Android), "[14/01/2025, 20:12:33] "
+# (iPhone), at the start of a line.
+_CHAT_HEADER = re.compile(
+    r"(?:^|\n)\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?(?: -)? $", re.I
+)
+CHAT_HEADER_CHARS = 32
+_SENDER_END = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?:")  # "Win Lindo (Coach):"
+
+
+def chat_sender(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names the sender of a message in a chat export ("... 20:12 - Jackie Hill: ...",
+    "[01/03/2026, 18:10:30] Win Lindo (Coach): ...", or a number the exporter's phone book has no name for)."""
+    return _SENDER_END.match(text, end) is not None and bool(
+        _CHAT_HEADER.search(text, max(0, start - CHAT_HEADER_CHARS), start)
+    )
+
+
 RECORD_CHARS = 600
 ROW_DELIMITERS = (
     4  # a line with this many tabs, semicolons, bars, or commas with no space after, is a row of data
@@ -752,8 +769,13 @@ def _untied_records(
         if _a_data_row(low, line_start, line_end):
             stop = min(stop, line_end)  # a row of delimited data is a record of its own
         first = bisect.bisect_left(ties, max(start - TIE_BEFORE, line_start))  # the first tie from there on
-        # (a mention by their title, "Cllr Wong", names their role: lists of namesakes do not give it)
-        tied = (first < len(ties) and ties[first] < stop) or low.startswith(_TITLE_PREFIXES, start)
+        # (a mention by their title, "Cllr Wong", names their role: lists of namesakes do not give it; a chat's
+        # sender is one person all through the chat)
+        tied = (
+            (first < len(ties) and ties[first] < stop)
+            or low.startswith(_TITLE_PREFIXES, start)
+            or chat_sender(doc.text, start, end)
+        )
         records.append(((start, stop), tied))
     if all(tied for _, tied in records) or not any(tied for _, tied in records):
         return ()

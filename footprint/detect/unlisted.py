@@ -27,7 +27,7 @@ from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_h
 from footprint.detect.family import same_name_keys
 from footprint.detect.interface import Detector, Document
 from footprint.detect.phones import listed_in, numbers_near, runs
-from footprint.detect.subject import TITLE_WORDS, Span, mentions, namesakes
+from footprint.detect.subject import TITLE_WORDS, Span, chat_sender, mentions, namesakes
 from footprint.detect.text import (
     alternation,
     at_line_starts,
@@ -213,7 +213,11 @@ class UnlistedDetector(Detector):
         between = (anchor[1], span[0]) if anchor[1] <= span[0] else (span[1], anchor[0])
         if "\n" in text[between[0] : between[1]] and _a_row(text, anchor[0]) and _a_row(text, span[0]):
             return None  # rows of a CSV or JSON-lines leak: each row is somebody's record
-        if not doc.confirmed and any(whole_words(_FIRST_PERSON, low, *between)):
+        if (
+            not doc.confirmed
+            and any(whole_words(_FIRST_PERSON, low, *between))
+            and not _their_own_message(text, anchor, span)
+        ):
             return (
                 None  # on a page that is not theirs, "ring me (Bev) on ..." after their name is the writer's
             )
@@ -242,6 +246,10 @@ class UnlistedDetector(Detector):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if any(not _a_field_value(text, m.start()) for m in at_line_starts(_NEW_RECORD, text, *between)):
             return None
+        if phone and (_ADDED.search(text, max(0, span[0] - 12), span[0]) or chat_sender(text, *span)):
+            # a group chat's "Kev (Treasurer) added +44 7700 900114", and the messages that number then sends
+            # ("[01/03/2026, 18:16] +44 7700 900114: ..."): a member the person's phone book does not name
+            return None
         if anchor[1] <= span[0] and _another_senders_message(text, anchor, span, anchors):
             return None  # a chat's "Mum: This is my new number 07700 900009": Mum's
         if _WHOSE_AFTER.match(text, span[1]) and not _their_own(text, span[1], profile):
@@ -254,8 +262,9 @@ class UnlistedDetector(Detector):
         line_end = text.find("\n", span[1])
         context_end = min(span[1] + CONTEXT_AFTER, len(text) if line_end == -1 else line_end)
         # (the detail's own words are left out: "23 Chapel Street" and "Station Road" are homes)
-        if _a_service(low, context_start, span[0], directory_listing=True) or _a_service(
-            low, span[1], context_end, directory_listing=True
+        mine = bool(_MY_PHONE.search(low, max(0, span[0] - 40), span[0]))  # "try my other phone 07700 ..."
+        if (not mine and _a_service(low, context_start, span[0], directory_listing=True)) or (
+            not mine and _a_service(low, span[1], context_end, directory_listing=True)
         ):
             return None
         if "correspondence" in low[context_start : span[0]] and low.count(low[span[0] : span[1]]) > 1:
@@ -368,11 +377,23 @@ class UnlistedDetector(Detector):
 # A line that starts another entry of a numbered or ranked list ("16 A. Yusuf FX3 8QE", "2nd – Alan
 # Whitworth (BF4 2AB)", "17 (name withheld)", an agenda's "45. 25/01203/FUL - 42 Tanyard Lane"): a detail after
 # it is that entry's, not the person's.
+_MY_PHONE = re.compile(r"\bmy\s+(?:\w+\s+)?(?:phone|mobile|number|mob|cell)\b[^\n.]{0,12}$")
+
+
+def _their_own_message(text: str, anchor: Span, span: Span) -> bool:
+    """Whether the detail is in a chat message the person sent: their name is the sender of its line
+    ("[01/03/2026, 18:10] Win Lindo (Coach): try my other phone 07700 900124"), so its "my" is theirs."""
+    return anchor[1] <= span[0] and "\n" not in text[anchor[1] : span[0]] and chat_sender(text, *anchor)
+
+
+_ADDED = re.compile(r"\b(?:added|removed)\s+\+?$")
 _NEW_RECORD = re.compile(
     r"(?m:^)[ \t]*(?:\d{1,3}[.)][ \t]+\d|[\[#(]\d{1,3}[\])]?[ \t]|\([a-h]\)[ \t]|\d{1,3}(?:st|nd|rd|th)[ \t]*[\-\u2013\u2014:.]|\d{1,3}[.)]?[ \t]+(?:[A-Z]\.|\("
     r"|(?![A-Z][a-z'\-]+[ \t]+(?i:"
     + _STREET_TYPE_WORDS
-    + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z])"
+    + r")\b)[A-Z][a-z]+[ \t]+[A-Z])|[\u2022*\-\u2013][ \t]+[A-Z]"
+    # a numbered list's "7. ZAJĄC Marcel": a surname in capitals (any alphabet's), then the given name
+    + r"|\d{1,3}[.)][ \t]+[A-Z][^\W\da-z_]+[ \t]+[A-Z])"
 )
 
 
@@ -543,7 +564,8 @@ def _after_a_relative(text: str, low: str, between: Span, relatives: list[Span])
     return any(_same_sentence(low, end, hi) for end in ends)
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?]+\s+")  # after a word, not an abbreviation ("St.", "Rd.")
+# After a word, not an abbreviation ("St.", "Rd.", "tel. 07700 ...", "mob. ...", "ext. 214").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})(?<!\btel)(?<!\bmob)(?<!\bfax)(?<!\bext)(?<!\btelf)[.!?]+\s+")
 _PRONOUN = re.compile(r"(?:he|she|they|his|her|hers|their|him|them)\b")
 
 
@@ -598,24 +620,9 @@ def _an_office_elsewhere(doc: Document, e164: str, span: Span, anchors: list[Spa
                 doc.lower, max(0, number.start - CONTEXT_BEFORE), min(len(text), number.end + CONTEXT_AFTER)
             ):
                 return True
-            if _a_sender(text, number.start, number.end) and any(_a_sender(text, *a) for a in anchors):
+            if chat_sender(text, number.start, number.end) and any(chat_sender(text, *a) for a in anchors):
                 return True
     return False
-
-
-# A chat export's message header before its sender: "14/01/2025, 20:12 - " (Android), "[14/01/2025, 20:12:33] "
-# (iPhone), at the start of a line.
-_CHAT_HEADER = re.compile(
-    r"(?:^|\n)\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?(?: -)? $", re.I
-)
-CHAT_HEADER_CHARS = 32
-
-
-def _a_sender(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] names the sender of a message in a chat export ("... 20:12 - Jackie Hill: ...")."""
-    return text.startswith(":", end) and bool(
-        _CHAT_HEADER.search(text, max(0, start - CHAT_HEADER_CHARS), start)
-    )
 
 
 def _other_people(low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
