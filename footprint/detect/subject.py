@@ -489,7 +489,11 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
 
 
 # An age given right after a name: "Age 61", ", 61,", "(61)".
-_AGE_AFTER = re.compile(r"(?:\s+aged?\s*:?\s*|\s*,\s*|\s*\(\s*)(\d{2,3})(?:\s*[),]|\s*$|\s*\n)")
+# ... or a results table's age column, the next line alone: "Winston A Lindo\n\n65-69".
+_AGE_AFTER = re.compile(
+    r"(?:\s+aged?\s*:?\s*|\s*,\s*|\s*\(\s*)(\d{2,3})(?:\s*[),]|\s*$|\s*\n)"
+    r"|[ \t]*\n\s*(\d{2})(?:[ \t]*[-\u2013][ \t]*\d{2})?[ \t]*(?:\n|$)"
+)
 
 
 def _older_than_them(low: str, end: int, born: int | None) -> bool:
@@ -497,7 +501,7 @@ def _older_than_them(low: str, end: int, born: int | None) -> bool:
     if born is None:
         return False
     m = _AGE_AFTER.match(low, end)
-    return m is not None and int(m.group(1)) > dt.date.today().year - born + 1
+    return m is not None and int(m.group(1) or m.group(2)) > dt.date.today().year - born + 1
 
 
 @functools.lru_cache(maxsize=16)

@@ -64,7 +64,11 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # Irish, Welsh and Scottish Gaelic pages' own words for a switchboard, an office, a council, a library, a
     # centre, a church, a school (as Document.lower writes them, without accents).
     r"lasc-?chlar oifig oifis comhairle leabharlann ionad eaglais scoil sgoil swyddfa cyngor llyfrgell canolfan "
-    r"eglwys capel ysgol "
+    r"eglwys capel ysgol derbynfa neuadd "
+    # Polish: reception, office, secretary's office, editorial office, centre, parish, parish office, school,
+    # church, consulate, shop, company, report (an advert to the moderators) (accents folded)
+    r"recepcj\w* biur\w* sekretariat\w* redakcj\w* osrod\w* parafi\w* kancelari\w* szkol\w* kosciol\w* "
+    r"konsulat\w* sklep\w* firm\w* zglos\w* "
     # Where public equipment stands: "the defibrillator ... (postcode VK7 3HB for the ambulance service)".
     r"defib\w* ambulance phone\s+box bus\s+stop post\s*box"
 ).split()
