@@ -263,3 +263,14 @@ def test_a_polish_offices_number():
 
     assert _a_service("bilety (£45 z kolacja) w recepcji osrodka, tel. ")
     assert _a_service("zglos: moderacja@gazetapolonii.example lub ")
+
+
+def test_a_relative_with_two_middle_names():
+    notice = (
+        "Abena Mensah and Winston Lindo Jr of Ashgrove are overjoyed to announce the safe arrival of their son, "
+        "Elijah Kwame Winston Lindo, on 14 March."
+    )
+    assert ("family_member", "family:elijah lindo", False, True) in found(notice)
+    assert ("family_member", "family:elijah lindo", False, True) not in found(
+        "Winston Lindo Jr of Ashgrove thanked Elijah and the team at\n\nKwame Osei Lindo Autos."
+    )

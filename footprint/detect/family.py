@@ -242,7 +242,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             rf"[\"',]?\s*\n\s*[\"']?(?:last|sur|family)[_\s]?name[\"']?\s*[:=]\s*[\"']?{surname}",
             rf"(?P<q>[\"']),\s*(?P=q){surname}",
             rf"\s+[a-z]\.?\s+{surname}",
-            rf"\s+(?!(?:and|or|the|of)\s)[a-z][a-z'’\-]+\s+{surname}",  # a middle name: "Callum James Reid"
+            # one or two middle names: "Callum James Reid", "Elijah Kwame Winston Lindo"
+            rf"\s+(?!(?:and|or|the|of)\s)[a-z][a-z'’\-]+(?:[ \t]+(?!(?:and|or|the|of)\s)[a-z][a-z'’\-]+)?\s+{surname}",
             rf"\s+{surname}",
             rf"\s+(?:and|&)\s+[a-z][a-z'’\-]+\s+{surname}",  # a couple: "Martin and Ros Keane"
         )
@@ -349,11 +350,12 @@ def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
     """ "Sam about Marsh" is not a middle name: on a page that capitalises names, one is written with a capital
     ("Callum James Reid"). (A surname's own particle, "Mali ap Rhys", is not a middle name.)"""
     words = written.split()
+    middles = words[1 : len(words) - len(split_name(member.name)[1].split())]
     return (
-        len(words) == 2 + len(split_name(member.name)[1].split())
+        len(middles) in (1, 2)
         and words[0][:1].isupper()
-        and words[1] not in ("and", "&")
-        and bool(_LOWER_WORD.fullmatch(words[1]))  # (not a record's "lastName:" between)
+        and middles[0] not in ("and", "&")
+        and any(_LOWER_WORD.fullmatch(w) for w in middles)  # (not a record's "lastName:" between)
     )
 
 
