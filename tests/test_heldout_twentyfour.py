@@ -274,3 +274,19 @@ def test_a_relative_with_two_middle_names():
     assert ("family_member", "family:elijah lindo", False, True) not in found(
         "Winston Lindo Jr of Ashgrove thanked Elijah and the team at\n\nKwame Osei Lindo Autos."
     )
+
+
+def test_a_date_of_birth_in_another_year_after_the_name_is_a_namesakes():
+    from footprint.detect.subject import mentions
+
+    winston = dataclasses.replace(WINSTON, date_of_birth=dt.date(1991, 10, 4))
+    record = Document(
+        url="https://example.org/record", text="Athlete: Winston Lindo Jr.\nDOB: 10/04/2007\nMiramar, FL"
+    )
+    assert not mentions(record, winston)
+    own = Document(url="https://example.org/own", text="Winston Lindo Jr.\nDOB: 04/10/1991\nAshgrove")
+    assert mentions(own, winston)
+    son = Document(
+        url="https://example.org/son", text="Winston Lindo Jr and his son Elijah, born 14 March 2025."
+    )
+    assert mentions(son, winston)

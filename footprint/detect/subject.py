@@ -482,8 +482,14 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
             and (generation_after(low, end) in patterns.other_generations)
         ):
             start = SOMEONE_ELSE  # "Winston Lindo Snr", "Mr Lindo senior": the father of the same name
-        elif start is not None and start != SOMEONE_ELSE and _older_than_them(low, end, patterns.born):
-            start = SOMEONE_ELSE  # a people-search record's "Andreas K Georgiou Age 61" when he is 52
+        elif (
+            start is not None
+            and start != SOMEONE_ELSE
+            and (_older_than_them(low, end, patterns.born) or _born_another_year(low, end, patterns.born))
+        ):
+            # a people-search record's "Andreas K Georgiou Age 61" when he is 52; a profile's "Winston Lindo Jr.
+            # ... DOB 10/04/2007" when he was born in 1991
+            start = SOMEONE_ELSE
         reads.append((at, end, start))
     return tuple(reads)
 
@@ -494,6 +500,29 @@ _AGE_AFTER = re.compile(
     r"(?:\s+aged?\s*:?\s*|\s*,\s*|\s*\(\s*)(\d{2,3})(?:\s*[),]|\s*$|\s*\n)"
     r"|[ \t]*\n\s*(\d{2})(?:[ \t]*[-\u2013][ \t]*\d{2})?[ \t]*(?:\n|$)"
 )
+
+
+# A record's date of birth soon after a name: "DOB\n\n10/04/2007", "born 3 May 1960", "Date of birth: 1960".
+_BIRTH_YEAR_AFTER = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b[^0-9\n]{0,6}\s*(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]"
+    r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+|[a-z]+\s+[0-9]{1,2},?\s+)?((?:19|20)[0-9]{2})(?![0-9])"
+)
+BIRTH_AFTER_CHARS = 160
+_SOMEONE_BETWEEN = re.compile(
+    r"\b(?:son|daughter|child|children|baby|twins|wife|husband|partner|mother|father|mum|dad)\b"
+)
+
+
+def _born_another_year(low: str, end: int, born: int | None) -> bool:
+    """A date of birth soon after the name, in another year than the person's, with no relative between."""
+    if born is None or "b" not in low[end : end + BIRTH_AFTER_CHARS]:
+        return False
+    m = _BIRTH_YEAR_AFTER.search(low, end, end + BIRTH_AFTER_CHARS)
+    return (
+        m is not None
+        and abs(int(m.group(1)) - born) > 1
+        and _SOMEONE_BETWEEN.search(low, end, m.start()) is None
+    )
 
 
 def _older_than_them(low: str, end: int, born: int | None) -> bool:
