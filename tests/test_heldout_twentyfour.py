@@ -290,3 +290,18 @@ def test_a_date_of_birth_in_another_year_after_the_name_is_a_namesakes():
         url="https://example.org/son", text="Winston Lindo Jr and his son Elijah, born 14 March 2025."
     )
     assert mentions(son, winston)
+
+
+def test_a_death_notices_age_is_a_namesakes():
+    from footprint.detect.subject import mentions
+
+    gwen = dataclasses.replace(GWEN, date_of_birth=dt.date(1970, 11, 3))
+    notice = Document(
+        url="https://example.org/notices",
+        text=(
+            "EVANS – Gwenllian (Gwen), formerly of Tŷ Gwyn, Llanfeuno, and latterly of Bro Cennen Residential "
+            "Home, Abercennen. Died peacefully on Sunday, 19 October 2025, aged 91."
+        ),
+    )
+    assert not mentions(notice, gwen)
+    assert mentions(dataclasses.replace(notice, text="EVANS – Gwenllian, of Llanfeuno, aged 55."), gwen)

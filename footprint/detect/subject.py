@@ -102,7 +102,9 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
     # "Hartley, Tom"; a list's "Wiśniewska (z d. Dąbrowska);Katarzyna" (surname, maiden name, given name)
     after = re.compile(
-        rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s*[,;]\s*|\s+)(?:{given})(?!\w)" if givens else r"(?!)"
+        rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s*[,;\u2013\u2014]\s*|\s+-\s+|\s+)(?:{given})(?!\w)"
+        if givens
+        else r"(?!)"
     )
     handles = tuple(sorted({u.lower() for u in profile.usernames if len(u) >= 5}))
     # The surname's longest word must be on the page ("rhys" for "ap rhys": "ap" is in half the pages there are).
@@ -371,7 +373,13 @@ def _ballot_mentions(doc: Document, profile: Profile, theirs: bool = True) -> li
             if m := _given_pattern(given).search(text, end, end + 120):
                 middle = _NEXT_NAME.match(text, m.end())
                 own = not middle or _their_middle(fold(middle.group(1).lower()), patterns.middles)
-                if own == theirs:
+                low = doc.lower
+                if own and (
+                    _older_than_them(low, m.end(), patterns.born)
+                    or _born_another_year(low, m.end(), patterns.born)
+                ):
+                    own = False  # a death notice's "EVANS – Gwenllian (Gwen), ... aged 91" when she is 55
+                if own == theirs and (at, end) not in found:
                     found.append((at, end))
     return found
 
@@ -508,20 +516,31 @@ _BIRTH_YEAR_AFTER = re.compile(
     r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+|[a-z]+\s+[0-9]{1,2},?\s+)?((?:19|20)[0-9]{2})(?![0-9])"
 )
 BIRTH_AFTER_CHARS = 160
+AGED_AFTER_CHARS = 260  # (a death notice gives the age after where the person lived: "..., aged 91")
 _SOMEONE_BETWEEN = re.compile(
     r"\b(?:son|daughter|child|children|baby|twins|wife|husband|partner|mother|father|mum|dad)\b"
 )
 
 
+# An age in a notice's sentence after the name: "aged 91", Welsh "yn 91 mlwydd oed", Polish "w wieku 75 lat".
+_AGED_LATER = re.compile(
+    r"\b(?:aged|yn|w\s+wieku)\s+(\d{2,3})\s+(?:mlwydd\s+oed|oed|lat)\b|\baged\s+(\d{2,3})\b"
+)
+
+
 def _born_another_year(low: str, end: int, born: int | None) -> bool:
-    """A date of birth soon after the name, in another year than the person's, with no relative between."""
-    if born is None or "b" not in low[end : end + BIRTH_AFTER_CHARS]:
+    """A date of birth soon after the name in another year than the person's, or an age there they have not
+    reached (a death notice's "aged 91"), with no relative between."""
+    if born is None:
         return False
     m = _BIRTH_YEAR_AFTER.search(low, end, end + BIRTH_AFTER_CHARS)
+    if m is not None and abs(int(m.group(1)) - born) > 1 and not _SOMEONE_BETWEEN.search(low, end, m.start()):
+        return True
+    m = _AGED_LATER.search(low, end, end + AGED_AFTER_CHARS)
     return (
         m is not None
-        and abs(int(m.group(1)) - born) > 1
-        and _SOMEONE_BETWEEN.search(low, end, m.start()) is None
+        and int(m.group(1) or m.group(2)) > dt.date.today().year - born + 1
+        and not _SOMEONE_BETWEEN.search(low, end, m.start())
     )
 
 
@@ -549,6 +568,10 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             middle = _NEXT_NAME.match(text, m.end()) if len(given.split()) < 2 else None
             if middle and not _their_middle(fold(middle.group(1).lower()), patterns.middles):
                 continue  # "JONES, David Peter" when he is David Ellis Jones
+            if _older_than_them(low, m.end(), patterns.born) or _born_another_year(
+                low, m.end(), patterns.born
+            ):
+                continue  # a death notice's "EVANS – Gwenllian (Gwen), ... aged 91" when she is 55
             full.append((at, m.end()))
         elif (
             not _in_an_address(low, at, end)
