@@ -305,3 +305,18 @@ def test_a_death_notices_age_is_a_namesakes():
     )
     assert not mentions(notice, gwen)
     assert mentions(dataclasses.replace(notice, text="EVANS – Gwenllian, of Llanfeuno, aged 55."), gwen)
+
+
+def test_a_title_and_surname_after_a_namesake_named_in_full_is_the_namesake():
+    from footprint.detect.subject import mentions
+
+    post = Document(
+        url="https://example.org/church",
+        text="Happy 65th birthday to our own Deacon Winston Lindo Snr! Mr Lindo has served here since 1986.",
+    )
+    assert not mentions(post, WINSTON)
+    jo = Profile(key="jo", name="Jo Marsh", titles=("ms",))
+    minutes = Document(
+        url="https://example.org/minutes", text="Objection from Mr J Marsh. Ms Marsh spoke for the residents."
+    )
+    assert [minutes.text[a:b] for a, b in mentions(minutes, jo)] == ["Ms Marsh"]

@@ -482,6 +482,7 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
     read once a page, for both the person's mentions and their namesakes'."""
     low = doc.lower
     reads = []
+    reads_others: list[bool] = []  # for each full name so far (a given name or initial), whether a namesake's
     for at, end in _surname_hits(low, patterns.surnames):
         start = _name_start(low, at, patterns)
         if (
@@ -498,8 +499,25 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
             # a people-search record's "Andreas K Georgiou Age 61" when he is 52; a profile's "Winston Lindo Jr.
             # ... DOB 10/04/2007" when he was born in 1991
             start = SOMEONE_ELSE
+        if start is not None and start != SOMEONE_ELSE and _titles_only(low[start:at]):
+            # (unless the profile's own honorific says it is them: "Ms Marsh" after "Mr J Marsh")
+            if reads_others and reads_others[-1] and not _their_honorific(low[start:at], patterns.titles):
+                start = SOMEONE_ELSE  # "Deacon Winston Lindo Snr ... Mr Lindo": the last one named in full
+        elif start is not None:
+            reads_others.append(start == SOMEONE_ELSE)
         reads.append((at, end, start))
     return tuple(reads)
+
+
+def _their_honorific(words: str, titles: frozenset[str]) -> bool:
+    kinds = {_TITLE_KIND.get(w.rstrip("."), w.rstrip(".")) for w in words.split()}
+    return bool(kinds & titles & _HONORIFICS)
+
+
+def _titles_only(words: str) -> bool:
+    """Whether the words before a surname are only titles ("Mr", "Cllr Dr"): a name that refers back."""
+    split = words.split()
+    return bool(split) and all(w.rstrip(".") in _TITLE_WORDS for w in split)
 
 
 # An age given right after a name: "Age 61", ", 61,", "(61)".
