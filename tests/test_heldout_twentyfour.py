@@ -320,3 +320,8 @@ def test_a_title_and_surname_after_a_namesake_named_in_full_is_the_namesake():
         url="https://example.org/minutes", text="Objection from Mr J Marsh. Ms Marsh spoke for the residents."
     )
     assert [minutes.text[a:b] for a, b in mentions(minutes, jo)] == ["Ms Marsh"]
+
+
+def test_a_relative_of_the_same_name_by_given_name_and_generation():
+    post = "I never planned to follow my dad onto the council. Winston Sr did sixteen years for Denmore Park."
+    assert ("family_member", "family:winston lindo sr", False, True) in found(post, confirmed=True)

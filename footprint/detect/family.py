@@ -255,6 +255,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         )
         if ending:
             fulls = {f"(?:{f}){ending}" if their_name else f"(?:{f})(?:{ending[:-1]})?" for f in fulls}
+            # the given name and the generation alone say who it is: "Winston Snr", "his dad, Winston Senior"
+            fulls |= {_words(g) + rf",?\s+(?:{spellings})\.?" for g in givens}
     if their_name:
         givens = set()
     greek_givens = "|".join(greek_pattern(g) for g in sorted(givens, key=len, reverse=True))
