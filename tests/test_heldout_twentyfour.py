@@ -325,3 +325,16 @@ def test_a_title_and_surname_after_a_namesake_named_in_full_is_the_namesake():
 def test_a_relative_of_the_same_name_by_given_name_and_generation():
     post = "I never planned to follow my dad onto the council. Winston Sr did sixteen years for Denmore Park."
     assert ("family_member", "family:winston lindo sr", False, True) in found(post, confirmed=True)
+
+
+def test_a_couple_sharing_the_surname_with_the_person_named_first():
+    from footprint.detect.subject import mentions
+
+    gwen = dataclasses.replace(GWEN, family=(FamilyMember("Gruffudd Evans", relation="child"),))
+    news = "Llongyfarchiadau i Gruffudd, mab Gwen a Dafydd Evans, Ffordd y Môr, Llanfeuno, ar gael ei ddewis."
+    assert mentions(Document(url="https://example.org/y-gloch", text=news), gwen)
+    assert ("family_member", "family:gruffudd evans", False, True) in found(news, gwen)
+    english = Document(
+        url="https://example.org/e", text="Thanks to Gwen and Dafydd Evans for the raffle prizes."
+    )
+    assert mentions(english, gwen)

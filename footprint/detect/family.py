@@ -107,7 +107,7 @@ _RELATION_WORDS = re.compile(
     r"|μπαμπ[άα]ς|γιαγι[άα]|παππο[ύυ]ς|εγγον(?:[ήη]|[όο]ς|[έε]ς|ο[ίι])|αδε[λρ]φ(?:[ήη]|[όο]ς)|παιδι[άα]|ν[ύυ]φη"
     # Welsh, with the mutations a word before gives them, accents folded: husband, wife, daughter, son, sons,
     # grandson, granddaughter, grandmother, grandfather, brother, sister, mother, children
-    r"|g?wr|g?wraig|m?ferch|m?fab|meibion|wyr|wyres|nain|taid|f?mam-gu|[td]ad-cu|f?brawd|chwaer|mam|fam|phlant"
+    r"|g?wr|g?wraig|[mf]erch|[mf]ab|[mf]eibion|wyr|wyres|nain|taid|[mf]am-gu|[td]ad-cu|[bf]rawd|chwaer|mam|fam|phlant"
     # Polish, in the cases a sentence gives them, accents folded (see text.fold): husband, wife, daughter, son,
     # mother, father, mother-in-law, daughter-in-law, grandchild, granddaughter, children, brother, sister,
     # grandmother, grandfather, parents

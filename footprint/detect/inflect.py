@@ -38,6 +38,7 @@ def polish_forms(word: str) -> tuple[str, ...]:
         stem = low[:-1]  # "wiśniewsk"
         if low.endswith("a"):
             forms |= {stem + "iej"}  # (and "-ą", folded to "-a")
+            forms.add(low[:-2] + "cy")  # "Wiśniewscy", the family (the plural is the same for her and him)
         else:
             forms |= {stem + "iego", stem + "iemu", stem + "im", stem + "ich", stem + "imi"}
             forms.add(low[:-2] + ("cy" if low.endswith("ki") else "i"))  # "Wiśniewscy", the family
