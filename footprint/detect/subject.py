@@ -284,10 +284,14 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         # 'Margaret "Maggie" Oduya' starts at Margaret, whichever given name is tried first.
         if first is None or at_word < first:
             first = at_word
-    if first is None and len(words) >= 3 and words[-2] in _AND and words[-1][:1].isalpha():
-        # a couple sharing the surname, the person first: "Gwen and Dafydd Evans", "Gwen a Dafydd Evans"
-        if any(len(given) == 1 and words[-3] == given[0] for given in patterns.givens):
-            first = len(words) - 3
+    if (  # a couple sharing the surname, the person first: "Gwen and Dafydd Evans", "Gwen a Dafydd Evans"
+        first is None
+        and len(words) >= 3
+        and words[-2] in _AND
+        and words[-1][:1].isalpha()
+        and any(len(given) == 1 and words[-3] == given[0] for given in patterns.givens)
+    ):
+        first = len(words) - 3
     if first is None:
         for given in patterns.mutated:  # "i Wen Evans": only after the word that mutates it
             size = len(given)
