@@ -338,3 +338,10 @@ def test_a_couple_sharing_the_surname_with_the_person_named_first():
         url="https://example.org/e", text="Thanks to Gwen and Dafydd Evans for the raffle prizes."
     )
     assert mentions(english, gwen)
+
+
+def test_a_persons_name_then_their_street_after_a_comma():
+    news = "Llongyfarchiadau i Gruffudd, mab Gwen a Dafydd Evans, Ffordd y Môr, ar gael ei ddewis i'r tîm."
+    assert ("home_address", "street:ffordd y môr", True, True) in found(news, GWEN)
+    other = "Lucky dips: Huw Evans, Ffordd y Môr; Gwen Evans, Llanfeuno; the Puw family, Aber-arth."
+    assert ("home_address", "street:ffordd y môr", True, True) not in found(other, GWEN)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
+from footprint.detect.subject import mentions
 from footprint.detect.text import HEADING_CHARS, fold, whole_words, word_pattern
 from footprint.model import Address, Kind, Match, Need, Profile
 
@@ -396,14 +397,17 @@ def _a_longer_name(text: str, house: tuple[int, int], home: _Home) -> bool:
     )
 
 
-_WORD_OF = re.compile(r"([a-z'’\-]+),?\s+of\s+$")
+_WORD_OF = re.compile(r"([a-z'’\-]+)(,?\s+of\s+|,\s*)$")
 
 
-def _of_the_street(low: str, at: int, names: frozenset[str]) -> bool:
-    """ "Jo Marsh of Gorse Hill Road": the person's own name, then "of" the street, as papers and parish
-    newsletters say where someone lives."""
+def _of_the_street(low: str, at: int, names: frozenset[str], mention_ends: frozenset[int]) -> bool:
+    """ "Jo Marsh of Gorse Hill Road", "Gwen a Dafydd Evans, Ffordd y Môr": the person's own name, then "of"
+    the street or the street after a comma, as papers and parish newsletters say where someone lives."""
     m = _WORD_OF.search(low, max(0, at - 30), at)
-    return m is not None and m.group(1) in names
+    if m is None or m.group(1) not in names:
+        return False
+    # (after a comma, only where the name before it is the person's: "Bríd O'Kane, Drumcreevan Road" is Bríd's)
+    return "of" in m.group(2) or m.end(1) in mention_ends
 
 
 @functools.lru_cache(maxsize=32)
@@ -427,10 +431,15 @@ class AddressDetector(Detector):
     def detect(self, doc: Document, profile: Profile) -> Iterator[Match]:
         low = doc.lower
         names = _name_words(profile)
-        matches = [m for address in profile.addresses for m in self._address(doc.text, low, address, names)]
+        ends = frozenset(end for _, end in mentions(doc, profile))
+        matches = [
+            m for address in profile.addresses for m in self._address(doc.text, low, address, names, ends)
+        ]
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
-    def _address(self, text: str, low: str, address: Address, names: frozenset[str]) -> list[Match]:
+    def _address(
+        self, text: str, low: str, address: Address, names: frozenset[str], mention_ends: frozenset[int]
+    ) -> list[Match]:
         """Full sightings first (number and street, street and postcode, the house name), then the partials
         that are not part of one."""
         home = parse_home(address)
@@ -494,7 +503,7 @@ class AddressDetector(Detector):
             if _free(s, taken)
             and (
                 _RESIDENCE.search(low, max(0, s[0] - RESIDENCE_WINDOW), s[1] + RESIDENCE_WINDOW)
-                or _of_the_street(low, s[0], names)
+                or _of_the_street(low, s[0], names, mention_ends)
             )
         ]
         if blocks:
