@@ -345,3 +345,15 @@ def test_a_persons_name_then_their_street_after_a_comma():
     assert ("home_address", "street:ffordd y môr", True, True) in found(news, GWEN)
     other = "Lucky dips: Huw Evans, Ffordd y Môr; Gwen Evans, Llanfeuno; the Puw family, Aber-arth."
     assert ("home_address", "street:ffordd y môr", True, True) not in found(other, GWEN)
+
+
+def test_a_polish_birthday_post_gives_the_date_away():
+    kasia = dataclasses.replace(KASIA, date_of_birth=dt.date(1980, 4, 17))
+    post = Document(
+        url="https://example.org/post",
+        text="Kasia Wiśniewska\n17 kwietnia 2025\n45 lat! Dziękuję wszystkim za życzenia z Harrowdene.",
+        published=dt.date(2025, 4, 17),
+        confirmed=True,
+    )
+    got = {(m.kind.value, m.key) for m in read(post, kasia, all_detectors()).matches}
+    assert ("date_of_birth", "dob:1980-04-17") in got

@@ -115,9 +115,13 @@ _ANCHOR_WORDS = (
     "blwydd",
     "ur.",
     "urodz",
+    "lat!",
+    "heddiw",
 )
-_POST_ANCHORS = frozenset({"birth", "bday", "b'day", "today", "tomorrow", "yesterday", "happy"})
-_POST_ONLY = frozenset({"today", "tomorrow", "yesterday", "happy"})  # not words about birth
+_POST_ANCHORS = frozenset(
+    {"birth", "bday", "b'day", "today", "tomorrow", "yesterday", "happy", "lat!", "heddiw", "blwydd", "urodz"}
+)
+_POST_ONLY = frozenset({"today", "tomorrow", "yesterday", "happy", "lat!", "heddiw"})  # not words about birth
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
 _NUMERIC_START = r"(?<![\d/.\-])"
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
@@ -139,7 +143,9 @@ _AGE_TODAY = re.compile(
     rf"(?<!\d)(?P<age>\d{{1,3}}){_ORDINAL}\s+(?:today|tomorrow|birthday|bday|b'day)"
     r"|turn(?:s|ed|ing)\s+(?P<age2>\d{1,3})\s+(?:today|tomorrow|yesterday)"  # "turns 58 tomorrow"
     r"|happy\s+(?P<age3>\d{1,3})(?:st|nd|rd|th)(?!\w)(?!\s+(?:birthday|bday|b'day))"  # "HAPPY 21ST NELL"
-    rf"|(?<![\w\-])(?P<words>{_AGE_WORDS})\s+(?:today|tomorrow)",  # "Forty-two today!"
+    rf"|(?<![\w\-])(?P<words>{_AGE_WORDS})\s+(?:today|tomorrow)"  # "Forty-two today!"
+    # Polish "45 lat!" (45 years!) on a birthday post; Welsh "45 oed heddiw" (45 today)
+    r"|(?<!\d)(?P<age4>\d{1,3})\s+lat(?:ka)?\s*!|(?<!\d)(?P<age5>\d{1,3})\s+oed\s+heddiw",
     re.IGNORECASE,
 )
 
@@ -155,7 +161,7 @@ def _days_off(m: re.Match[str]) -> int:
 
 def _age(m: re.Match[str]) -> int:
     """The age an _AGE_TODAY match gives, in digits or in words."""
-    if digits := m.group("age") or m.group("age2") or m.group("age3"):
+    if digits := m.group("age") or m.group("age2") or m.group("age3") or m.group("age4") or m.group("age5"):
         return int(digits)
     words = re.split(r"[\s\-]+", m.group("words").lower())
     if words[0] in _TEENS:
