@@ -357,3 +357,30 @@ def test_a_polish_birthday_post_gives_the_date_away():
     )
     got = {(m.kind.value, m.key) for m in read(post, kasia, all_detectors()).matches}
     assert ("date_of_birth", "dob:1980-04-17") in got
+
+
+CALLUM = Profile(
+    key="callum",
+    name="Callum Ferrier",
+    locality=("Ravensholme",),
+    addresses=(
+        Address(
+            "NB Kestrel, Cobble Wharf Moorings, Wharf Lane, Ravensholme", label="home", postcode="KY4 7DW"
+        ),
+    ),
+)
+
+
+def test_a_boat_is_a_home_by_its_name_where_it_is_moored():
+    from footprint.detect.addresses import parse_home
+
+    assert parse_home(CALLUM.addresses[0]).key == "nb kestrel wharf lane ky47dw"
+    about = "Callum Ferrier has lived aboard the narrowboat Kestrel at Cobble Wharf Moorings, off Wharf Lane."
+    assert ("home_address", "nb kestrel wharf lane ky47dw", False, True) in found(about, CALLUM)
+    for elsewhere in (
+        "Callum Ferrier launched his campaign in the back room of The Kestrel on Basin Street, by the canal.",
+        "Callum Ferrier went boating on his uncle's cruiser, Kestrel Lady, moored at Cobble Wharf.",
+        "Callum Ferrier: two boats down from us at Cobble Wharf we saw a kestrel this morning.",
+        "Callum Ferrier checked in aboard NB Kestrel at Tewley Top Lock, 5 km up the canal.",
+    ):
+        assert not {f for f in found(elsewhere, CALLUM) if f[0] == "home_address" and not f[2]}, elsewhere

@@ -162,7 +162,9 @@ def parse_home(address: Address) -> _Home:
             unit,
         )
     second = parts[1] if len(parts) > 1 else ""
-    street = _normalise_street(second) if second and _a_street(second) else ""
+    # The street may come after a place that is not one: "NB Kestrel, Cobble Wharf Moorings, Wharf Lane"
+    on = next((part for part in parts[1:3] if _a_street(part)), "") if not _FLAT.match(first) else second
+    street = _normalise_street(on) if on and _a_street(on) else ""
     house = " ".join(first.split())
     if _FLAT.match(first) and second:
         house = f"{house} {' '.join(second.split())}"  # "Flat 3" alone would match every block of flats
@@ -242,7 +244,9 @@ def _patterns(home: _Home) -> _Patterns:
             rf"|[ \t]*\n\s*{number}[ \t]*(?=\n|$)"
         )
     if home.house_name:
-        house_name = re.compile(r"[\s,]+".join(word_pattern(w) for w in home.house_name.lower().split()))
+        # a boat is written by its name alone as often as with "NB": "aboard Kestrel", "the narrowboat Kestrel"
+        name = _BOAT_PREFIX.sub("", home.house_name) if boat(home) else home.house_name
+        house_name = re.compile(r"[\s,]+".join(word_pattern(w) for w in name.lower().split()))
     postcode = None
     if len(home.postcode) >= 5:
         outward, inward = home.postcode[:-3].lower(), home.postcode[-3:].lower()
@@ -368,6 +372,46 @@ def _another_named_house(text: str, street: tuple[int, int], home: _Home) -> boo
     return m is not None and fold(m.group(1).lower()) != fold(home.house.lower()) and not home.numbered
 
 
+# A home that is a boat: its name after "NB" (narrowboat), "MV", "Narrowboat", "Wide beam" or "Dutch barge".
+_BOAT_PREFIX = re.compile(
+    r"^(?:nb|n\.b\.?|narrow\s*boat|mv|m\.v\.|wide\s*beam|dutch\s+barge)\s+", re.IGNORECASE
+)
+_BOAT_CUE = re.compile(
+    r"\bn\.?b\b|narrow\s*boat|\bboat|aboard|wide\s*beam|\bmv\b|barge|moored|mooring|\bberth|\bhull|\bcanal|\bmarina"
+)
+
+
+def boat(home: _Home) -> bool:
+    return not home.numbered and bool(_BOAT_PREFIX.match(home.house))
+
+
+MOORING_REACH = 150
+
+
+def _where_the_boat_lives(
+    text: str, low: str, name: tuple[int, int], address: Address, patterns: _Patterns
+) -> bool:
+    """A boat's name is its home only written as a name (a capital: not "a kestrel over the Wharf"), not the
+    start of another boat's ("Kestrel Lady"), beside a word about boats (not the pub, The Kestrel), and with
+    where it is moored close by (its moorings, street or postcode): a boat moves, and its name alone says where
+    it was one weekend, not where its owner lives."""
+    if not text[name[0]].isupper() or _NEXT_CAPITAL.match(text, name[1]):
+        return False
+    lo, hi = max(0, name[0] - MOORING_REACH), min(len(low), name[1] + MOORING_REACH)
+    if not _BOAT_CUE.search(low, max(0, name[0] - 30), min(len(low), name[1] + 30)):
+        return False
+    places = [_MOORINGS.sub("", fold(p.strip().lower())) for p in address.text.split(",")[1:] if p.strip()]
+    return (
+        any(p and low.find(p, lo, hi) != -1 for p in places[:2])
+        or (patterns.street is not None and patterns.street.search(low, lo, hi) is not None)
+        or (patterns.postcode is not None and patterns.postcode.search(low, lo, hi) is not None)
+    )
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z][a-z]+")
+_MOORINGS = re.compile(r"\s+(?:residential\s+)?(?:moorings?|marina|basin|wharf\s+moorings)$")
+
+
 _GAP = re.compile(r"[\s,]{1,4}")
 
 
@@ -461,6 +505,8 @@ class AddressDetector(Detector):
             elif postcode := _nearest(street, postcodes):
                 neighbours.append(postcode)
         houses = _spans(patterns.house_name, low)
+        if boat(home):
+            houses = [h for h in houses if _where_the_boat_lives(text, low, h, address, patterns)]
         longer = [h for h in houses if _a_longer_name(text, h, home)]  # "Tŷ Gwyn Farm" is not Tŷ Gwyn ...
         businesses = [h for h in houses if _BUSINESS_AFTER_NAME.match(text, h[1])]
         for house in houses:
