@@ -384,3 +384,18 @@ def test_a_boat_is_a_home_by_its_name_where_it_is_moored():
         "Callum Ferrier checked in aboard NB Kestrel at Tewley Top Lock, 5 km up the canal.",
     ):
         assert not {f for f in found(elsewhere, CALLUM) if f[0] == "home_address" and not f[2]}, elsewhere
+
+
+def test_names_english_spells_many_ways():
+    from footprint.detect.subject import mentions
+
+    shahana = Profile(
+        key="shahana",
+        name="Shahana Begum Chowdhury",
+        other_names=("Shahana Chowdhury",),
+        locality=("Quayfield",),
+        family=(FamilyMember("Mohammed Abdul Karim", relation="spouse"),),
+    )
+    page = "Cllr Shahana Choudhury of Quayfield and her husband Md. Abdul Karim opened the bazaar."
+    assert mentions(Document(url="https://example.org/bazaar", text=page), shahana)
+    assert ("family_member", "family:mohammed abdul karim", False, True) in found(page, shahana)

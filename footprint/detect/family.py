@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.detect.inflect import name_word_forms, polish, polish_forms
+from footprint.detect.inflect import name_word_forms, polish, polish_forms, spellings
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions, someone_elses_post, untitled
 from footprint.detect.text import (
@@ -189,7 +189,15 @@ _NOT_A_SCHOOL = (
 
 
 def _words(text: str) -> str:
-    return r"\s+".join(word_pattern(w) for w in text.lower().split())
+    return r"\s+".join(_spelled(w) for w in text.lower().split())
+
+
+def _spelled(word: str) -> str:
+    """One word of a name, in any of the spellings English gives it ("md." or "muhammad" for "mohammed")."""
+    options = spellings(word)
+    if len(options) == 1:
+        return word_pattern(word)
+    return "(?:" + "|".join(word_pattern(o) for o in sorted(options, key=len, reverse=True)) + ")"
 
 
 def _whole(pattern: str) -> str:
@@ -964,7 +972,7 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
     for member in profile.family:
         words = member.name.split()
         if words:
-            probes = tuple(fold(n.lower()) for n in (words[0], *member.nicknames) if n.strip())
+            probes = tuple(v for n in (words[0], *member.nicknames) if n.strip() for v in spellings(n))
             if polish(member.name):  # what every case of the name starts with: "katarzyn", "tomasz"
                 probes = tuple(os.path.commonprefix(polish_forms(n)) or fold(n.lower()) for n in probes)
             members.append((member, probes))

@@ -113,3 +113,36 @@ def soft_mutation(word: str) -> str:
         if low.startswith(start) and len(low) > len(start) + 1:
             return mutated + low[len(start) :]
     return ""
+
+
+# Names that English spells many ways, one transliteration each (Arabic and Bengali names): a page that writes
+# "Md. Abdul Karim" or "Muhammad Abdul Karim" names the profile's "Mohammed Abdul Karim". Each group's spellings are
+# the same name, not similar ones ("Abdul" and "Abdur" are two names; neither is here).
+_SPELLINGS = (
+    (
+        "mohammed",
+        "mohammad",
+        "muhammad",
+        "muhammed",
+        "mohamed",
+        "mohamad",
+        "mohammod",
+        "md",
+        "md.",
+        "mohd",
+        "mohd.",
+    ),
+    ("chowdhury", "choudhury", "chowdhuri", "choudhuri", "chaudhury", "chowdury"),
+    ("hussain", "hussein", "husain", "hossain", "hosain"),
+    ("rahman", "rehman"),
+    ("ahmed", "ahmad"),
+    ("khatun", "khatoon"),
+)
+_SPELLING_OF = {spelling: group for group in _SPELLINGS for spelling in group}
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """The ways English writes this name ("md." and "muhammad" for "mohammed"), folded lower case; the word
+    alone if it has no others."""
+    low = fold(word.lower())
+    return _SPELLING_OF.get(low, (low,))

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from footprint.detect.inflect import WELSH_SOFT_TRIGGERS, polish, polish_forms, soft_mutation
+from footprint.detect.inflect import WELSH_SOFT_TRIGGERS, polish, polish_forms, soft_mutation, spellings
 from footprint.detect.interface import Document
 from footprint.detect.text import (
     alternation,
@@ -91,6 +91,9 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     surnames |= {s.replace("-", " ") for s in surnames if "-" in s}
     givens = {fold(split_name(n)[0].lower()) for n in names}
     givens |= {fold(n.split()[0].lower()) for n in names}
+    # The spellings English gives a name: "Shahana Choudhury" for Chowdhury, "Md. Abdul Karim"
+    surnames |= {v for s in list(surnames) if " " not in s for v in spellings(s)}
+    givens |= {" ".join([v, *g.split()[1:]]) for g in list(givens) for v in spellings(g.split()[0])}
     for name in names:  # a Polish sentence declines both: "z Katarzyną Wiśniewską", "pani Kasi Wiśniewskiej"
         if polish(name):
             given, surname = split_name(name)
