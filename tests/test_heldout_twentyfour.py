@@ -399,3 +399,28 @@ def test_names_english_spells_many_ways():
     page = "Cllr Shahana Choudhury of Quayfield and her husband Md. Abdul Karim opened the bazaar."
     assert mentions(Document(url="https://example.org/bazaar", text=page), shahana)
     assert ("family_member", "family:mohammed abdul karim", False, True) in found(page, shahana)
+
+
+def test_another_councillor_of_the_name_by_initials_or_by_age_in_the_same_story():
+    shahana = Profile(
+        key="shahana",
+        name="Shahana Begum Chowdhury",
+        other_names=("Shahana Chowdhury",),
+        locality=("Quayfield",),
+        date_of_birth=dt.date(1980, 5, 2),
+        family=(FamilyMember("Rayyan Karim", relation="child", school="Quayfield Primary School"),),
+    )
+    minutes = (
+        "Councillor S. B. Chowdhury of Quayfield was present.\n\nCouncillor J. U. Chowdhury declared an interest in "
+        "item 5 (Primary school places in the east of the\nborough) as his granddaughter attends Quayfield Primary "
+        "School."
+    )
+    assert ("child_school", "school:quayfield", False, True) not in found(minutes, shahana)
+    story = (
+        "Cllr Shahana Chowdhury of Quayfield welcomed the news.\n\nCllr Jamal Chowdhury takes the housing brief. "
+        "Cllr Chowdhury, 52, has represented St Aubyn's since 2010."
+        ' Speaking after his appointment, Cllr Chowdhury said: "I grew up in a two-bedroom flat with seven '
+        "brothers and sisters, and I know what overcrowding does to a family. My wife and I brought up our three "
+        'sons a few streets away, and they all went through Quayfield Primary School."'
+    )
+    assert ("child_school", "school:quayfield", False, True) not in found(story, shahana)

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from footprint.detect.inflect import name_word_forms, polish, polish_forms, spellings
 from footprint.detect.interface import Detector, Document
-from footprint.detect.subject import mentions, someone_elses_post, untitled
+from footprint.detect.subject import mentions, namesakes, someone_elses_post, untitled
 from footprint.detect.text import (
     APOSTROPHE,
     HEADING_CHARS,
@@ -486,9 +486,32 @@ _NOT_GIVEN_NAMES = frozenset(
         "pani",
     ]
 )
+# After two capitalised words, these make them a school's or a place's name: "Brindle Hill Academy".
+_A_PLACE_AFTER = re.compile(
+    r"\s+(?:academy|school|primary|college|nursery|high|infants?|juniors?|road|street|lane|avenue|close|way)\b",
+    re.IGNORECASE,
+)
 _NAME_PAIRS = re.compile(r"\b(?=([A-Z][a-z']+)\s+([A-Z][a-z']+(?:-[A-Z][a-z']+)*)(?![\w-]))")
 _SCHOOL_YEAR = re.compile(r"\b[ps][1-7]\b")
 _THIRD_PERSON = re.compile(r"(?:her|his|their|whose|ei|eu|jej|jego|ich)\b")  # (and Welsh, Polish)
+
+
+# A sentence's end: not an initial's stop ("Councillor J. U. Chowdhury"), nor a line that wraps in a sentence.
+_SENTENCE_STOP = re.compile(r"[.!?](?<![\s(][A-Z]\.)\s|\n\s*\n")
+_TITLED_INITIALS = re.compile(
+    r"\b(?:Councillor|Cllr|Coun|Mr|Mrs|Ms|Miss|Dr)\.?\s+((?:[A-Z]\.?\s*){1,3})[A-Z][a-z'\-]+"
+)
+
+
+def _sentence_before(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts (within the 200 characters before it)."""
+    starts = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, at - 200), at)]
+    return starts[-1] if starts else max(0, at - 200)
+
+
+@functools.lru_cache(maxsize=32)
+def _initials(profile: Profile) -> frozenset[str]:
+    return frozenset(fold(n.split()[0][0].lower()) for n in profile.names if n.split())
 
 
 def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile) -> bool:
@@ -500,12 +523,22 @@ def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile
     year = "year" in said or bool(_SCHOOL_YEAR.search(said))
     if not year and not _THIRD_PERSON.match(said):
         return False
-    start = max(low.rfind(stop, 0, cue.start()) for stop in (". ", "! ", "? ", "\n"))
-    sentence = slice(max(start + 1, cue.start() - 200), cue.start())
+    start = _sentence_before(text, cue.start())
+    sentence = slice(max(start, cue.start() - 200), cue.start())
     if year and _TEACHES.search(low[sentence]):
         return True
+    titled = list(_TITLED_INITIALS.finditer(text, sentence.start, sentence.stop))
+    if titled and titled[-1].group(1)[0].lower() not in _initials(profile):
+        return True  # "Councillor J. U. Chowdhury declared ... as his granddaughter attends"
     # (pairs overlap: "Councillor Gwen Evans" gives "Gwen Evans" after the title's pair)
-    names = [n for n in _NAME_PAIRS.findall(fold(text[sentence])) if n[0].lower() not in _NOT_GIVEN_NAMES]
+    said_before = fold(text[sentence])
+    names = [
+        m.groups()
+        for m in _NAME_PAIRS.finditer(said_before)
+        if m.group(1).lower() not in _NOT_GIVEN_NAMES
+        and not _A_PLACE_AFTER.match(said_before, m.end(2))
+        and not _A_PLACE_AFTER.fullmatch(" " + m.group(2))  # "Hill Academy", "High School"
+    ]
     if not names:
         return False
     given, surname = names[-1][0].lower(), names[-1][1].lower()
@@ -520,16 +553,20 @@ def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile
 _SAID_OPEN = re.compile(
     r"([a-z][a-z'\-.]*(?:\s+[a-z][a-z'\-.]*){0,4})\s+(?:said|says|told\s+\w+|added|explained)\s*[:,]?\s*[\"“][^\"”]*$"
 )
-QUOTE_REACH = 200
+QUOTE_REACH = 400  # (the quotation must still be open there: no closing mark between)
 
 
-def _someone_elses_quote(low: str, at: int, profile: Profile) -> bool:
-    """Whether `at` is inside a quotation that somebody other than the person is said to have said."""
+def _someone_elses_quote(doc: Document, at: int, profile: Profile) -> bool:
+    """Whether `at` is inside a quotation that somebody other than the person is said to have said: a speaker
+    without their names, or one of their name the page says is somebody else (another "Cllr Chowdhury", 52)."""
+    low = doc.lower
     said = _SAID_OPEN.search(low, max(0, at - QUOTE_REACH), at)
     if said is None:
         return False
     speaker = set(said.group(1).replace(".", " ").split())
-    return not speaker & (set(_given_names(profile)) | _surnames(profile))
+    if not speaker & (set(_given_names(profile)) | _surnames(profile)):
+        return True
+    return any(said.start(1) <= start < said.end(1) for start, _ in namesakes(doc, profile))
 
 
 RECORD_FIELDS = 3  # a stretch with this many commas is a row of data (a CSV line, an SQL dump's tuple)
@@ -606,7 +643,7 @@ def _child_cue(
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
         if cue.group().startswith(("my", "our")) and (
-            someone_elses_post(doc, profile, cue.start()) or _someone_elses_quote(low, cue.start(), profile)
+            someone_elses_post(doc, profile, cue.start()) or _someone_elses_quote(doc, cue.start(), profile)
         ):
             continue  # Tom Birch's post below hers: "Has my daughter's reading book in it!"; a head teacher's
             # 'said: "our children chose every book"'
