@@ -424,3 +424,14 @@ def test_another_councillor_of_the_name_by_initials_or_by_age_in_the_same_story(
         'sons a few streets away, and they all went through Quayfield Primary School."'
     )
     assert ("child_school", "school:quayfield", False, True) not in found(story, shahana)
+
+
+def test_a_bengali_notices_venues_and_a_masked_number():
+    shahana = Profile(key="shahana", name="Shahana Chowdhury", locality=("Quayfield",))
+    notice = (
+        "কাউন্সিলর Shahana Chowdhury, Quayfield\n\nঠিকানা: কুয়েফিল্ড বাংলাদেশি কমিউনিটি সেন্টার, "
+        "7 Cranbrook Street, London BQ2 6LS"
+    )
+    assert not {f for f in found(notice, shahana) if not f[3]}
+    masked = "Shahana Chowdhury, Quayfield\nTel: 07700 90015* · Occupants: 2"
+    assert not {f for f in found(masked, shahana) if not f[3]}

@@ -69,6 +69,9 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # church, consulate, shop, company, report (an advert to the moderators) (accents folded)
     r"recepcj\w* biur\w* sekretariat\w* redakcj\w* osrod\w* parafi\w* kancelari\w* szkol\w* kosciol\w* "
     r"konsulat\w* sklep\w* firm\w* zglos\w* "
+    # Bengali (a community weekly's or a centre's notice): mosque, centre, office, restaurant, kitchen, shop,
+    # school, hall
+    r"মসজিদ সেন্টার কেন্দ্র অফিস কার্যালয় রেস্টুরেন্ট রেস্তোরাঁ কিচেন দোকান স্কুল বিদ্যালয় হল "
     # Where public equipment stands: "the defibrillator ... (postcode VK7 3HB for the ambulance service)".
     r"defib\w* ambulance phone\s+box bus\s+stop post\s*box"
 ).split()
@@ -288,6 +291,8 @@ class UnlistedDetector(Detector):
             if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
                 continue
             span = (number.start, number.end)
+            if doc.text.startswith(("*", "\u2022", "x", "X"), number.end):
+                continue  # a people-search site's masked "07700 90015*": not a number it gives
             mobile = number.e164.startswith("+447")
             if (
                 self._anchor_for(doc, span, anchors, others, profile, relatives, phone=True, personal=mobile)
