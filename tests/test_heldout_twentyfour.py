@@ -435,3 +435,11 @@ def test_a_bengali_notices_venues_and_a_masked_number():
     assert not {f for f in found(notice, shahana) if not f[3]}
     masked = "Shahana Chowdhury, Quayfield\nTel: 07700 90015* · Occupants: 2"
     assert not {f for f in found(masked, shahana) if not f[3]}
+
+
+def test_polish_words_that_say_someone_lives_on_a_street():
+    post = (
+        "Kasia Wiśniewska, Harrowdene: Wyszedł z ogródka za domem (Pellow Road, Harrowdene, od strony torów) i nie "
+        "wrócił na noc."
+    )
+    assert ("home_address", "street:pellow road", True, True) in found(post, KASIA)

@@ -27,7 +27,9 @@ _RESIDENCE = re.compile(
     r"|(?:she|he|they|i)\s+shares?\s+with"  # "the Rowanbank Terrace building she shares with her partner"
     r"|\d{1,3},\s+of"  # a paper's "Lorraine Baptiste, 49, of Quarry Road"
     r"|collect(?:ion|ed)?(?:\s+(?:only\s+)?from|(?=\s*:))|pick(?:ed)?[\s\-]?up\s+from"  # a seller's "collection from Quarry Rd"
-    r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end))\b"
+    r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end)"
+    # Polish (home, lives, flat, neighbours) and Welsh (lives, home, house), accents folded
+    r"|dom|domem|domu|mieszk\w*|sasiad\w*|byw|cartref|ty)\b"
 )
 
 # Each street type with the spellings pages use for it; the first is the one keys use.
