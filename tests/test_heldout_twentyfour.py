@@ -443,3 +443,17 @@ def test_polish_words_that_say_someone_lives_on_a_street():
         "wrócił na noc."
     )
     assert ("home_address", "street:pellow road", True, True) in found(post, KASIA)
+
+
+def test_a_relative_who_goes_by_his_name_without_mohammed():
+    shahana = Profile(
+        key="shahana",
+        name="Shahana Chowdhury",
+        family=(FamilyMember("Mohammed Abdul Karim", relation="spouse"),),
+    )
+    page = (
+        "About me\n\nI'm Shahana Chowdhury. I live in Quayfield with my husband Abdul Karim and our children."
+    )
+    assert ("family_member", "family:mohammed abdul karim", False, True) in found(
+        page, shahana, confirmed=True
+    )

@@ -227,8 +227,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     gen = generation(member.name)
     if gen:
         words = [*words[:-2], words[-2].rstrip(",")]
-        spellings = "|".join(w for w, g in GENERATIONS.items() if g == gen)
-        ending = rf",?\s+(?:{spellings})\.?" + ("" if their_name else "?")
+        generation_words = "|".join(w for w, g in GENERATIONS.items() if g == gen)
+        ending = rf",?\s+(?:{generation_words})\.?" + ("" if their_name else "?")
     else:
         ending = ""
     givens = {words[0], *(n for n in member.nicknames if n.strip())}
@@ -242,6 +242,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             forms = sorted(polish_forms(split_name(member.name)[1]), key=len, reverse=True)
             surname = "(?:" + "|".join(_words(f) for f in forms) + ")"
         fulls = {_words(" ".join(words))}
+        if len(words) >= 3 and "md." in spellings(words[0]):
+            fulls.add(_words(" ".join(words[1:])))  # "Mohammed Abdul Karim" goes by "Abdul Karim"
         # Each given name (first name, nickname) with the surname after it, in one pattern, so a page is searched
         # once for it: "Dev Oduya"; in a couple sharing it ("Martin and Ros Keane"); with a middle initial the profile does not give ("Gerard P. Mulhern"); a
         # data row's quoted columns ("VALUES (27,'Harry','Jones',..."); a record's fields ("first_name: Cian" over
@@ -264,7 +266,7 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         if ending:
             fulls = {f"(?:{f}){ending}" if their_name else f"(?:{f})(?:{ending[:-1]})?" for f in fulls}
             # the given name and the generation alone say who it is: "Winston Snr", "his dad, Winston Senior"
-            fulls |= {_words(g) + rf",?\s+(?:{spellings})\.?" for g in givens}
+            fulls |= {_words(g) + rf",?\s+(?:{generation_words})\.?" for g in givens}
     if their_name:
         givens = set()
     greek_givens = "|".join(greek_pattern(g) for g in sorted(givens, key=len, reverse=True))
@@ -1010,6 +1012,8 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
         words = member.name.split()
         if words:
             probes = tuple(v for n in (words[0], *member.nicknames) if n.strip() for v in spellings(n))
+            if len(words) >= 3 and "md." in spellings(words[0]):
+                probes += (fold(words[1].lower()),)  # ("Abdul Karim" without his "Mohammed")
             if polish(member.name):  # what every case of the name starts with: "katarzyn", "tomasz"
                 probes = tuple(os.path.commonprefix(polish_forms(n)) or fold(n.lower()) for n in probes)
             members.append((member, probes))
