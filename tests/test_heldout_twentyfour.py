@@ -457,3 +457,12 @@ def test_a_relative_who_goes_by_his_name_without_mohammed():
     assert ("family_member", "family:mohammed abdul karim", False, True) in found(
         page, shahana, confirmed=True
     )
+
+
+def test_a_questioners_street_in_brackets_after_their_name():
+    minutes = (
+        "Public questions\n\nMr C. Ferrier (Wharf Lane) asked when the towpath lights would be repaired."
+    )
+    assert ("home_address", "street:wharf lane", True, True) in found(minutes, CALLUM)
+    other = "Public questions\n\nMr G. Haigh (Wharf Lane) asked about bins. Mr C. Ferrier asked about lights."
+    assert ("home_address", "street:wharf lane", True, True) not in found(other, CALLUM)

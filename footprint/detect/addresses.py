@@ -443,7 +443,9 @@ def _a_longer_name(text: str, house: tuple[int, int], home: _Home) -> bool:
     )
 
 
-_WORD_OF = re.compile(r"([a-z'’\-]+)(,?\s+of\s+|,\s*)$")
+_WORD_OF = re.compile(
+    r"([a-z'’\-]+)(,?\s+of\s+|,\s*|\s*\(\s*)$"
+)  # "of", a comma, a bracket: "Mr C. Ferrier (Wharf Lane)"
 
 
 def _of_the_street(low: str, at: int, names: frozenset[str], mention_ends: frozenset[int]) -> bool:
