@@ -466,3 +466,11 @@ def test_a_questioners_street_in_brackets_after_their_name():
     assert ("home_address", "street:wharf lane", True, True) in found(minutes, CALLUM)
     other = "Public questions\n\nMr G. Haigh (Wharf Lane) asked about bins. Mr C. Ferrier asked about lights."
     assert ("home_address", "street:wharf lane", True, True) not in found(other, CALLUM)
+
+
+def test_someone_to_contact_in_welsh():
+    from footprint.detect.unlisted import _someone_to_call
+
+    text = "Gwen Evans, Llanfeuno. Gellir cysylltu â\nHuw ar "
+    low = text.lower().replace("â", "a")
+    assert _someone_to_call(text, low, (10, len(text)), GWEN)

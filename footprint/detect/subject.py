@@ -105,7 +105,8 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
     # "Hartley, Tom"; a list's "Wiśniewska (z d. Dąbrowska);Katarzyna" (surname, maiden name, given name)
     after = re.compile(
-        rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s*[,;\u2013\u2014]\s*|\s+-\s+|\s+)(?:{given})(?!\w)"
+        # (not over a blank line: "Chowdhury" ending one record, "Shahana Begum" heading the next)
+        rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s*[,;\u2013\u2014]\s*|\s+-\s+|[ \t]*\n?[ \t]*)(?:{given})(?!\w)"
         if givens
         else r"(?!)"
     )

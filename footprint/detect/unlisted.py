@@ -517,7 +517,9 @@ _GIVEN_NAME = re.compile(r"[A-Z][a-z'\-]+(?![\w'])")
 # "call Paula on", "text Mo", "ask for Dave": the number after it is that person's. For lower-case text; the
 # name is checked for its capital in the page's own text.
 _CALL = re.compile(
-    rf"(?:{alternation(['call', 'text', 'ring', 'phone', 'contact', 'message', 'whatsapp', 'ask for'], word_start=True)})"
+    rf"(?:{alternation(['call', 'text', 'ring', 'phone', 'contact', 'message', 'whatsapp', 'ask for'], word_start=True)}"
+    # Welsh "cysylltu â Huw" (contact Huw), "ffoniwch Huw" (phone Huw); Polish "dzwonić do Ani", "kontakt z Ewą"
+    r"|cysylltu\s+(?:â|a|ag)|ffoniwch|dzwoni\w*\s+do|kontakt\w*\s+z)"
     r"\s+"
 )
 
