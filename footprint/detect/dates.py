@@ -94,9 +94,10 @@ _POLISH_MONTHS = (
 )
 # Words about birth: English, Welsh ("ganwyd", born; "dyddiad geni", date of birth; "pen-blwydd", birthday) and
 # Polish ("ur.", born; "urodzona", "urodziny", birthday; "data urodzenia", date of birth).
-_BIRTH_WORDS = re.compile(
-    r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day|\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz", re.IGNORECASE
-)
+_BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
+# ... and in Welsh and Polish, tried only where a cheap look finds one of their letters' runs (see _near_birth_word)
+_OTHER_BIRTH_WORDS = re.compile(r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz", re.IGNORECASE)
+_OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "GANWYD", "GENI", "UR.")
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
 _ANCHOR_WORDS = (
@@ -111,9 +112,10 @@ _ANCHOR_WORDS = (
     "yesterday",
     "happy",
     "ganwyd",
-    "geni",
+    "dyddiad geni",
     "blwydd",
-    "ur.",
+    " ur.",
+    "(ur.",
     "urodz",
     "lat!",
     "heddiw",
@@ -316,7 +318,11 @@ def _someone_elses(text: str, start: int, profile: Profile) -> bool:
 
 
 def _near_birth_word(text: str, start: int, end: int) -> bool:
-    return bool(_BIRTH_WORDS.search(text, max(0, start - CONTEXT_CHARS), end + CONTEXT_CHARS))
+    lo, hi = max(0, start - CONTEXT_CHARS), end + CONTEXT_CHARS
+    if _BIRTH_WORDS.search(text, lo, hi):
+        return True
+    window = text[lo:hi]
+    return any(h in window for h in _OTHER_BIRTH_HINTS) and bool(_OTHER_BIRTH_WORDS.search(window))
 
 
 def _windows(hits: Iterator[int], before: int, after: int, size: int) -> list[tuple[int, int]]:

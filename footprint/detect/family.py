@@ -75,10 +75,16 @@ _CHILD_CUE_PHRASES = (
     # Welsh (my, his/her, our, your, their + son, daughter, children, grandson, granddaughter, with their
     # mutations) and a grandparent named by the child ("Mam-gu Osian": Osian's grandmother); Polish (my, our,
     # her, his, their + son, daughter, children, grandchild), accents folded.
-    r"(?:fy|ei|ein|eich|eu)\s+(?:\w+\s+)?(?:mab|fab|merch|ferch|plant|mhlant|phlant|wyr|wyres|wyrion)",
-    r"(?:mam-gu|nain|taid|tad-cu)\s+[a-z]+",
-    r"(?:moj|moja|moje|nasz|nasza|nasze|naszego|naszej|jej|jego|ich)\s+(?:\w+\s+)?"
-    r"(?:syn|syna|synek|synka|cork[ai]|coreczk[ai]|dzieci|wnuk|wnuczk[ai])",
+    # (each starts with its own word, not a group, so `re` still skips to the letters they start with)
+    *(
+        rf"{w}\s+(?:\w+\s+)?(?:mab|fab|merch|ferch|plant|mhlant|phlant|wyr|wyres|wyrion)"
+        for w in ("fy", "ei", "ein", "eich", "eu")
+    ),
+    *(rf"{w}\s+[a-z]+" for w in ("mam-gu", "nain", "taid", "tad-cu")),
+    *(
+        rf"{w}\s+(?:\w+\s+)?(?:syn|syna|synek|synka|cork[ai]|coreczk[ai]|dzieci|wnuk|wnuczk[ai])"
+        for w in ("moj", "moja", "moje", "nasz", "nasza", "nasze", "naszego", "naszej", "jej", "jego", "ich")
+    ),
     r"pick(?:ing)?\s+(?:them|him|her)\s+up",
     r"drop(?:ping)?\s+(?:them|him|her)\s+off",
 )

@@ -546,6 +546,7 @@ _BIRTH_YEAR_AFTER = re.compile(
     r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b[^0-9\n]{0,6}\s*(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]"
     r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+|[a-z]+\s+[0-9]{1,2},?\s+)?((?:19|20)[0-9]{2})(?![0-9])"
 )
+_BIRTH_OR_AGE_WORDS = ("dob", "d.o.b", "birth", "born", "aged", "oed", "wieku")
 BIRTH_AFTER_CHARS = 160
 AGED_AFTER_CHARS = 260  # (a death notice gives the age after where the person lived: "..., aged 91")
 _SOMEONE_BETWEEN = re.compile(
@@ -564,6 +565,9 @@ def _born_another_year(low: str, end: int, born: int | None) -> bool:
     reached (a death notice's "aged 91"), with no relative between."""
     if born is None:
         return False
+    after = low[end : end + AGED_AFTER_CHARS]
+    if not any(word in after for word in _BIRTH_OR_AGE_WORDS):
+        return False  # (most mentions: two substring searches' worth, not two regex passes)
     m = _BIRTH_YEAR_AFTER.search(low, end, end + BIRTH_AFTER_CHARS)
     if m is not None and abs(int(m.group(1)) - born) > 1 and not _SOMEONE_BETWEEN.search(low, end, m.start()):
         return True
