@@ -474,3 +474,21 @@ def test_someone_to_contact_in_welsh():
     text = "Gwen Evans, Llanfeuno. Gellir cysylltu â\nHuw ar "
     low = text.lower().replace("â", "a")
     assert _someone_to_call(text, low, (10, len(text)), GWEN)
+
+
+def test_a_couples_firm_at_their_home_shows_her_old_address():
+    alex = Profile(
+        key="alex",
+        name="Alexandra Hollins",
+        other_names=("Matthew Hollins",),
+        locality=("Ravensford",),
+        family=(FamilyMember("Niamh Farrell", relation="partner"),),
+    )
+    officers = (
+        "FARRELL HOLLINS DESIGN LTD, Ravensford\n\nOfficers: 2\n\nFARRELL, Niamh\n\nRole\n\nDirector\n\n"
+        "Correspondence address\n\n9 Tannery Row, Ravensford, YX2 5LB\n\n"
+        "HOLLINS, Matthew\n\nRole\n\nDirector\n\nCorrespondence address\n\n9 Tannery Row, Ravensford, YX2 5LB\n"
+    )
+    assert ("home_address", "9 tannery row yx25lb", False, False) in found(officers, alex)
+    shared = officers.replace("FARRELL, Niamh", "PATEL, Ravi")
+    assert ("home_address", "9 tannery row yx25lb", False, False) not in found(shared, alex)

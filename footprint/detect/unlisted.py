@@ -32,6 +32,7 @@ from footprint.detect.text import (
     alternation,
     at_line_starts,
     is_word_char,
+    literal_hits,
     starts_word,
     whole_words,
 )
@@ -274,8 +275,13 @@ class UnlistedDetector(Detector):
             not mine and _a_service(low, span[1], context_end, directory_listing=True)
         ):
             return None
-        if "correspondence" in low[context_start : span[0]] and low.count(low[span[0] : span[1]]) > 1:
-            return None  # a company's officers share its address for letters; one officer's own is theirs
+        if "correspondence" in low[context_start : span[0]] and _shared_with_others(
+            low, span, [*anchors, *namesakes], relatives
+        ):
+            return (
+                None  # a company's officers share its address for letters; one officer's own is theirs, and
+            )
+            # so is one they share only with a listed relative (a couple's firm: their home)
         return anchor
 
     def _phones(
@@ -387,6 +393,17 @@ class UnlistedDetector(Detector):
 # Whitworth (BF4 2AB)", "17 (name withheld)", an agenda's "45. 25/01203/FUL - 42 Tanyard Lane"): a detail after
 # it is that entry's, not the person's.
 _MY_PHONE = re.compile(r"\bmy\s+(?:\w+\s+)?(?:phone|mobile|number|mob|cell)\b[^\n.]{0,12}$")
+
+
+def _shared_with_others(low: str, span: Span, names: list[Span], relatives: list[Span]) -> bool:
+    """Whether the same address is written elsewhere on the page under somebody other than a listed relative
+    (each other sighting's closest name before it)."""
+    value = low[span[0] : span[1]]
+    for at in literal_hits(value, low):
+        before = [n for n in (*names, *relatives) if n[1] <= at]
+        if at != span[0] and (not before or max(before, key=lambda n: n[1]) not in relatives):
+            return True
+    return False
 
 
 def _their_own_message(text: str, anchor: Span, span: Span) -> bool:
