@@ -11,7 +11,14 @@ from typing import ClassVar
 
 from footprint.detect.inflect import name_word_forms, polish, polish_forms, spellings
 from footprint.detect.interface import Detector, Document
-from footprint.detect.subject import mentions, namesakes, someone_elses_post, untitled
+from footprint.detect.subject import (
+    mentions,
+    name_key,
+    namesakes,
+    own_name_keys,
+    someone_elses_post,
+    their_initials,
+)
 from footprint.detect.text import (
     APOSTROPHE,
     HEADING_CHARS,
@@ -299,10 +306,7 @@ def member_key(member: FamilyMember) -> str:
 @functools.lru_cache(maxsize=64)
 def _their_name(profile: Profile, member: FamilyMember) -> bool:
     """A relative with the person's own name, told apart by a generation ("Winston Lindo Sr")."""
-    if not generation(member.name):
-        return False
-    own = {" ".join(fold(w.lower()) for w in split_name(untitled(n))) for n in profile.names}
-    return " ".join(fold(w.lower()) for w in split_name(member.name)) in own
+    return bool(generation(member.name)) and name_key(member.name) in own_name_keys(profile)
 
 
 def school_core(school: str) -> str:
@@ -517,11 +521,6 @@ def _sentence_before(text: str, at: int) -> int:
     return starts[-1] if starts else max(0, at - 200)
 
 
-@functools.lru_cache(maxsize=32)
-def _initials(profile: Profile) -> frozenset[str]:
-    return frozenset(fold(n.split()[0][0].lower()) for n in profile.names if n.split())
-
-
 def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile) -> bool:
     """A sign that is somebody else's: a teacher's year group ("Grace teaches Year 4 at St Brigid's"), or a
     year group or "her/whose son" that follows someone else's name in the sentence ("Mali Jenkins, 8, who is in
@@ -536,7 +535,7 @@ def _someone_elses_cue(text: str, low: str, cue: re.Match[str], profile: Profile
     if year and _TEACHES.search(low[sentence]):
         return True
     titled = list(_TITLED_INITIALS.finditer(text, sentence.start, sentence.stop))
-    if titled and titled[-1].group(1)[0].lower() not in _initials(profile):
+    if titled and titled[-1].group(1)[0].lower() not in their_initials(profile):
         return True  # "Councillor J. U. Chowdhury declared ... as his granddaughter attends"
     # (pairs overlap: "Councillor Gwen Evans" gives "Gwen Evans" after the title's pair)
     said_before = fold(text[sentence])

@@ -146,14 +146,26 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     )
 
 
+def name_key(name: str) -> str:
+    """A name without titles or generation, folded: "Cllr Winston Lindo Jr" and "Winston Lindo Sr" are one."""
+    return " ".join(fold(w.lower()) for w in split_name(untitled(name)))
+
+
+@functools.lru_cache(maxsize=32)
+def own_name_keys(profile: Profile) -> frozenset[str]:
+    return frozenset(name_key(n) for n in profile.names)
+
+
+def their_initials(profile: Profile) -> frozenset[str]:
+    """The first letters of the person's given names ("s" for Shahana Chowdhury)."""
+    return _name_patterns(profile).initials
+
+
 def _other_generations(profile: Profile) -> frozenset[str]:
     theirs = {g for n in profile.names if (g := generation(n))}
     others = set(GENERATIONS.values()) - theirs if theirs else set()
-    own = {" ".join(fold(w.lower()) for w in split_name(untitled(n))) for n in profile.names}
     for member in profile.family:
-        if (g := generation(member.name)) and " ".join(
-            fold(w.lower()) for w in split_name(member.name)
-        ) in own:
+        if (g := generation(member.name)) and name_key(member.name) in own_name_keys(profile):
             others.add(g)  # a relative of their own name
     return frozenset(others - theirs)
 
@@ -387,10 +399,7 @@ def _ballot_mentions(doc: Document, profile: Profile, theirs: bool = True) -> li
                 middle = _NEXT_NAME.match(text, m.end())
                 own = not middle or _their_middle(fold(middle.group(1).lower()), patterns.middles)
                 low = doc.lower
-                if own and (
-                    _older_than_them(low, m.end(), patterns.born)
-                    or _born_another_year(low, m.end(), patterns.born)
-                ):
+                if own and _not_their_age(low, m.end(), patterns.born):
                     own = False  # a death notice's "EVANS – Gwenllian (Gwen), ... aged 91" when she is 55
                 if own == theirs and (at, end) not in found:
                     found.append((at, end))
@@ -504,11 +513,7 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
             and (generation_after(low, end) in patterns.other_generations)
         ):
             start = SOMEONE_ELSE  # "Winston Lindo Snr", "Mr Lindo senior": the father of the same name
-        elif (
-            start is not None
-            and start != SOMEONE_ELSE
-            and (_older_than_them(low, end, patterns.born) or _born_another_year(low, end, patterns.born))
-        ):
+        elif start is not None and start != SOMEONE_ELSE and _not_their_age(low, end, patterns.born):
             # a people-search record's "Andreas K Georgiou Age 61" when he is 52; a profile's "Winston Lindo Jr.
             # ... DOB 10/04/2007" when he was born in 1991
             start = SOMEONE_ELSE
@@ -579,6 +584,11 @@ def _born_another_year(low: str, end: int, born: int | None) -> bool:
     )
 
 
+def _not_their_age(low: str, end: int, born: int | None) -> bool:
+    """An age or a date of birth after the name that the person's is not: a namesake's record."""
+    return _older_than_them(low, end, born) or _born_another_year(low, end, born)
+
+
 def _older_than_them(low: str, end: int, born: int | None) -> bool:
     """An age after the name that the person has not reached: somebody else of that name."""
     if born is None:
@@ -603,9 +613,7 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             middle = _NEXT_NAME.match(text, m.end()) if len(given.split()) < 2 else None
             if middle and not _their_middle(fold(middle.group(1).lower()), patterns.middles):
                 continue  # "JONES, David Peter" when he is David Ellis Jones
-            if _older_than_them(low, m.end(), patterns.born) or _born_another_year(
-                low, m.end(), patterns.born
-            ):
+            if _not_their_age(low, m.end(), patterns.born):
                 continue  # a death notice's "EVANS – Gwenllian (Gwen), ... aged 91" when she is 55
             full.append((at, m.end()))
         elif (
