@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.detect.inflect import name_word_forms, polish, polish_forms, spellings
+from footprint.detect.inflect import called, name_word_forms, polish, polish_forms, spellings
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import (
     mentions,
@@ -224,6 +224,9 @@ class _MemberPatterns:
     # The same names as Greek script writes them ("Χριστίνα Γεωργίου"), read only on a page with Greek letters.
     greek_full: re.Pattern[str] | None = None
     greek_given: re.Pattern[str] | None = None
+    # Short forms the profile does not list ("Bill" for William): ordinary words too ("the bill", "we will"), so
+    # beside a relation word they count only as a name is written, with a capital.
+    capitalised: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=64)
@@ -244,7 +247,10 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         ending = rf",?\s+(?:{generation_words})\.?" + ("" if their_name else "?")
     else:
         ending = ""
-    givens = {words[0], *(n for n in member.nicknames if n.strip())}
+    givens = {words[0], *(n for n in called(member.name, member.nicknames) if n.strip())}
+    short = frozenset(fold(n.lower()) for n in called(member.name, member.nicknames)) - {
+        fold(n.lower()) for n in (words[0], *member.nicknames)
+    }
     declined = polish(member.name)  # "Tomaszowi Wiśniewskiemu", "Zofii i Jakubowi"
     if declined:
         givens = {form for g in givens for form in polish_forms(g)}
@@ -289,6 +295,7 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
         greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}") if greek_surname and givens else None,
         greek_given=re.compile(f"(?:{greek_givens})") if givens else None,
+        capitalised=short,
     )
 
 
@@ -385,7 +392,7 @@ def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
 def _own_name_words(member: FamilyMember) -> frozenset[str]:
     return frozenset(
         form
-        for n in (member.name, *member.nicknames)
+        for n in (member.name, *called(member.name, member.nicknames))
         for w in n.split()
         for form in name_word_forms(member.name, w)
     )
@@ -806,7 +813,10 @@ def _surnames(profile: Profile) -> frozenset[str]:
 def _family_givens(profile: Profile) -> frozenset[str]:
     """Family members' first names and nicknames, in lower case."""
     return frozenset(
-        fold(n.split()[0].lower()) for m in profile.family for n in (m.name, *m.nicknames) if n.strip()
+        fold(n.split()[0].lower())
+        for m in profile.family
+        for n in (m.name, *called(m.name, m.nicknames))
+        if n.strip()
     )
 
 
@@ -908,6 +918,8 @@ class FamilyDetector(Detector):
                     )
         for pattern in givens:
             for m in whole_words(pattern, low):
+                if m.group() in patterns.capitalised and not text[m.start()].isupper():
+                    continue
                 if _free(m.span(), taken) and (
                     _beside_relation(low, m.span(), introduced, elsewhere)
                     or _under_relation_label(low, m.start(), introduced)
@@ -1016,7 +1028,12 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
     for member in profile.family:
         words = member.name.split()
         if words:
-            probes = tuple(v for n in (words[0], *member.nicknames) if n.strip() for v in spellings(n))
+            probes = tuple(
+                v
+                for n in (words[0], *called(member.name, member.nicknames))
+                if n.strip()
+                for v in spellings(n)
+            )
             if len(words) >= 3 and "md." in spellings(words[0]):
                 probes += (fold(words[1].lower()),)  # ("Abdul Karim" without his "Mohammed")
             if polish(member.name):  # what every case of the name starts with: "katarzyn", "tomasz"
@@ -1067,7 +1084,7 @@ def _children_pattern(profile: Profile, greek: bool = False) -> re.Pattern[str] 
         n.lower()
         for member in profile.family
         if member.school.strip()
-        for n in (member.name.split()[0], *member.nicknames)
+        for n in (member.name.split()[0], *called(member.name, member.nicknames))
         if n.strip()
     }
     if not names:

@@ -146,3 +146,101 @@ def spellings(word: str) -> tuple[str, ...]:
     alone if it has no others."""
     low = fold(word.lower())
     return _SPELLING_OF.get(low, (low,))
+
+
+# English given names and the short forms families call each other by, widely enough that a user listing "William"
+# as a husband would expect "my husband Bill" to be found (the profile's `nicknames` add any others: "Tomka",
+# "Zosia"). Only established pet forms, not names of their own that share a root ("Megan", "Molly"). The forms
+# are only a family member's (a person is named by the names they list), and each still needs what a listed
+# nickname needs: the surname after it, or a relation word beside it.
+_SHORT_FORMS = {
+    "william": ("bill", "billy", "will", "willie", "liam"),
+    "robert": ("bob", "bobby", "rob", "robbie"),
+    "richard": ("rich", "richie", "rick", "ricky", "dick"),
+    "thomas": ("tom", "tommy"),
+    "james": ("jim", "jimmy", "jamie"),
+    "john": ("johnny", "jack"),
+    "joseph": ("joe", "joey"),
+    "michael": ("mike", "mick", "micky", "mikey"),
+    "christopher": ("chris",),
+    "nicholas": ("nick", "nicky"),
+    "anthony": ("tony",),
+    "edward": ("ed", "eddie", "ted", "teddy"),
+    "daniel": ("dan", "danny"),
+    "david": ("dave", "davey", "davy"),
+    "stephen": ("steve", "stevie"),
+    "steven": ("steve", "stevie"),
+    "matthew": ("matt", "matty"),
+    "andrew": ("andy", "drew"),
+    "peter": ("pete",),
+    "samuel": ("sam", "sammy"),
+    "benjamin": ("ben", "benny"),
+    "jonathan": ("jon", "jonny"),
+    "alexander": ("alex", "alec", "sandy"),
+    "charles": ("charlie", "chas"),
+    "henry": ("harry",),
+    "frederick": ("fred", "freddie"),
+    "patrick": ("pat", "paddy"),
+    "timothy": ("tim", "timmy"),
+    "kenneth": ("ken", "kenny"),
+    "ronald": ("ron", "ronnie"),
+    "donald": ("don", "donnie"),
+    "gerald": ("gerry",),
+    "gregory": ("greg",),
+    "philip": ("phil",),
+    "phillip": ("phil",),
+    "raymond": ("ray",),
+    "terence": ("terry",),
+    "douglas": ("doug", "dougie"),
+    "margaret": ("maggie", "meg", "peggy", "mags", "marge"),
+    "elizabeth": ("liz", "lizzie", "beth", "betty", "libby", "eliza"),
+    "catherine": ("cathy", "cath", "kate", "katie", "kath", "kathy"),
+    "katherine": ("kathy", "kath", "kate", "katie"),
+    "kathryn": ("kathy", "kath", "kate", "katie"),
+    "susan": ("sue", "susie"),
+    "patricia": ("pat", "trish", "tricia"),
+    "jennifer": ("jen", "jenny"),
+    "rebecca": ("becky", "becca"),
+    "deborah": ("debbie", "deb"),
+    "victoria": ("vicky", "tori"),
+    "jessica": ("jess", "jessie"),
+    "samantha": ("sam", "sammy"),
+    "alexandra": ("alex", "lexi"),
+    "christine": ("chris", "chrissie"),
+    "christina": ("chris", "chrissie", "tina"),
+    "barbara": ("barb", "babs"),
+    "dorothy": ("dot", "dottie"),
+    "josephine": ("jo", "josie"),
+    "joanne": ("jo",),
+    "joanna": ("jo",),
+    "eleanor": ("ellie", "nell"),
+    "abigail": ("abby", "abi"),
+    "gillian": ("gill", "jill"),
+    "jacqueline": ("jackie", "jacqui"),
+    "judith": ("judy",),
+    "pamela": ("pam",),
+    "penelope": ("penny",),
+    "philippa": ("pippa",),
+    "valerie": ("val",),
+    "teresa": ("tess", "terri"),
+    "theresa": ("tess", "terri"),
+    "frances": ("fran",),
+    "francis": ("frank",),
+    "oliver": ("ollie",),
+}
+
+
+def short_forms(given: str) -> tuple[str, ...]:
+    """The short forms of an English given name ("bill", "will" for "William"), folded lower case; none for a
+    name that has none here (or is itself a short form)."""
+    return _SHORT_FORMS.get(fold(given.lower()), ())
+
+
+@functools.lru_cache(maxsize=64)
+def called(member_name: str, nicknames: tuple[str, ...]) -> tuple[str, ...]:
+    """The names a family member goes by besides their first: the profile's nicknames, then the short forms of
+    their first name that the profile does not already give (as the page would write them: "Bill")."""
+    words = member_name.split()
+    given = {fold(n.lower()) for n in nicknames}
+    extra = tuple(f.title() for f in short_forms(words[0]) if f not in given) if words else ()
+    return (*nicknames, *extra)
