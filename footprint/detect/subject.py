@@ -549,7 +549,11 @@ _AGE_AFTER = re.compile(
 # A record's date of birth soon after a name: "DOB\n\n10/04/2007", "born 3 May 1960", "Date of birth: 1960".
 _BIRTH_YEAR_AFTER = re.compile(
     r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b[^0-9\n]{0,6}\s*(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]"
-    r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+|[a-z]+\s+[0-9]{1,2},?\s+)?((?:19|20)[0-9]{2})(?![0-9])"
+    r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+|[a-z]+\s+[0-9]{1,2},?\s+)?((?:18|19|20)[0-9]{2})(?![0-9])"
+)
+# A life's span or a birth year in brackets after a name: "Elizabeth Moorcroft (1858-1921)", "(b. 1931)".
+_LIFESPAN_AFTER = re.compile(
+    r"\s*\((?:b\.\s*|born\s+)?((?:18|19|20)[0-9]{2})\s*(?:[-\u2013]\s*(?:(?:18|19|20)[0-9]{2})?)?\)"
 )
 _BIRTH_OR_AGE_WORDS = ("dob", "d.o.b", "birth", "born", "aged", "oed", "wieku")
 BIRTH_AFTER_CHARS = 160
@@ -570,6 +574,8 @@ def _born_another_year(low: str, end: int, born: int | None) -> bool:
     reached (a death notice's "aged 91"), with no relative between."""
     if born is None:
         return False
+    if (m := _LIFESPAN_AFTER.match(low, end)) and abs(int(m.group(1)) - born) > 1:
+        return True
     after = low[end : end + AGED_AFTER_CHARS]
     if not any(word in after for word in _BIRTH_OR_AGE_WORDS):
         return False  # (most mentions: two substring searches' worth, not two regex passes)
@@ -607,7 +613,8 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             continue
         if start is not None:
             full.append((start, end))
-        elif m := patterns.after.match(low, end):
+        elif (m := patterns.after.match(low, end)) and not _someone_else(text, at, profile):
+            # (not after another given name: a census row's "William Moorcroft (24, ag lab), Elizabeth (23)")
             # (after "SIDDIQUI, Mohammed Imran", given and middle name both, comes the address: "Ty Gwyn")
             given = m.group()[m.group().rfind(")") + 1 :].strip(" ,;\t\n")
             middle = _NEXT_NAME.match(text, m.end()) if len(given.split()) < 2 else None
