@@ -69,9 +69,22 @@ _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s?(\d[A-Za
 _FLAT = re.compile(r"^(?:flat|apartment|apt|unit|suite)\b", re.IGNORECASE)
 _FLAT_LETTER = re.compile(r"(?:flat|apartment|apt)\.?\s+([a-z])", re.IGNORECASE)
 _A_FLAT = r"(?:flat|apartment|apt\.?)"
-_FLAT_ID = re.compile(r"(?:flat|apartment|apt\.?)\s*(\d+[a-z]?|[a-z])", re.IGNORECASE)
-# Another flat's number just before the street's ("Flat 11 Kiln Mill, 2 Wharf Street" when ours is Flat 6).
-_FLAT_BEFORE = re.compile(r"(?:flat|apartment|apt\.?)\s*(\d+[a-z]?|[a-z])(?![\w])[^\n]{0,40}$")
+# A flat's own number: "6", "14A", "B", or a Scottish tenement's floor and door, "2/1" (Glasgow) or "2F1"
+# (Edinburgh), both the second floor's first door.
+_UNIT = r"(\d{1,2}/\d{1,2}|\d{1,2}f\d{1,2}|\d+[a-z]?|[a-z])"
+_FLAT_ID = re.compile(rf"(?:flat|apartment|apt\.?)\s*{_UNIT}", re.IGNORECASE)
+# Another flat's number just before the street's ("Flat 11 Kiln Mill, 2 Wharf Street" when ours is Flat 6), or a
+# tenement flat's floor and door alone just before the street's number ("0/2 41 Glenmarra St").
+_FLAT_BEFORE = re.compile(
+    rf"(?:(?:flat|apartment|apt\.?)\s*{_UNIT}(?![\w])[^\n]{{0,40}}|(?<![\w/])(\d{{1,2}}/\d{{1,2}}|\d{{1,2}}f\d{{1,2}}),?[ \t]+)$"
+)
+
+
+def _unit(written: str) -> str:
+    """A flat's number as one form: "2F1" is "2/1"."""
+    return re.sub(r"^(\d+)f(\d+)$", r"\1/\2", written.lower())
+
+
 _HOUSE_NUMBER = re.compile(r"^(?:no\.?\s*)?(\d+[a-z]?)(?!\w)\s*,?\s*(\S.*)$", re.IGNORECASE)
 _NO = r"(?:no\.?|number)"
 # A number just before or after a street occurrence means some other house on it ("16 Larch Close").
@@ -126,7 +139,7 @@ def parse_home(address: Address) -> _Home:
     parts = [p for p in parts if normalise_postcode(p) != postcode] or [""]
     first = parts[0]
     flat = name = ""
-    unit = m.group(1).lower() if (m := _FLAT_ID.fullmatch(first)) else ""
+    unit = _unit(m.group(1)) if (m := _FLAT_ID.fullmatch(first)) else ""
     if _FLAT.match(first) and len(parts) > 1 and _HOUSE_NUMBER.match(parts[1]):
         if letter := _FLAT_LETTER.fullmatch(first):
             flat = letter.group(1).lower()
@@ -347,7 +360,11 @@ def _another_flat(low: str, at: int, home: _Home) -> bool:
     if not home.unit:
         return False
     m = _FLAT_BEFORE.search(low, max(0, at - 60), at)
-    return m is not None and m.group(1) != home.unit
+    if m is None:
+        return False
+    unit = _unit(m.group(1) or m.group(2))
+    # ("Flat 2" beside a home written "2/1" may be the same flat written loosely: not told apart)
+    return unit != home.unit and ("/" in unit) == ("/" in home.unit)
 
 
 def _another_house(text: str, span: tuple[int, int]) -> bool:
