@@ -53,7 +53,8 @@ LABELLED_BONUS = 0.1
 # of a word ("& Sons" right after one). The page's lower-case text is searched without IGNORECASE and with shared
 # first letters (see alternation), some five times faster than a plain case-blind alternation.
 _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
-    r"switchboard council\b(?!\s+tax) civic town\s+hall office enquir\w* reception main\s+line helpline customer "
+    r"switchboard council\b(?!\s+tax) civic town\s+hall office enquir\w* reception main\s+line helpline hotline "
+    r"repairs?\s+(?:line|team|service) city\s+chambers customer "
     r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel "
     r"hq headquarters party press media agent ltd limited plc practice shop hotel pub club station "
     r"hospital clinic business company association trust charity planning application site\s+at "
@@ -248,6 +249,10 @@ class UnlistedDetector(Detector):
             return None  # an election imprint: "Promoted by P. Hale on behalf of Jo Marsh, both of 4 Market Place"
         if _NOT_THEIRS.search(low, *between):
             return None  # a dossier's "NOT HIM: upper brook farm (xj7 3pe) is the garbutts next door"
+        if phone and _a_place_above(text, low, span, between, profile):
+            return (
+                None  # a surgery table's "Balgarvie Library, 12 Kirkgate, YJ4 2DS / 1st Saturday / 020 ..."
+            )
         if phone and _someone_to_call(text, low, between, profile):
             return None  # "Please call Paula on 07700 900130": Paula's
         if personal and _after_a_relative(text, low, between, relatives):
@@ -669,6 +674,33 @@ def _a_service(low: str, lo: int = 0, hi: int | None = None, directory_listing: 
         ):
             return True
     return False
+
+
+PLACE_ABOVE_CHARS = 120  # a row or two of a table or a record
+
+
+def _a_place_above(text: str, low: str, span: Span, between: Span, profile: Profile) -> bool:
+    """Whether the address a number follows (the last postcode before it, since the person's name) is a place's
+    that says whose it is: the profile's own public office ("City Chambers, 2 Cross Street, ... YJ1 1QA. Tel
+    ..."), or a venue named before its street ("Haughhead Community Centre, Mill Lade Road, YJ4 6AP")."""
+    if between[1] != span[0]:
+        return False  # (the name comes after the number)
+    last = None
+    for postcode in _postcodes(text, max(between[0], span[0] - PLACE_ABOVE_CHARS), span[0]):
+        last = postcode
+    if last is None:
+        return False
+    if normalise_postcode(last.group()) in _public_postcodes(profile):
+        return True
+    line = low.rfind("\n", 0, last.start()) + 1
+    first = low.find(",", line, last.start())
+    head = (line, last.start() if first == -1 else first)  # the place's own name, before its street
+    return not any(c.isdigit() for c in low[head[0] : head[1]]) and _a_service(low, *head)
+
+
+@functools.lru_cache(maxsize=32)
+def _public_postcodes(profile: Profile) -> frozenset[str]:
+    return frozenset(normalise_postcode(a.postcode) for a in profile.addresses if a.public and a.postcode)
 
 
 def _closest_before(span: Span, anchors: list[Span], reach: int) -> Span | None:
