@@ -540,9 +540,11 @@ def _titles_only(words: str) -> bool:
 
 # An age given right after a name: "Age 61", ", 61,", "(61)".
 # ... or a results table's age column, the next line alone: "Winston A Lindo\n\n65-69".
+# ... or a people-search site's age band, "Age 30-34" (the person's age now, as such sites print it).
 _AGE_AFTER = re.compile(
     r"(?:\s+aged?\s*:?\s*|\s*,\s*|\s*\(\s*)(\d{2,3})(?:\s*[),]|\s*$|\s*\n)"
     r"|[ \t]*\n\s*(\d{2})(?:[ \t]*[-\u2013][ \t]*\d{2})?[ \t]*(?:\n|$)"
+    r"|\s+age\s*:?\s*(\d{2})[ \t]*[-\u2013][ \t]*(\d{2})(?!\d)"
 )
 
 
@@ -600,7 +602,15 @@ def _older_than_them(low: str, end: int, born: int | None) -> bool:
     if born is None:
         return False
     m = _AGE_AFTER.match(low, end)
-    return m is not None and int(m.group(1) or m.group(2)) > dt.date.today().year - born + 1
+    if m is None:
+        return False
+    age = dt.date.today().year - born
+    if m.group(3):  # a band they are not in, younger or older
+        return not int(m.group(3)) - 1 <= age <= int(m.group(4)) + 1
+    return int(m.group(1) or m.group(2)) > age + 1
+
+
+REFERS_BACK_CHARS = 120
 
 
 @functools.lru_cache(maxsize=16)
@@ -608,10 +618,15 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
     low, text = doc.lower, doc.text
     full: list[Span] = []
     alone: list[Span] = []
+    # The last name read in full: where it ends, and whether it was a namesake's. The surname alone soon after a
+    # namesake named in full is his again (a record's "full: Bishnu Gurung / given: Bishnu / family: Gurung").
+    last_full: tuple[int, bool] | None = None
     for at, end, start in _surname_reads(doc, patterns):
         if start == SOMEONE_ELSE:
+            last_full = (end, True)
             continue
         if start is not None:
+            last_full = (end, False)
             full.append((start, end))
         elif (m := patterns.after.match(low, end)) and not _someone_else(text, at, profile):
             # (not after another given name: a census row's "William Moorcroft (24, ag lab), Elizabeth (23)")
@@ -623,11 +638,13 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             if _not_their_age(low, m.end(), patterns.born):
                 continue  # a death notice's "EVANS – Gwenllian (Gwen), ... aged 91" when she is 55
             full.append((at, m.end()))
+            last_full = (m.end(), False)
         elif (
             not _in_an_address(low, at, end)
             and not _someone_else(text, at, profile)
             and not _a_place(text, at, end)
             and not _ANOTHER_GIVEN_AFTER.match(text, end)
+            and not (last_full is not None and last_full[1] and at - last_full[0] <= REFERS_BACK_CHARS)
         ):
             alone.append((at, end))
     for handle in patterns.handles:
@@ -715,7 +732,10 @@ _PLACE_WORDS = frozenset(
         "view top farm farms house cottage cottages side field fields park court lodge hall end green mill "
         "manor grange barn rise bank estate wood woods brook bridge cross gate lane road street avenue close "
         "crescent drive way place square terrace gardens grove mews row walk hill hills parade yard wharf "
-        "bottom heath moor common copse hollow dale vale ford well pond marsh"
+        "bottom heath moor common copse hollow dale vale ford well pond marsh "
+        # ... or a business's: "Gurung Stores", "Moorcroft Joinery", "Hartley Motors"
+        "stores store shop joinery builders motors garage bakery butchers accountants solicitors plumbing "
+        "electrical electricals removals transport haulage taxis cars restaurant takeaway"
     ).split()
 )
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([A-Z][a-z]+)\b")  # ("Hale's Mill" too)
