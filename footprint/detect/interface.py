@@ -12,6 +12,12 @@ from typing import ClassVar
 from footprint.detect.text import lower_fold
 from footprint.model import Match, Need, Profile
 
+# Decimal digits of the scripts UK pages use besides Latin (Arabic, Persian and Urdu, Devanagari, Bengali, Gurmukhi,
+# Gujarati, Tamil) and full-width ones, as ASCII digits.
+_DIGITS = {
+    zero + n: str(n) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xBE6, 0xFF10) for n in range(10)
+}
+
 
 @dataclass(frozen=True)
 class Document:
@@ -35,6 +41,12 @@ class Document:
             cached = hash((self.url, self.text))
             object.__setattr__(self, "_hash", cached)
         return cached
+
+    @functools.cached_property
+    def digits(self) -> str:
+        """The text with digits of other scripts as ASCII ones ("०७७०० ९००७३१" as "07700 900731", Devanagari), one
+        character for one, so offsets are the text's: what the phone detectors read."""
+        return self.text if self.text.isascii() else self.text.translate(_DIGITS)
 
     @functools.cached_property
     def lower(self) -> str:

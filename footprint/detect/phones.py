@@ -175,7 +175,7 @@ def find_numbers(
 @functools.lru_cache(maxsize=8)
 def runs(doc: Document) -> tuple[Run, ...]:
     """Every run of phone-like characters on the page (one fast pass), shared by the detectors."""
-    text = doc.text
+    text = doc.digits
     found: list[Run] = []
     pos = 0
     while m := _RUN.search(text, pos):
@@ -213,7 +213,7 @@ def _common_tail(e164: str) -> str:
 def listed_in(doc: Document, run: Run, e164: str) -> Iterator[Number]:
     """Where a run of digits holds this exact number, starting at a group boundary and ending cleanly; no
     parsing, so it is fast, and a number right after a date or another number is still found."""
-    text = doc.text
+    text = doc.digits
     if _common_tail(e164) not in run.digits:
         return  # (every spelling ends with the national number: one search, not five)
     spellings = _spellings(e164)
@@ -244,6 +244,8 @@ def numbers_near(
         stop = min(len(doc.text), hi + 30)
         for start, end in extents:
             if start < stop and end > lo:
+                # (in ASCII digits only: the words that say whose a number is are read in English and the
+                # languages of _SERVICE_WORDS, so a number in another script's digits is reported only if listed)
                 yield from find_numbers(doc.text, max(lo, start), min(stop, end), by_digits)
 
 
