@@ -54,7 +54,8 @@ LABELLED_BONUS = 0.1
 # first letters (see alternation), some five times faster than a plain case-blind alternation.
 _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"switchboard council\b(?!\s+tax) civic town\s+hall office enquir\w* reception main\s+line helpline hotline "
-    r"repairs?\s+(?:line|team|service) city\s+chambers customer "
+    r"(?:repairs?|advice|support|welfare|emergency|housing|booking|information)\s+(?:line|team|service) "
+    r"city\s+chambers customer "
     r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel "
     r"hq headquarters party press media agent ltd limited plc practice shop hotel pub club station "
     r"hospital clinic business company association trust charity planning application site\s+at "
