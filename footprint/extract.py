@@ -489,6 +489,9 @@ def _attributes(tag: str, element: Any, extra: list[str], dates: list[dt.date]) 
         extra.append(str(element.get("alt")))
     elif tag == "time" and (found := iso_date(str(element.get("datetime") or ""))):
         dates.append(found)
+    elif tag == "abbr" and (stamp := str(element.get("data-utime") or "")).isdigit() and len(stamp) <= 11:
+        # a post's time as Facebook's pages write it: "14 August at 21:37" shown, the moment in Unix time
+        dates.append(dt.datetime.fromtimestamp(int(stamp), dt.UTC).date())
     lat = element.get("data-lat") or element.get("data-latitude")
     lon = element.get("data-lng") or element.get("data-lon") or element.get("data-longitude")
     if lat and lon and _number(lat) is not None and _number(lon) is not None:

@@ -105,3 +105,76 @@ def test_a_repairs_line_is_a_service():
         "Cllr Fiona Kinnaird of Balgarvie: if you can't get through to the repairs line (020 7946 0362), text me."
     )
     assert found(post, FIONA, confirmed=True) == set()
+
+
+BISHNU = Profile(
+    key="bishnu",
+    name="Bishnu Bahadur Gurung",
+    other_names=("Bishnu Gurung", "Bishnu B Gurung"),
+    date_of_birth=dt.date(1971, 8, 14),
+    locality=("Kestrel Heath", "Brackenmoor"),
+    phones=(Phone("07700 900731", "+447700900731"), Phone("0113 496 0817", "+441134960817")),
+    addresses=(Address("23 Alamein Close, Kestrel Heath, Brackenmoor", label="home", postcode="ZY4 6RN"),),
+)
+
+
+def test_a_people_search_age_band_he_is_not_in_is_a_namesakes_record():
+    page = (
+        "Bishnu B Gurung Age 50–54\n\nCurrent address\n\n23 Alamein Close\n\nBrackenmoor\n\nZY4 6RN\n\n"
+        "Bishnu Gurung Age 30–34\n\nLives in\n\nSittang, Brackenmoor\n\nCurrent address\n\n11 Sittang Way, Brackenmoor, "
+        "YZ6 1LD\n\nPhone\n\n07700 900743 (mobile)\n\n"
+    )
+    result = found(page, BISHNU)
+    assert ("home_address", "23 alamein close zy46rn", False, True) in result
+    assert not {m for m in result if not m[3]}  # the younger man's address and mobile are his
+
+
+def test_the_surname_alone_just_after_a_namesake_named_in_full_is_his():
+    record = (
+        "full: Bishnu Bahadur Gurung\ndob: 1971-08-14\nline1: 23 Alamein Close\npostcode: ZY4 6RN\n\n"
+        "full: Bishnu Gurung\ngiven: Bishnu\nfamily: Gurung\ntype: primary\ngender: M\ndob: 2004-01-29\n"
+        "line1: 52 Mons Road\ntown: Brackenmoor\npostcode: YZ4 2HU\nnumber: +447700900745\n"
+    )
+    assert not {m for m in found(record, BISHNU) if not m[3]}
+
+
+def test_a_surname_in_a_businesss_name_is_not_a_mention():
+    page = (
+        "Bishnu Gurung of Kestrel Heath thanked the sponsors.\n\nOur sponsors: this year's shirts come from our friends at "
+        "the shop on the parade, as ever: Gurung Stores , 6 Station Parade, Brackenmoor (Nepali & Asian groceries)."
+    )
+    assert not {m for m in found(page, BISHNU) if not m[3]}
+
+
+def test_a_listed_number_in_devanagari_digits_is_found():
+    page = "सल्लाहकार: काउन्सिलर विष्णु बहादुर गुरुङ (केस्ट्रेल हिथ वडा) — मो. ०७७०० ९००७३१"
+    assert ("phone", "+447700900731", False, True) in found(page, BISHNU)
+
+
+def test_a_welfare_advice_line_is_a_service():
+    page = (
+        "Bishnu Gurung of Kestrel Heath will be at the surgery. Appointments through the Gurkha welfare advice line, "
+        "0113 496 0845."
+    )
+    assert not {m for m in found(page, BISHNU) if not m[3]}
+
+
+def test_a_posts_time_in_facebooks_markup_dates_it():
+    from footprint.extract import page_to_document
+    from footprint.model import Page
+
+    body = (
+        '<html><body><h2>Bishnu Gurung</h2><div><abbr title="Friday, 14 August 2026 at 21:37" '
+        'data-utime="1786739820">14 August at 21:37</abbr></div><p>55 today! Thank you all.</p></body></html>'
+    ).encode()
+    page = Page(
+        url="https://www.facebook.example/post",
+        final_url="https://www.facebook.example/post",
+        status=200,
+        headers=(("Content-Type", "text/html"),),
+        body=body,
+        fetched_at=dt.datetime(2026, 11, 23, tzinfo=dt.UTC),
+        sha256="0" * 64,
+        elapsed=0.0,
+    )
+    assert page_to_document(page).published == dt.date(2026, 8, 14)
