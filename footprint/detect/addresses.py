@@ -23,11 +23,12 @@ RESIDENCE_WINDOW = 60
 # A street alone is an exposure only where the page says someone lives there ("she lives on Larch Close",
 # "our road"), not where it is news ("resurfacing on Larch Close") or a venue.
 _RESIDENCE = re.compile(
-    r"\b(?:lives?|lived|living|home|house|i'm\s+on|i\s+am\s+on|moved\s+to|resident|myself|street\s+rep|location"
+    r"\b(?:lives?|lived|living|home|house|i'm\s+on|i\s+am\s+on|moved\s+to|resident|resides|residing|myself|street\s+rep|location"
     r"|(?:she|he|they|i)\s+shares?\s+with"  # "the Rowanbank Terrace building she shares with her partner"
     r"|\d{1,3},\s+of"  # a paper's "Lorraine Baptiste, 49, of Quarry Road"
     r"|collect(?:ion|ed)?(?:\s+(?:only\s+)?from|(?=\s*:))|pick(?:ed)?[\s\-]?up\s+from"  # a seller's "collection from Quarry Rd"
-    r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end)"
+    r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end"
+    r"|(?:back\s+|front\s+)?garden)"
     # Polish (home, lives, flat, neighbours) and Welsh (lives, home, house), accents folded
     r"|dom|domem|domu|mieszk\w*|sasiad\w*|byw|cartref|ty)\b"
 )
