@@ -201,6 +201,14 @@ _NOT_A_SCHOOL = (
 )
 
 
+_PETS = (
+    r"(?:dog|dogs|cat|cats|puppy|pup|kitten|collie|spaniel|labrador|lab|terrier|retriever|greyhound|whippet"
+    r"|lurcher|beagle|poodle|dachshund|pony|horse|mare|gelding|hamster|rabbit|bunny|tortoise|budgie|parrot)"
+)
+_A_PET_AFTER = re.compile(rf",?\s+(?:the|our|my|her|his|their)\s+(?:[a-z]+\s+)?{_PETS}\b")
+_A_PET_BEFORE = re.compile(rf"\b{_PETS},?\s+(?:called\s+|named\s+)?$")
+
+
 def _words(text: str) -> str:
     return r"\s+".join(_spelled(w) for w in text.lower().split())
 
@@ -280,7 +288,7 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth", ("Siddiqui","Shazia").
         # A class list's "WIŚNIEWSKA Zofia", with no comma: only with the surname in capitals (see _member).
         fulls.add(
-            rf"{surname}[\"']?(?:,\s*|[ \t]+)[\"']?(?:{'|'.join(_words(g) for g in sorted(givens, key=len, reverse=True))})"
+            rf"{surname}[\"']?(?:,\s*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)[\"']?(?:{'|'.join(_words(g) for g in sorted(givens, key=len, reverse=True))})"
         )
         if ending:
             fulls = {f"(?:{f}){ending}" if their_name else f"(?:{f})(?:{ending[:-1]})?" for f in fulls}
@@ -920,6 +928,10 @@ class FamilyDetector(Detector):
             for m in whole_words(pattern, low):
                 if m.group() in patterns.capitalised and not text[m.start()].isupper():
                     continue
+                if _A_PET_AFTER.match(low, m.end()) or _A_PET_BEFORE.search(
+                    low, max(0, m.start() - 24), m.start()
+                ):
+                    continue  # "Walker of Meg the collie", "our dog Meg": a pet of the family's name
                 if _free(m.span(), taken) and (
                     _beside_relation(low, m.span(), introduced, elsewhere)
                     or _under_relation_label(low, m.start(), introduced)
