@@ -378,6 +378,8 @@ def html_to_document(url: str, html: str) -> Document:
             if dropped:
                 if tag == "script" and "json" in str(element.get("type") or "").lower() and element.text:
                     extra.extend(_embedded_json(element.text, dates))
+                elif tag == "script" and element.text:
+                    extra.extend(_script_positions(element.text))
                 if tag == "iframe":
                     _map_link(str(element.get("src") or ""), extra)
                 hidden += 1
@@ -455,6 +457,24 @@ def _embedded_json(raw: str, dates: list[dt.date]) -> list[str]:
     if found := _json_date(value):
         dates.append(found)
     return list(_json_strings(value))
+
+
+# A map's position in a page's own script: an object's "lat: 56.0382, lng: -3.91247", Google Maps' "LatLng(56.0382,
+# -3.91247)", Leaflet's "setView([56.0382, -3.91247]" or "marker([...". Only positions to four or more places: a
+# person-level position, not a zoom level or a whole town's centre.
+_SCRIPT_POSITION = re.compile(
+    r"[\"']?lat(?:itude)?[\"']?\s*[:=]\s*(-?\d{1,2}\.\d{4,})\b[^;{}]{0,40}?[\"']?(?:lng|lon|long|longitude)[\"']?\s*[:=]\s*"
+    r"(-?\d{1,3}\.\d{4,})\b"
+    r"|(?:LatLng|setView|marker|latLng)\(\s*\[?\s*(-?\d{1,2}\.\d{4,})\s*,\s*(-?\d{1,3}\.\d{4,})\b"
+)
+MAX_SCRIPT_CHARS = 200_000  # a page's own scripts are read for map positions up to this size each
+
+
+def _script_positions(script: str) -> list[str]:
+    return [
+        f"coordinates: {m.group(1) or m.group(3)}, {m.group(2) or m.group(4)}"
+        for m in _SCRIPT_POSITION.finditer(script, 0, MAX_SCRIPT_CHARS)
+    ]
 
 
 def _map_link(url: str, extra: list[str]) -> None:
