@@ -178,3 +178,63 @@ def test_a_posts_time_in_facebooks_markup_dates_it():
         elapsed=0.0,
     )
     assert page_to_document(page).published == dt.date(2026, 8, 14)
+
+
+def test_a_street_where_she_resides_or_her_garden_is_is_her_street():
+    minutes = "Councillor Fiona Kinnaird (Balgarvie) declared an interest in item 7 as she resides in\nGlenmarra Street."
+    assert ("home_address", "street:glenmarra street", True, True) in found(minutes, FIONA)
+    lost = (
+        "LOST: our Biscuit went missing from our garden on\nGlenmarra Street on Saturday. Please ring 020 7946 0352."
+    )
+    assert ("home_address", "street:glenmarra street", True, True) in found(lost, FIONA)
+
+
+def test_a_family_notice_gives_the_surname_then_a_dash():
+    notice = (
+        "Golden Weddings\n\nMOORCROFT – William (Bill) and Catherine Elizabeth (Beth), née Haworth, of Kellingthorpe, "
+        "were married at St Oswald's. Beth Moorcroft thanks everyone."
+    )
+    assert HUSBAND in found(notice, BETH)
+
+
+def test_a_pet_with_a_relatives_short_name_is_not_the_relative():
+    bio = "Cllr Beth Moorcroft of Kellingthorpe. Wife, mum, nana. Walker of Meg the collie. Views my own."
+    assert DAUGHTER not in found(bio, BETH, confirmed=True)
+
+
+def test_a_map_position_in_a_pages_own_script_is_read():
+    from footprint.extract import page_to_document
+    from footprint.model import Page
+
+    body = (
+        "<html><body><h1>Fiona Strachan, Carrickmuir</h1><p>Current address: Flat 2/1, 41 Glenmarra St, JY3 7LN</p>"
+        '<script>window.__PROFILE_MAP__ = {"lat": 56.0382, "lng": -3.91247, "label": "41 Glenmarra St"};</script>'
+        "</body></html>"
+    ).encode()
+    page = Page(
+        url="https://people.example/fiona",
+        final_url="https://people.example/fiona",
+        status=200,
+        headers=(("Content-Type", "text/html"),),
+        body=body,
+        fetched_at=dt.datetime(2026, 11, 23, tzinfo=dt.UTC),
+        sha256="0" * 64,
+        elapsed=0.0,
+    )
+    assert "coordinates: 56.0382, -3.91247" in page_to_document(page).text
+
+
+def test_born_in_a_long_named_place_in_a_year_gives_the_year():
+    about = "About Fiona\n\nI was born in the old Carrickmuir Royal Infirmary in 1982 and grew up in Haughhead."
+    profile = Profile(key="f", name="Fiona Kinnaird", date_of_birth=dt.date(1982, 11, 7), locality=("Carrickmuir",))
+    assert ("date_of_birth", "dob:1982", True, True) in found(about, profile, confirmed=True)
+
+
+def test_turned_an_age_on_a_day_before_the_pages_date_gives_the_whole_date():
+    story = (
+        "More than a hundred friends celebrated Beth Moorcroft's birthday in Kellingthorpe. Beth, who turned 65 on "
+        "Thursday, November 4, thought she was going to a meeting."
+    )
+    page = Document(url="https://example.org/news", text=story, published=dt.date(2021, 11, 8))
+    keys = {m.key for m in read(page, BETH, all_detectors()).matches}
+    assert "dob:1956-11-04" in keys

@@ -94,7 +94,7 @@ _POLISH_MONTHS = (
 )
 # Words about birth: English, Welsh ("ganwyd", born; "dyddiad geni", date of birth; "pen-blwydd", birthday) and
 # Polish ("ur.", born; "urodzona", "urodziny", birthday; "data urodzenia", date of birth).
-_BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
+_BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day|\bturned\s+\d{1,3}\b", re.IGNORECASE)
 # ... and in Welsh and Polish, tried only where a cheap look finds one of their letters' runs (see _near_birth_word)
 _OTHER_BIRTH_WORDS = re.compile(r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz", re.IGNORECASE)
 _OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "GANWYD", "GENI", "UR.")
@@ -103,6 +103,7 @@ _OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "GANWYD", "GEN
 _ANCHOR_WORDS = (
     "birth",
     "born",
+    "turned",  # "who turned 65 on Thursday, November 4"
     "dob",
     "d.o.b",
     "bday",
@@ -266,7 +267,7 @@ def _patterns(date: dt.date) -> _Patterns:
         # "born 1979", "born in 1979", "born in Millbrook in 1979"; "DOB: 1979", "year of birth 1979", and as
         # API fields write them, "dob_year: 1979", "birth_year: 1979", "year_of_birth: 1979".
         year=re.compile(
-            rf"\b(?:born\s+(?:in\s+)?(?:(?:[a-z][\w'\-]*\s+){{1,3}}in\s+)?"
+            rf"\b(?:born\s+(?:in\s+)?(?:(?:[a-z][\w'\-]*\s+){{1,5}}in\s+)?"
             rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}}"
             # Polish "urodziłam się tam w 1980 roku", "ur. w 1980 r.", "rocznik 1980"; Welsh "ganwyd yn 1970"
             rf"|urodzi\w*\s+si[eę]\s+(?:[\w.]+\s+){{0,3}}?w\s+|ur\.\s*(?:w\s+)?|rocznik\s+|ganwyd\s+(?:[\w']+\s+){{0,3}}?yn\s+)"
@@ -437,12 +438,24 @@ AGE_BEFORE_DAY = 40  # "celebrates his 60th birthday on Saturday 9th March"
 def _age_gives_the_year(doc: Document, day: re.Match[str], date: dt.date) -> bool:
     """ "his 60th birthday on Saturday 9th March" on a page dated 1 March 2024: the age and the page's date
     give the year, and so the whole date of birth."""
-    age = next(_AGE_TODAY.finditer(doc.text, max(0, day.start() - AGE_BEFORE_DAY), day.start()), None)
+    lo = max(0, day.start() - AGE_BEFORE_DAY)
+    age = next(_AGE_TODAY.finditer(doc.text, lo, day.start()), None)
+    turned = _TURNED_ON.search(doc.text, lo, day.start()) if age is None else None
     posted = doc.published or _post_date(doc.text, day.start())
-    if age is None or posted is None:
+    if (age is None and turned is None) or posted is None:
         return False
+    if (
+        turned is not None
+    ):  # "who turned 65 on Thursday, November 4": the last such day on or before the page's
+        year = posted.year if (date.month, date.day) <= (posted.month, posted.day) else posted.year - 1
+        return year - int(turned.group(1)) == date.year
     year = posted.year if (date.month, date.day) >= (posted.month, posted.day) else posted.year + 1
     return year - _age(age) == date.year
+
+
+_TURNED_ON = re.compile(
+    r"\bturned\s+(\d{1,3})\s+(?:on|last)\s+(?:[a-z]+day,?\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 
 
 # A parish magazine's or a newsletter's "who turns 50 on the 19th!": the issue's month and year give the rest.
