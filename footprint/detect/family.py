@@ -96,10 +96,10 @@ _CHILD_CUE_PHRASES = (
     r"drop(?:ping)?\s+(?:them|him|her)\s+off",
 )
 # Each phrase starts and ends a word. These two need not start one: a parent listed with their child ("Priya
-# (Isla, Year 3)") and a dossier's "- kids at St Hilda's and ...".
+# (Isla, Year 3)") and a dossier's "- kids at St Hilda's and ...", or the line alone: "kids at Haughhead Primary".
 _LISTED_CHILD_CUES = (
     r"\(\s*[a-z]+,\s*year\s+\d{1,2}\b",
-    *(rf"{c}\s*kids?\s+(?:at|go(?:es)?\s+to|attends?)\b" for c in (r"\-", r"\*", "\u2022", ":")),
+    *(rf"{c}\s*kids?\s+(?:at|go(?:es)?\s+to|attends?)\b" for c in (r"\-", r"\*", "\u2022", ":", "\n")),
 )
 # For lower-case text. Every phrase starts with a plain character, shared with the others that start with it
 # (see alternation), so `re` skips through the text instead of trying each phrase at each position.
@@ -111,6 +111,7 @@ _RELATION_WORDS = re.compile(
     r"\b(?:husband|hubby|wife|wifey|partner|spouse|other\s+half|missus|fianc[ée]e?|girlfriend|boyfriend|sons?"
     r"|daughters?|child|children|parents(?!['’]?\s+evening)"
     r"|kids?|twins?|mum|mom|mother|dad|father|brothers?|sisters?|step(?:son|daughter)s?|stepchild(?:ren)?"
+    r"|step-?(?:mum|mom|mother|dad|father|parent)"
     r"|nephews?|nieces?|uncle|aunt|auntie|aunty|cousins?|(?:mother|father|son|daughter|brother|sister)-in-law"
     r"|(?:great[\-\s]?)?grand(?:sons?|daughters?|child(?:ren)?|kids?|ma|mother|pa|dad|father|parents?)"
     r"|gran|granny|nana?|nanna|grandad|grandpa"
