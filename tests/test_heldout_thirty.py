@@ -8,6 +8,7 @@ Each test fails without its fix. The people are invented; the numbers are Ofcom 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from footprint.detect.interface import Document
@@ -238,3 +239,50 @@ def test_turned_an_age_on_a_day_before_the_pages_date_gives_the_whole_date():
     page = Document(url="https://example.org/news", text=story, published=dt.date(2021, 11, 8))
     keys = {m.key for m in read(page, BETH, all_detectors()).matches}
     assert "dob:1956-11-04" in keys
+
+
+FIONA_FAMILY = Profile(
+    key="fiona-family",
+    name="Fiona Kinnaird",
+    other_names=("Fiona Strachan",),
+    locality=("Balgarvie", "Carrickmuir"),
+    addresses=(Address("Flat 2/1, 41 Glenmarra Street, Balgarvie, Carrickmuir", label="home", postcode="JY3 7LN"),),
+    family=(
+        FamilyMember("Isla Strachan", relation="daughter", school="Haughhead Primary School"),
+        FamilyMember("Jamie Strachan", relation="stepson", school="St Modan's High School"),
+    ),
+)
+
+
+def test_a_dossiers_kids_at_line_is_a_child_sign():
+    paste = (
+        "Cllr Fiona KINNAIRD (Lab) - goes by Fiona STRACHAN at home\n41 Glenmarra St, 2nd floor left, Balgarvie JY3 7LN\n"
+        "kids at Haughhead Primary and St Modans High\n"
+    )
+    result = found(paste, FIONA_FAMILY)
+    assert ("child_school", "school:haughhead", False, True) in result
+    assert ("child_school", "school:st modan's", False, True) in result
+
+
+def test_stepmum_is_a_relation_word():
+    minutes = "Fiona Kinnaird of Balgarvie welcomed everyone. She is also stepmum to Jamie, who is now in S3."
+    assert ("family_member", "family:jamie strachan", False, True) in found(minutes, FIONA_FAMILY)
+
+
+def test_a_records_land_registry_source_is_not_a_person_between():
+    record = (
+        "Catherine E Moorcroft\n\nAlso known as: Beth Moorcroft\n\nCurrent\n\nHollin Garth\n\nTenter Lane\n\n"
+        "Kellingthorpe\n\nXW4 7RD\n\n1988 – present · Electoral roll 2002–2026 · Land Registry\n\nPrevious\n\n"
+        "14 Mill Row, Kellingthorpe, XW4 7PL\n\n1976 – 1988"
+    )
+    assert ("home_address", "14 mill row xw47pl", False, False) in found(record, BETH)
+
+
+def test_a_new_number_in_a_forum_post_the_person_wrote_is_theirs():
+    post = (
+        "by bishnu.kh71 » Tue 03 Feb 2026 10:52 pm\n\nTul dai, sorry no news of Chitra. Last I heard from Dhan Rana in "
+        "Pokhara he had gone to Malaysia.\n\nStill in Kestrel Heath. My old Nokia number is finished. New mobile\n"
+        "07700 900744, call anytime."
+    )
+    profile = dataclasses.replace(BISHNU, usernames=("bishnu.kh71",))
+    assert ("phone", "+447700900744", False, False) in found(post, profile)

@@ -233,11 +233,16 @@ class UnlistedDetector(Detector):
             )
         if _NEXT_TUPLE.search(text, *between):
             return None  # an SQL dump's "VALUES (57,'David',...),(58,'Kieran',...)": another row
-        if any(not _inside(m.span(), anchors) for m in _other_people(low, *between)):
+        # In a post the person wrote, a number they call theirs ("My old Nokia number is finished. New mobile
+        # 07700 ...") is theirs whoever else the post has named before it.
+        says_mine = bool(_NEW_OR_MY_NUMBER.search(low, max(0, span[0] - 60), span[0])) and _their_own_message(
+            text, anchor, span
+        )
+        if not says_mine and any(not _inside(m.span(), anchors) for m in _other_people(low, *between)):
             return None
         if any(not _inside(m.span(), anchors) for m in at_line_starts(_BALLOT_ENTRY, text, *between)):
             return None
-        if any(
+        if not says_mine and any(
             _is_someone(m.group(1), profile)
             and not _inside(m.span(), relatives)
             and not _PLACE_LABEL.search(text, max(0, m.start() - 40), m.start())
@@ -398,6 +403,9 @@ class UnlistedDetector(Detector):
 # A line that starts another entry of a numbered or ranked list ("16 A. Yusuf FX3 8QE", "2nd – Alan
 # Whitworth (BF4 2AB)", "17 (name withheld)", an agenda's "45. 25/01203/FUL - 42 Tanyard Lane"): a detail after
 # it is that entry's, not the person's.
+_NEW_OR_MY_NUMBER = re.compile(
+    r"\b(?:my\s+(?:\w+\s+){0,2}(?:phone|mobile|number|mob|cell)|new\s+(?:mobile|number|phone|mob))\b"
+)
 _MY_PHONE = re.compile(r"\bmy\s+(?:\w+\s+)?(?:phone|mobile|number|mob|cell)\b[^\n.]{0,12}$")
 
 
@@ -415,7 +423,23 @@ def _shared_with_others(low: str, span: Span, names: list[Span], relatives: list
 def _their_own_message(text: str, anchor: Span, span: Span) -> bool:
     """Whether the detail is in a chat message the person sent: their name is the sender of its line
     ("[01/03/2026, 18:10] Win Lindo (Coach): try my other phone 07700 900124"), so its "my" is theirs."""
-    return anchor[1] <= span[0] and "\n" not in text[anchor[1] : span[0]] and chat_sender(text, *anchor)
+    if anchor[1] > span[0]:
+        return False
+    if "\n" not in text[anchor[1] : span[0]] and chat_sender(text, *anchor):
+        return True
+    # a forum post's header names its author: "by bishnu.kh71 » Tue 03 Feb 2026 10:52 pm", "Posted by ..."
+    return bool(
+        _POST_AUTHOR_BEFORE.search(text, max(0, anchor[0] - 12), anchor[0])
+        and _POST_AUTHOR_AFTER.match(text, anchor[1])
+        and not _POST_AUTHOR_LINE.search(text, anchor[1], span[0])  # (the next post is somebody else's)
+        and span[0] - anchor[1] <= POST_CHARS
+    )
+
+
+_POST_AUTHOR_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:posted\s+)?by\s+$", re.IGNORECASE)
+_POST_AUTHOR_AFTER = re.compile(r"[ \t]*(?:»|\u00bb|on\b|at\b|[-\u2013|]\s*\d|\n)", re.IGNORECASE)
+_POST_AUTHOR_LINE = re.compile(r"\n[ \t]*(?:posted\s+)?by\s+\S+[ \t]*(?:»|\u00bb)", re.IGNORECASE)
+POST_CHARS = 1500
 
 
 _ADDED = re.compile(r"\b(?:added|removed)\s+\+?$")
@@ -477,7 +501,8 @@ _NOT_NAME_WORDS = frozenset(
         "scotland wales britain uk united kingdom north south east west upper lower great little new old the a an "
         "and of for in on at to by with from st saint mr mrs ms dr cllr councillor revd text call ring ask "
         "message whatsapp fair fete fête festival gala bazaar raffle tombola jumble fundraiser concert disco quiz "
-        "tournament marathon parkrun christmas easter halloween bonfire"  # events: "the Summer Fair"
+        "tournament marathon parkrun christmas easter halloween bonfire "  # events: "the Summer Fair"
+        "registry registers directory roll sources verified companies"  # a record's sources ("Land Registry")
     ).split()
 )
 
