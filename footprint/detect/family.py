@@ -365,7 +365,19 @@ def _another_surname_after(text: str, end: int, profile: Profile, member: Family
     if after is None:
         return False
     word = fold(after.group(1).lower())
-    return word not in _surnames(profile) and word not in _own_name_words(member)
+    # (nor a middle name after a relative's or the person's own first name: "their daughter, Isla Morag", for her
+    # grandmother Morag)
+    return (
+        word not in _surnames(profile)
+        and word not in _own_name_words(member)
+        and word not in _family_givens(profile)
+        and word not in _person_givens(profile)
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _person_givens(profile: Profile) -> frozenset[str]:
+    return frozenset(fold(w.lower()) for n in profile.names for w in split_name(n)[0].split())
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
@@ -722,8 +734,10 @@ _YEAR_PARENT = re.compile(
     r"\b(?:[ps][1-7]|year\s+\d{1,2})(?:/\d)?\s+(?:class\s+rep|parent)\b"
     r"|\bpta\s+(?:treasurer|chair(?:man|woman|person)?|secretary|rep|co-?ordinator)\b"  # "Jo (PTA treasurer)"
 )
-_PARENT_OF = re.compile(r"['’]s\s+(?:mum|mom|dad|mother|father|parents?)(?!\w)")  # after a child's name
-_PARENT_OF_BEFORE = re.compile(r"(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+$")  # "mum of Temi"
+# After a child's name, or before it: "Mali's dad", "mum of Temi"; a grandchild's, "Poppy's nana", "grandad to Alfie".
+_GRANDPARENT = r"nana?|nanna|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|grandparents?"
+_PARENT_OF = re.compile(rf"['’]s\s+(?:mum|mom|dad|mother|father|parents?|{_GRANDPARENT})(?!\w)")
+_PARENT_OF_BEFORE = re.compile(rf"(?:mum|mom|dad|mother|father|parent|{_GRANDPARENT})\s+(?:of|to)\s+$")
 
 
 def _school_heading(low: str, full: re.Pattern[str]) -> tuple[int, int] | None:
