@@ -286,3 +286,41 @@ def test_a_new_number_in_a_forum_post_the_person_wrote_is_theirs():
     )
     profile = dataclasses.replace(BISHNU, usernames=("bishnu.kh71",))
     assert ("phone", "+447700900744", False, False) in found(post, profile)
+
+
+def test_a_grandchilds_nana_on_the_schools_own_newsletter_shows_the_school():
+    profile = dataclasses.replace(
+        BETH,
+        family=(FamilyMember("Poppy Ashby", relation="grandchild", school="St Wilfrid's C of E Primary School"),),
+    )
+    newsletter = (
+        "St Wilfrid's C of E Primary School\n\nNewsletter 14 February 2025\n\nYear 2 – Our Local Area\n\n"
+        "A big thank you to Cllr Beth Moorcroft – Poppy's nana! – who came in on Tuesday with photographs of "
+        "Kellingthorpe in the 1960s."
+    )
+    assert ("child_school", "school:st wilfrid's", False, True) in found(newsletter, profile)
+
+
+def test_a_middle_name_after_a_relative_is_not_another_surname():
+    profile = dataclasses.replace(
+        FIONA_FAMILY,
+        family=(FamilyMember("Isla Strachan", relation="daughter"), FamilyMember("Morag Kinnaird", relation="mother")),
+    )
+    notice = (
+        "STRACHAN – Euan and Fiona (née Kinnaird) of Balgarvie are delighted to announce the arrival of their\n"
+        "daughter, Isla Morag, on the 2nd of May 2017."
+    )
+    assert ("family_member", "family:isla strachan", False, True) in found(notice, profile)
+
+
+def test_a_new_number_late_in_a_long_post_the_person_wrote_is_theirs():
+    post = (
+        "by bishnu.kh71 » Tue 03 Feb 2026 10:52 pm\n\n"
+        + "Ram ram guru haru! Long time no post. " * 8
+        + "\n\nStill in Kestrel Heath. My old Nokia number is finished. New mobile\n07700 900744, call anytime.\n\n"
+        "by Krishna_Gurung_QGE » Wed 04 Feb 2026 7:05 am\n\nWelcome back dai. Mine is still 07700 900730."
+    )
+    profile = dataclasses.replace(BISHNU, usernames=("bishnu.kh71",))
+    result = found(post, profile)
+    assert ("phone", "+447700900744", False, False) in result
+    assert ("phone", "+447700900730", False, False) not in result  # the next post is another man's

@@ -213,6 +213,15 @@ class UnlistedDetector(Detector):
         # The name usually comes first ("Maggie Oduya ... 07700 900318") and may sit well before the detail; a
         # name after it counts only close by on the same line ("07700 900318 (Maggie)").
         anchor = _closest_before(span, [*anchors, *namesakes], AFTER_NAME)
+        if anchor is None and phone:
+            # the author of a long post, for a number they call theirs in it ("... New mobile 07700 ...")
+            author = _closest_before(span, [a for a in anchors if _post_author(text, a)], POST_CHARS)
+            if (
+                author is not None
+                and _their_own_message(text, author, span)
+                and _NEW_OR_MY_NUMBER.search(low, max(0, span[0] - 60), span[0])
+            ):
+                anchor = author
         if anchor is None:
             after = [
                 a for a in anchors if 0 <= a[0] - span[1] <= BEFORE_NAME and "\n" not in text[span[1] : a[0]]
@@ -304,7 +313,9 @@ class UnlistedDetector(Detector):
         relatives: list[Span],
     ) -> Iterator[Match]:
         listed = {p.e164 for p in profile.phones}
-        for number in numbers_near(doc, _windows(anchors, len(doc.text)), listed):
+        # (a post the person wrote runs on past a name's usual reach: its numbers are read to its end)
+        reach = [(a[0], _post_end(doc.text, a)) if _post_author(doc.text, a) else a for a in anchors]
+        for number in numbers_near(doc, _windows(reach, len(doc.text)), listed):
             if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
                 continue
             span = (number.start, number.end)
@@ -428,12 +439,22 @@ def _their_own_message(text: str, anchor: Span, span: Span) -> bool:
     if "\n" not in text[anchor[1] : span[0]] and chat_sender(text, *anchor):
         return True
     # a forum post's header names its author: "by bishnu.kh71 » Tue 03 Feb 2026 10:52 pm", "Posted by ..."
+    return _post_author(text, anchor) and span[0] < _post_end(text, anchor)
+
+
+def _post_author(text: str, name: Span) -> bool:
+    """Whether the name is a forum post's author, in its header line ("by bishnu.kh71 » Tue 03 Feb 2026")."""
     return bool(
-        _POST_AUTHOR_BEFORE.search(text, max(0, anchor[0] - 12), anchor[0])
-        and _POST_AUTHOR_AFTER.match(text, anchor[1])
-        and not _POST_AUTHOR_LINE.search(text, anchor[1], span[0])  # (the next post is somebody else's)
-        and span[0] - anchor[1] <= POST_CHARS
+        _POST_AUTHOR_BEFORE.search(text, max(0, name[0] - 12), name[0])
+        and _POST_AUTHOR_AFTER.match(text, name[1])
     )
+
+
+def _post_end(text: str, author: Span) -> int:
+    """Where the post that `author` heads ends: at the next post's header, or POST_CHARS on."""
+    stop = min(len(text), author[1] + POST_CHARS)
+    following = _POST_AUTHOR_LINE.search(text, author[1], stop)
+    return stop if following is None else following.start()
 
 
 _POST_AUTHOR_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:posted\s+)?by\s+$", re.IGNORECASE)
