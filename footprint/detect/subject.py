@@ -611,6 +611,9 @@ def _older_than_them(low: str, end: int, born: int | None) -> bool:
 
 
 REFERS_BACK_CHARS = 120
+_SURNAME_FIELD = re.compile(
+    r"(?:^|\n)[ \t]*[\"']?(?:family|last|sur)[_ ]?(?:name)?[\"']?[ \t]*[:=][ \t]*[\"']?$"
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -645,7 +648,11 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             and not _a_place(text, at, end)
             and not _ANOTHER_GIVEN_AFTER.match(text, end)
             and not (last_full is not None and last_full[1] and at - last_full[0] <= REFERS_BACK_CHARS)
+            and not (
+                _SURNAME_FIELD.search(low, max(0, at - 16), at) and _not_their_age(low, end, patterns.born)
+            )
         ):
+            # (a record's "family: Moorcroft" field, its "dob: 1989-06-17" below: a namesake's record)
             alone.append((at, end))
     for handle in patterns.handles:
         for at in literal_hits(handle, low):
