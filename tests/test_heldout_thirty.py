@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 from footprint.detect.interface import Document
 from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
 from footprint.model import Address, FamilyMember, Phone, Profile
+from footprint.profile import load_profile
 
 BETH = Profile(
     key="beth",
@@ -22,7 +24,11 @@ BETH = Profile(
     other_names=("Elizabeth Moorcroft", "Liz Moorcroft"),
     date_of_birth=dt.date(1956, 11, 4),
     locality=("Kellingthorpe",),
-    phones=(Phone("0113 496 0862", "+441134960862"),),
+    phones=(
+        Phone("0113 496 0862", "+441134960862"),
+        Phone("07700 900758", "+447700900758"),
+        Phone("07700 900771", "+447700900771", public=True),
+    ),
     addresses=(Address("Hollin Garth, Tenter Lane, Kellingthorpe", label="home", postcode="XW4 7RD"),),
     family=(
         FamilyMember("William Moorcroft", relation="spouse"),
@@ -38,7 +44,9 @@ FIONA = Profile(
     phones=(Phone("020 7946 0352", "+442079460352"),),
     addresses=(
         Address("Flat 2/1, 41 Glenmarra Street, Balgarvie, Carrickmuir", label="home", postcode="JY3 7LN"),
-        Address("City Chambers, 2 Cross Street, Carrickmuir", label="office", postcode="YJ1 1QA", public=True),
+        Address(
+            "City Chambers, 2 Cross Street, Carrickmuir", label="office", postcode="YJ1 1QA", public=True
+        ),
     ),
 )
 
@@ -59,7 +67,9 @@ def test_a_relative_is_found_by_the_short_form_of_their_name():
     page = "Beth Moorcroft of Kellingthorpe: 65 today! My lovely husband Bill is taking me out. Flowers from our daughter Maggie."
     assert {HUSBAND, DAUGHTER} <= found(page, BETH)
     # ... and by the short form with the surname
-    assert HUSBAND in found("Cllr Beth Moorcroft of Kellingthorpe thanked Bill Moorcroft for the lifts.", BETH)
+    assert HUSBAND in found(
+        "Cllr Beth Moorcroft of Kellingthorpe thanked Bill Moorcroft for the lifts.", BETH
+    )
 
 
 def test_a_short_form_that_is_a_word_counts_only_written_as_a_name():
@@ -102,9 +112,7 @@ def test_a_number_under_a_venue_or_the_public_office_is_theirs():
 
 
 def test_a_repairs_line_is_a_service():
-    post = (
-        "Cllr Fiona Kinnaird of Balgarvie: if you can't get through to the repairs line (020 7946 0362), text me."
-    )
+    post = "Cllr Fiona Kinnaird of Balgarvie: if you can't get through to the repairs line (020 7946 0362), text me."
     assert found(post, FIONA, confirmed=True) == set()
 
 
@@ -165,9 +173,9 @@ def test_a_posts_time_in_facebooks_markup_dates_it():
     from footprint.model import Page
 
     body = (
-        '<html><body><h2>Bishnu Gurung</h2><div><abbr title="Friday, 14 August 2026 at 21:37" '
-        'data-utime="1786739820">14 August at 21:37</abbr></div><p>55 today! Thank you all.</p></body></html>'
-    ).encode()
+        b'<html><body><h2>Bishnu Gurung</h2><div><abbr title="Friday, 14 August 2026 at 21:37" '
+        b'data-utime="1786739820">14 August at 21:37</abbr></div><p>55 today! Thank you all.</p></body></html>'
+    )
     page = Page(
         url="https://www.facebook.example/post",
         final_url="https://www.facebook.example/post",
@@ -184,9 +192,7 @@ def test_a_posts_time_in_facebooks_markup_dates_it():
 def test_a_street_where_she_resides_or_her_garden_is_is_her_street():
     minutes = "Councillor Fiona Kinnaird (Balgarvie) declared an interest in item 7 as she resides in\nGlenmarra Street."
     assert ("home_address", "street:glenmarra street", True, True) in found(minutes, FIONA)
-    lost = (
-        "LOST: our Biscuit went missing from our garden on\nGlenmarra Street on Saturday. Please ring 020 7946 0352."
-    )
+    lost = "LOST: our Biscuit went missing from our garden on\nGlenmarra Street on Saturday. Please ring 020 7946 0352."
     assert ("home_address", "street:glenmarra street", True, True) in found(lost, FIONA)
 
 
@@ -208,10 +214,10 @@ def test_a_map_position_in_a_pages_own_script_is_read():
     from footprint.model import Page
 
     body = (
-        "<html><body><h1>Fiona Strachan, Carrickmuir</h1><p>Current address: Flat 2/1, 41 Glenmarra St, JY3 7LN</p>"
-        '<script>window.__PROFILE_MAP__ = {"lat": 56.0382, "lng": -3.91247, "label": "41 Glenmarra St"};</script>'
-        "</body></html>"
-    ).encode()
+        b"<html><body><h1>Fiona Strachan, Carrickmuir</h1><p>Current address: Flat 2/1, 41 Glenmarra St, JY3 7LN</p>"
+        b'<script>window.__PROFILE_MAP__ = {"lat": 56.0382, "lng": -3.91247, "label": "41 Glenmarra St"};</script>'
+        b"</body></html>"
+    )
     page = Page(
         url="https://people.example/fiona",
         final_url="https://people.example/fiona",
@@ -226,8 +232,12 @@ def test_a_map_position_in_a_pages_own_script_is_read():
 
 
 def test_born_in_a_long_named_place_in_a_year_gives_the_year():
-    about = "About Fiona\n\nI was born in the old Carrickmuir Royal Infirmary in 1982 and grew up in Haughhead."
-    profile = Profile(key="f", name="Fiona Kinnaird", date_of_birth=dt.date(1982, 11, 7), locality=("Carrickmuir",))
+    about = (
+        "About Fiona\n\nI was born in the old Carrickmuir Royal Infirmary in 1982 and grew up in Haughhead."
+    )
+    profile = Profile(
+        key="f", name="Fiona Kinnaird", date_of_birth=dt.date(1982, 11, 7), locality=("Carrickmuir",)
+    )
     assert ("date_of_birth", "dob:1982", True, True) in found(about, profile, confirmed=True)
 
 
@@ -246,7 +256,9 @@ FIONA_FAMILY = Profile(
     name="Fiona Kinnaird",
     other_names=("Fiona Strachan",),
     locality=("Balgarvie", "Carrickmuir"),
-    addresses=(Address("Flat 2/1, 41 Glenmarra Street, Balgarvie, Carrickmuir", label="home", postcode="JY3 7LN"),),
+    addresses=(
+        Address("Flat 2/1, 41 Glenmarra Street, Balgarvie, Carrickmuir", label="home", postcode="JY3 7LN"),
+    ),
     family=(
         FamilyMember("Isla Strachan", relation="daughter", school="Haughhead Primary School"),
         FamilyMember("Jamie Strachan", relation="stepson", school="St Modan's High School"),
@@ -291,7 +303,9 @@ def test_a_new_number_in_a_forum_post_the_person_wrote_is_theirs():
 def test_a_grandchilds_nana_on_the_schools_own_newsletter_shows_the_school():
     profile = dataclasses.replace(
         BETH,
-        family=(FamilyMember("Poppy Ashby", relation="grandchild", school="St Wilfrid's C of E Primary School"),),
+        family=(
+            FamilyMember("Poppy Ashby", relation="grandchild", school="St Wilfrid's C of E Primary School"),
+        ),
     )
     newsletter = (
         "St Wilfrid's C of E Primary School\n\nNewsletter 14 February 2025\n\nYear 2 – Our Local Area\n\n"
@@ -304,7 +318,10 @@ def test_a_grandchilds_nana_on_the_schools_own_newsletter_shows_the_school():
 def test_a_middle_name_after_a_relative_is_not_another_surname():
     profile = dataclasses.replace(
         FIONA_FAMILY,
-        family=(FamilyMember("Isla Strachan", relation="daughter"), FamilyMember("Morag Kinnaird", relation="mother")),
+        family=(
+            FamilyMember("Isla Strachan", relation="daughter"),
+            FamilyMember("Morag Kinnaird", relation="mother"),
+        ),
     )
     notice = (
         "STRACHAN – Euan and Fiona (née Kinnaird) of Balgarvie are delighted to announce the arrival of their\n"
@@ -324,3 +341,95 @@ def test_a_new_number_late_in_a_long_post_the_person_wrote_is_theirs():
     result = found(post, profile)
     assert ("phone", "+447700900744", False, False) in result
     assert ("phone", "+447700900730", False, False) not in result  # the next post is another man's
+
+
+def test_an_address_in_a_businesss_schema_record_is_the_businesss():
+    salon = (
+        "Fiona Strachan Hair - Balgarvie, Carrickmuir\n\nFriendly family hair salon in Balgarvie since 1999.\n"
+        "@context: https://schema.org\n@type: HairSalon\nname: Fiona Strachan Hair\nfounder: Fiona Strachan\n"
+        "@type: PostalAddress\nstreetAddress: 63 Kirkgate\naddressLocality: Balgarvie, Carrickmuir\n"
+        "postalCode: YJ4 2DT\ntelephone: 020 7946 0350\n"
+    )
+    assert not {m for m in found(salon, FIONA) if not m[3]}
+
+
+def test_find_us_is_a_businesss_address():
+    page = "Fiona Strachan Hair, Balgarvie. Owner Fiona Strachan.\n\nFind us\n\n63 Kirkgate, Balgarvie, Carrickmuir YJ4 2DT\n"
+    assert not {m for m in found(page, FIONA) if not m[3]}
+
+
+def test_a_records_surname_field_over_another_birth_year_is_a_namesakes():
+    api = (
+        "request_id: req_01HZY8M4Q7K2WD9XJ3T6B5N0PA\n"
+        "api_version: 2.3\n"
+        "name: Elizabeth Moorcroft\n"
+        "area: Brantholme\n"
+        "addresses\n"
+        "contact\n"
+        "dob\n"
+        "associates\n"
+        "credits_used: 2\n"
+        "credits_remaining: 1184\n"
+        "result_count: 2\n"
+        "subject_id: GBR-7731-0045-1192\n"
+        "match_score: 0.94\n"
+        "title: Mrs\n"
+        "given: Catherine\n"
+        "middle: Elizabeth\n"
+        "family: Moorcroft\n"
+        "preferred: Beth\n"
+        "former_family: Haworth\n"
+        "dob: 1956-11-04\n"
+        "dob_source: credit_header\n"
+        "type: residential\n"
+        "building_name: Hollin Garth\n"
+        "street: Tenter Lane\n"
+        "locality: Kellingthorpe\n"
+        "post_town: BRANTHOLME\n"
+        "postcode: XW4 7RD\n"
+        "uprn: 100051234477\n"
+        "first_seen: 1993-04\n"
+        "last_seen: 2026-01\n"
+        "number: +447700900758\n"
+        "line_type: mobile\n"
+        "carrier: EE\n"
+        "last_seen: 2025-11\n"
+        "number: +447700900771\n"
+        "line_type: mobile\n"
+        "carrier: Vodafone\n"
+        "last_seen: 2025-06\n"
+        "note: listed on public body website\n"
+        "address: beth.moorcroft56@example.net\n"
+        "last_seen: 2025-09\n"
+        "title: Councillor\n"
+        "organisation: Brantholme District Council\n"
+        "source: public_body\n"
+        "name: William John Moorcroft\n"
+        "relationship: co_resident\n"
+        "name: Peter James Holroyd\n"
+        "relationship: neighbour\n"
+        "subject_id: GBR-7731-0081-5530\n"
+        "match_score: 0.71\n"
+        "title: Ms\n"
+        "given: Elizabeth\n"
+        "middle: Anne\n"
+        "family: Moorcroft\n"
+        "dob: 1989-06-17\n"
+        "dob_source: electoral_roll_age_guide\n"
+        "type: residential\n"
+        "street: 41 Wharfe View\n"
+        "locality: Ossington Bridge\n"
+        "post_town: BRANTHOLME\n"
+        "postcode: WX7 4EJ\n"
+        "uprn: 100051298810\n"
+        "first_seen: 2017-08\n"
+        "last_seen: 2026-01\n"
+        "number: +447700900766\n"
+        "line_type: mobile\n"
+        "carrier: O2\n"
+        "last_seen: 2025-12\n"
+        "name: Daniel Moorcroft\n"
+        "relationship: co_resident\n"
+    )
+    beth = load_profile(Path(__file__).parent / "corpus" / "profiles" / "beth.toml")
+    assert not {m for m in found(api, beth) if not m[3]}

@@ -55,7 +55,7 @@ LABELLED_BONUS = 0.1
 _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"switchboard council\b(?!\s+tax) civic town\s+hall office enquir\w* reception main\s+line helpline hotline "
     r"(?:repairs?|advice|support|welfare|emergency|housing|booking|information)\s+(?:line|team|service) "
-    r"city\s+chambers customer "
+    r"city\s+chambers customer find\s+us visit\s+us "
     r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel "
     r"hq headquarters party press media agent ltd limited plc practice shop hotel pub club station "
     r"hospital clinic business company association trust charity planning application site\s+at "
@@ -264,6 +264,10 @@ class UnlistedDetector(Detector):
             return None  # an election imprint: "Promoted by P. Hale on behalf of Jo Marsh, both of 4 Market Place"
         if _NOT_THEIRS.search(low, *between):
             return None  # a dossier's "NOT HIM: upper brook farm (xj7 3pe) is the garbutts next door"
+        if _a_business_record(text, span):
+            return (
+                None  # a shop's JSON-LD: "@type: HairSalon ... founder: Fiona Strachan ... postalCode: ..."
+            )
         if phone and _a_place_above(text, low, span, between, profile):
             return (
                 None  # a surgery table's "Balgarvie Library, 12 Kirkgate, YJ4 2DS / 1st Saturday / 020 ..."
@@ -721,6 +725,41 @@ def _a_service(low: str, lo: int = 0, hi: int | None = None, directory_listing: 
         ):
             return True
     return False
+
+
+# schema.org types whose address and telephone are a business's or an organisation's, as page data flattens them
+# ("@type: HairSalon"): the person named in it (its founder, its owner) gives no address of their own there.
+_SCHEMA_TYPE = re.compile(r"@type:[ \t]*([A-Za-z]+)")
+_NOT_AN_OWNER = frozenset(
+    [
+        "PostalAddress",
+        "GeoCoordinates",
+        "Place",
+        "ContactPoint",
+        "OpeningHoursSpecification",
+        "ImageObject",
+        "Offer",
+    ]
+)
+_BUSINESS_TYPE = re.compile(
+    r"(?:Organization|Corporation|LocalBusiness|\w*Business|\w*Store|\w*Shop|\w*Salon|Restaurant|CafeOrCoffeeShop"
+    r"|Bakery|BarOrPub|Hotel|\w*Service|\w*Contractor|Dentist|Physician|MedicalClinic|School|Church"
+    r"|Place[Oo]fWorship|Library|GovernmentOffice|NGO)$"
+)
+SCHEMA_RECORD_CHARS = 400
+
+
+def _a_business_record(text: str, span: Span) -> bool:
+    """Whether the detail sits in a schema.org record of a business's (the last record type above it, within
+    a record's length, that is not its address's own)."""
+    lo = max(0, span[0] - SCHEMA_RECORD_CHARS)
+    if "@type" not in text[lo : span[0]]:
+        return False
+    owner = None
+    for m in _SCHEMA_TYPE.finditer(text, lo, span[0]):
+        if m.group(1) not in _NOT_AN_OWNER:
+            owner = m.group(1)
+    return owner is not None and bool(_BUSINESS_TYPE.match(owner))
 
 
 PLACE_ABOVE_CHARS = 120  # a row or two of a table or a record
