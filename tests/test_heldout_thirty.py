@@ -433,3 +433,14 @@ def test_a_records_surname_field_over_another_birth_year_is_a_namesakes():
     )
     beth = load_profile(Path(__file__).parent / "corpus" / "profiles" / "beth.toml")
     assert not {m for m in found(api, beth) if not m[3]}
+
+
+def test_the_persons_own_schooling_is_not_a_childs_school():
+    profile = dataclasses.replace(
+        FIONA_FAMILY, family=(FamilyMember("Jamie Strachan", relation="stepson", school="St Modan's High School"),)
+    )
+    feature = (
+        "Fiona Kinnaird – Scottish Labour\n\nFiona, 39, is a development worker in Balgarvie. A former St Modan's pupil "
+        "herself, she left school at sixteen.\n\nShe lives in Balgarvie with her husband and their three children."
+    )
+    assert ("child_school", "school:st modan's", False, True) not in found(feature, profile)

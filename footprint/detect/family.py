@@ -649,6 +649,15 @@ class _CueReader:
         return (m for m in self.found if lo <= m.start() and m.end() <= hi)
 
 
+_OWN_SCHOOLING_BEFORE = re.compile(
+    r"\b(?:a\s+)?former\s+$|\b(?:an?\s+)?old\s+(?:boy|girl|pupil|student)s?\s+of\s+(?:the\s+)?$"
+)
+_OWN_SCHOOLING_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:former\s+|old\s+)?(?:pupil|student|old\s+(?:boy|girl))\s+(?:herself|himself|myself|themselves)\b"
+    r"|\s+(?:alumn(?:a|us|i|ae))\b"
+)
+
+
 def _child_cue(
     doc: Document,
     span: tuple[int, int],
@@ -662,6 +671,10 @@ def _child_cue(
     the same paragraph, and not as part of somebody else's name ("Rory Patel"). "My" and "our" in a post that
     somebody else wrote are theirs. (The name, the cheaper test, is tried first.)"""
     text, low = doc.text, doc.lower
+    if _OWN_SCHOOLING_BEFORE.search(low, max(0, span[0] - 24), span[0]) or _OWN_SCHOOLING_AFTER.match(
+        low, span[1]
+    ):
+        return False  # "A former St Modan's pupil herself", "an old boy of ...": the person's own schooling
     if children is not None:
         start, end = max(0, span[0] - NAME_CUE_WINDOW), span[1] + NAME_CUE_WINDOW
         block_start, block_end = low.rfind("\n\n", start, span[0]), low.find("\n\n", span[1], end)
