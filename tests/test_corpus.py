@@ -90,6 +90,29 @@ KNOWN_FALSE_ALARMS = {
     # "Matt Hollins the roofer? ... 07700 900072 if anyone needs him": a namesake tradesman's number after one of
     # her listed names, two sentences on; footprint does not read "the roofer" as another man of her old name.
     "2828-reddit-ravensford-saltmoor-thread",
+    # A footballer with her husband's full name, "24, ... son of Brian Strachan", on a page that also names her:
+    # only his age and parentage say he is not her husband, and footprint does not know the husband's age.
+    "3014-thistle-sign-euan-strachan",
+    # A veterans' association's secretary with his exact full name and a rank ("Cpl (Retd)"), whom the page says is
+    # "often confused with Cllr Bishnu Gurung": footprint does not read that disclaimer (set 31), nor ranks.
+    "3103-bdgva-committee-contacts",
+    # A football club's secretary "Bishnu B. Gurung" in his town, "proud dad of #17 Sagun", a child he does not
+    # have: the town ties the page to him and nothing else on it tells the two men apart.
+    "3106-brackenmoor-gorkhas-fc-squad",
+    # A shopkeeper of his name in his town, the shop's address in JSON-LD typed as a Person beside the owner's
+    # name; only a customer's review says he is not the councillor.
+    "3107-gurung-stores-local-directory",
+    # A statement of persons nominated with his name twice: his own entry with its address withheld, and another
+    # candidate of his exact full name, with a home address, standing in another ward.
+    "3116-statement-persons-nominated-2026",
+    # The same namesake secretary as 3103, on a temple committee's page in Nepali.
+    "3124-tamu-gumba-committee-lhosar",
+    # Army notices in the Gazette: a serving officer "Lt Sagar GURUNG" reads as his son by full name, as the
+    # page names a "WO1 Bishnu Bahadur GURUNG" (another serving man) whom footprint takes for him.
+    "3125-gazette-supplement-honours-army",
+    # A namesake couple's golden wedding, "Bill and Liz Moorcroft" of another town, "no relation to" the person:
+    # her husband's short name with the surname names him, and footprint does not read "no relation to".
+    "3227-courier-ossington-bridge-couple-fifty-years",
 }
 
 
