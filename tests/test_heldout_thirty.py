@@ -437,7 +437,8 @@ def test_a_records_surname_field_over_another_birth_year_is_a_namesakes():
 
 def test_the_persons_own_schooling_is_not_a_childs_school():
     profile = dataclasses.replace(
-        FIONA_FAMILY, family=(FamilyMember("Jamie Strachan", relation="stepson", school="St Modan's High School"),)
+        FIONA_FAMILY,
+        family=(FamilyMember("Jamie Strachan", relation="stepson", school="St Modan's High School"),),
     )
     feature = (
         "Fiona Kinnaird – Scottish Labour\n\nFiona, 39, is a development worker in Balgarvie. A former St Modan's pupil "

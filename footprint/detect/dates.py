@@ -442,13 +442,14 @@ def _age_gives_the_year(doc: Document, day: re.Match[str], date: dt.date) -> boo
     age = next(_AGE_TODAY.finditer(doc.text, lo, day.start()), None)
     turned = _TURNED_ON.search(doc.text, lo, day.start()) if age is None else None
     posted = doc.published or _post_date(doc.text, day.start())
-    if (age is None and turned is None) or posted is None:
+    if posted is None:
         return False
-    if (
-        turned is not None
-    ):  # "who turned 65 on Thursday, November 4": the last such day on or before the page's
+    if turned is not None:
+        # "who turned 65 on Thursday, November 4": the last such day on or before the page's own date
         year = posted.year if (date.month, date.day) <= (posted.month, posted.day) else posted.year - 1
         return year - int(turned.group(1)) == date.year
+    if age is None:
+        return False
     year = posted.year if (date.month, date.day) >= (posted.month, posted.day) else posted.year + 1
     return year - _age(age) == date.year
 
