@@ -94,7 +94,10 @@ _POLISH_MONTHS = (
 )
 # Words about birth: English, Welsh ("ganwyd", born; "dyddiad geni", date of birth; "pen-blwydd", birthday) and
 # Polish ("ur.", born; "urodzona", "urodziny", birthday; "data urodzenia", date of birth).
-_BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day|\bturned\s+\d{1,3}\b", re.IGNORECASE)
+_BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
+_TURNED_AN_AGE = re.compile(
+    r"\bturned\s+\d{1,3}\b", re.IGNORECASE
+)  # "who turned 65 on ...": tried after a find
 # ... and in Welsh and Polish, tried only where a cheap look finds one of their letters' runs (see _near_birth_word)
 _OTHER_BIRTH_WORDS = re.compile(r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz", re.IGNORECASE)
 _OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "GANWYD", "GENI", "UR.")
@@ -323,6 +326,8 @@ def _near_birth_word(text: str, start: int, end: int) -> bool:
     if _BIRTH_WORDS.search(text, lo, hi):
         return True
     window = text[lo:hi]
+    if "turned" in window and _TURNED_AN_AGE.search(window):
+        return True
     return any(h in window for h in _OTHER_BIRTH_HINTS) and bool(_OTHER_BIRTH_WORDS.search(window))
 
 

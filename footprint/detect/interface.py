@@ -9,14 +9,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.detect.text import lower_fold
+from footprint.detect.text import characters_outside_ascii, lower_fold
 from footprint.model import Match, Need, Profile
 
 # Decimal digits of the scripts UK pages use besides Latin (Arabic, Persian and Urdu, Devanagari, Bengali, Gurmukhi,
 # Gujarati, Tamil) and full-width ones, as ASCII digits.
-_DIGITS = {
-    zero + n: str(n) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xBE6, 0xFF10) for n in range(10)
-}
+_ZEROS = (0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xBE6, 0xFF10)
+_DIGITS = {zero + n: str(n) for zero in _ZEROS for n in range(10)}
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,9 @@ class Document:
     def digits(self) -> str:
         """The text with digits of other scripts as ASCII ones ("०७७०० ९००७३१" as "07700 900731", Devanagari), one
         character for one, so offsets are the text's: what the phone detectors read."""
-        return self.text if self.text.isascii() else self.text.translate(_DIGITS)
+        if not _DIGITS.keys() & {ord(c) for c in characters_outside_ascii(self.text)}:
+            return self.text  # (most pages: a C loop over the bytes, not a dictionary look-up a character)
+        return self.text.translate(_DIGITS)
 
     @functools.cached_property
     def lower(self) -> str:

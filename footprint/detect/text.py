@@ -63,6 +63,11 @@ def _outside_ascii(data: bytes) -> set[str]:
 _GREEK_LETTER = re.compile("[\u0370-\u03ff]")
 
 
+def characters_outside_ascii(text: str) -> set[str]:
+    """The characters outside ASCII a text uses (see _outside_ascii): a C loop over its bytes."""
+    return set() if text.isascii() else _outside_ascii(text.encode("utf-8", "surrogatepass"))
+
+
 def has_greek(text: str) -> bool:
     """Whether the text has Greek letters, found among its few characters outside ASCII (see _outside_ascii)."""
     if text.isascii():
