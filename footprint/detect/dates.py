@@ -106,7 +106,7 @@ _OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "GANWYD", "GEN
 _ANCHOR_WORDS = (
     "birth",
     "born",
-    "turned",  # "who turned 65 on Thursday, November 4"
+    " turned ",  # "who turned 65 on Thursday, November 4" (not "returned")
     "dob",
     "d.o.b",
     "bday",
@@ -597,8 +597,10 @@ class BirthDateDetector(Detector):
             (at, word)
             for word in _ANCHOR_WORDS
             for at in literal_hits(word, low)
-            if word != "happy"
-            or _HAPPY_AGE.match(low, at)  # ("happy" matters only before an age: "happy 21st")
+            if (
+                word != "happy" or _HAPPY_AGE.match(low, at)
+            )  # ("happy" matters only before an age: "happy 21st")
+            and (word != " turned " or low[at + 8 : at + 9].isdigit())  # (and "turned" only before one)
         ]
         if not year_windows and not anchors:
             return  # every form needs the year written, or a word about birth (or "today") to read near

@@ -16,6 +16,7 @@ from footprint.model import Match, Need, Profile
 # Gujarati, Tamil) and full-width ones, as ASCII digits.
 _ZEROS = (0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xBE6, 0xFF10)
 _DIGITS = {zero + n: str(n) for zero in _ZEROS for n in range(10)}
+_DIGIT_CHARS = frozenset(chr(code) for code in _DIGITS)
 
 
 @dataclass(frozen=True)
@@ -45,16 +46,21 @@ class Document:
     def digits(self) -> str:
         """The text with digits of other scripts as ASCII ones ("०७७०० ९००७३१" as "07700 900731", Devanagari), one
         character for one, so offsets are the text's: what the phone detectors read."""
-        if not _DIGITS.keys() & {ord(c) for c in characters_outside_ascii(self.text)}:
-            return self.text  # (most pages: a C loop over the bytes, not a dictionary look-up a character)
+        if _DIGIT_CHARS.isdisjoint(self.outside_ascii):
+            return self.text  # (most pages: no dictionary look-up a character)
         return self.text.translate(_DIGITS)
+
+    @functools.cached_property
+    def outside_ascii(self) -> frozenset[str]:
+        """The few characters outside ASCII the text uses ("’", "£", "é"), found once for `lower` and `digits`."""
+        return frozenset(characters_outside_ascii(self.text))
 
     @functools.cached_property
     def lower(self) -> str:
         """The text in lower case, typographic apostrophes as "'" and accented letters without their accents
         (same length and offsets for the scripts pages use: see text.fold), computed once and then read as a
         plain attribute (the detectors ask for it dozens of times a page)."""
-        return lower_fold(self.text)
+        return self.text.lower() if self.text.isascii() else lower_fold(self.text, self.outside_ascii)
 
 
 class Detector(ABC):

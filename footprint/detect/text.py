@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 APOSTROPHE = "['\u2019\u2018`]"
 # Typographic apostrophes, as news sites and word processors write "O’Keeffe": Document.lower turns them into
@@ -75,7 +75,7 @@ def has_greek(text: str) -> bool:
     return any(_GREEK_LETTER.match(c) for c in _outside_ascii(text.encode("utf-8", "surrogatepass")))
 
 
-def lower_fold(text: str) -> str:
+def lower_fold(text: str, outside: Collection[str] | None = None) -> str:
     """fold(text.lower()), one character for one: a character whose lower case is longer ("İ") stays as it is.
 
     Most pages are ASCII but for a few characters ("’", "£", "é"), and `str.lower` takes the slow road through
@@ -91,7 +91,7 @@ def lower_fold(text: str) -> str:
         return fold(low)
     data = text.encode("utf-8", "surrogatepass")
     low = data.lower().decode("utf-8", "surrogatepass")
-    for odd in _outside_ascii(data):
+    for odd in _outside_ascii(data) if outside is None else outside:  # (`outside`: the text's, known already)
         if (plain := _lower_plain(odd)) != odd:
             low = low.replace(odd, plain)
     return low
