@@ -213,14 +213,10 @@ class UnlistedDetector(Detector):
         # The name usually comes first ("Maggie Oduya ... 07700 900318") and may sit well before the detail; a
         # name after it counts only close by on the same line ("07700 900318 (Maggie)").
         anchor = _closest_before(span, [*anchors, *namesakes], AFTER_NAME)
-        if anchor is None and phone:
+        if anchor is None and phone and _NEW_OR_MY_NUMBER.search(low, max(0, span[0] - 60), span[0]):
             # the author of a long post, for a number they call theirs in it ("... New mobile 07700 ...")
             author = _closest_before(span, [a for a in anchors if _post_author(text, a)], POST_CHARS)
-            if (
-                author is not None
-                and _their_own_message(text, author, span)
-                and _NEW_OR_MY_NUMBER.search(low, max(0, span[0] - 60), span[0])
-            ):
+            if author is not None and _their_own_message(text, author, span):
                 anchor = author
         if anchor is None:
             after = [
@@ -448,10 +444,10 @@ def _their_own_message(text: str, anchor: Span, span: Span) -> bool:
 
 def _post_author(text: str, name: Span) -> bool:
     """Whether the name is a forum post's author, in its header line ("by bishnu.kh71 » Tue 03 Feb 2026")."""
-    return bool(
-        _POST_AUTHOR_BEFORE.search(text, max(0, name[0] - 12), name[0])
-        and _POST_AUTHOR_AFTER.match(text, name[1])
-    )
+    lo = max(0, name[0] - 12)
+    if text.find("by", lo, name[0]) == -1 and text.find("By", lo, name[0]) == -1:
+        return False  # (most names: no "by" before them)
+    return bool(_POST_AUTHOR_BEFORE.search(text, lo, name[0]) and _POST_AUTHOR_AFTER.match(text, name[1]))
 
 
 def _post_end(text: str, author: Span) -> int:
