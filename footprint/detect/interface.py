@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.detect.text import characters_outside_ascii, lower_fold
+from footprint.detect.text import lower_fold_and_outside
 from footprint.model import Match, Need, Profile
 
 # Decimal digits of the scripts UK pages use besides Latin (Arabic, Persian and Urdu, Devanagari, Bengali, Gurmukhi,
@@ -46,21 +46,25 @@ class Document:
     def digits(self) -> str:
         """The text with digits of other scripts as ASCII ones ("०७७०० ९००७३१" as "07700 900731", Devanagari), one
         character for one, so offsets are the text's: what the phone detectors read."""
-        if _DIGIT_CHARS.isdisjoint(self.outside_ascii):
+        if self.text.isascii() or _DIGIT_CHARS.isdisjoint(self.outside_ascii):
             return self.text  # (most pages: no dictionary look-up a character)
         return self.text.translate(_DIGITS)
-
-    @functools.cached_property
-    def outside_ascii(self) -> frozenset[str]:
-        """The few characters outside ASCII the text uses ("’", "£", "é"), found once for `lower` and `digits`."""
-        return frozenset(characters_outside_ascii(self.text))
 
     @functools.cached_property
     def lower(self) -> str:
         """The text in lower case, typographic apostrophes as "'" and accented letters without their accents
         (same length and offsets for the scripts pages use: see text.fold), computed once and then read as a
         plain attribute (the detectors ask for it dozens of times a page)."""
-        return self.text.lower() if self.text.isascii() else lower_fold(self.text, self.outside_ascii)
+        return self._folded[0]
+
+    @functools.cached_property
+    def outside_ascii(self) -> frozenset[str]:
+        """The few characters outside ASCII the text uses ("’", "£", "é"), found with `lower`."""
+        return self._folded[1]
+
+    @functools.cached_property
+    def _folded(self) -> tuple[str, frozenset[str]]:
+        return lower_fold_and_outside(self.text)
 
 
 class Detector(ABC):

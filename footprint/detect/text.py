@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 APOSTROPHE = "['\u2019\u2018`]"
 # Typographic apostrophes, as news sites and word processors write "O’Keeffe": Document.lower turns them into
@@ -63,11 +63,6 @@ def _outside_ascii(data: bytes) -> set[str]:
 _GREEK_LETTER = re.compile("[\u0370-\u03ff]")
 
 
-def characters_outside_ascii(text: str) -> set[str]:
-    """The characters outside ASCII a text uses (see _outside_ascii): a C loop over its bytes."""
-    return set() if text.isascii() else _outside_ascii(text.encode("utf-8", "surrogatepass"))
-
-
 def has_greek(text: str) -> bool:
     """Whether the text has Greek letters, found among its few characters outside ASCII (see _outside_ascii)."""
     if text.isascii():
@@ -75,26 +70,32 @@ def has_greek(text: str) -> bool:
     return any(_GREEK_LETTER.match(c) for c in _outside_ascii(text.encode("utf-8", "surrogatepass")))
 
 
-def lower_fold(text: str, outside: Collection[str] | None = None) -> str:
+def lower_fold(text: str) -> str:
     """fold(text.lower()), one character for one: a character whose lower case is longer ("İ") stays as it is.
 
     Most pages are ASCII but for a few characters ("’", "£", "é"), and `str.lower` takes the slow road through
     all of a page that has one; so the ASCII letters are lowered as bytes (a C loop) and each character
     outside ASCII is replaced on its own, as `fold` does. A capital sigma, which `str.lower` writes "ς" at the
     end of a word, takes the plain road."""
+    return lower_fold_and_outside(text)[0]
+
+
+def lower_fold_and_outside(text: str) -> tuple[str, frozenset[str]]:
+    """lower_fold(text), and the characters outside ASCII the text uses, from one encoding of it."""
     if text.isascii():
-        return text.lower()
+        return text.lower(), frozenset()
+    data = text.encode("utf-8", "surrogatepass")
+    outside = frozenset(_outside_ascii(data))
     if "\u03a3" in text:
         low = text.lower()
         if len(low) != len(text):
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        return fold(low)
-    data = text.encode("utf-8", "surrogatepass")
+        return fold(low), outside
     low = data.lower().decode("utf-8", "surrogatepass")
-    for odd in _outside_ascii(data) if outside is None else outside:  # (`outside`: the text's, known already)
+    for odd in outside:
         if (plain := _lower_plain(odd)) != odd:
             low = low.replace(odd, plain)
-    return low
+    return low, outside
 
 
 @functools.lru_cache(maxsize=1024)
