@@ -260,14 +260,10 @@ class UnlistedDetector(Detector):
             return None  # an election imprint: "Promoted by P. Hale on behalf of Jo Marsh, both of 4 Market Place"
         if _NOT_THEIRS.search(low, *between):
             return None  # a dossier's "NOT HIM: upper brook farm (xj7 3pe) is the garbutts next door"
-        if _a_business_record(text, span):
-            return (
-                None  # a shop's JSON-LD: "@type: HairSalon ... founder: Fiona Strachan ... postalCode: ..."
-            )
-        if phone and _a_place_above(text, low, span, between, profile):
-            return (
-                None  # a surgery table's "Balgarvie Library, 12 Kirkgate, YJ4 2DS / 1st Saturday / 020 ..."
-            )
+        # a shop's JSON-LD ("@type: HairSalon ... founder: Fiona Strachan ... postalCode: ..."), and a surgery
+        # table's "Balgarvie Library, 12 Kirkgate, YJ4 2DS / 1st Saturday / 020 ...": the place's, not hers
+        if _a_business_record(text, span) or (phone and _a_place_above(text, low, span, between, profile)):
+            return None
         if phone and _someone_to_call(text, low, between, profile):
             return None  # "Please call Paula on 07700 900130": Paula's
         if personal and _after_a_relative(text, low, between, relatives):
@@ -749,7 +745,7 @@ def _a_business_record(text: str, span: Span) -> bool:
     """Whether the detail sits in a schema.org record of a business's (the last record type above it, within
     a record's length, that is not its address's own)."""
     lo = max(0, span[0] - SCHEMA_RECORD_CHARS)
-    if "@type" not in text[lo : span[0]]:
+    if text.find("@type", lo, span[0]) == -1:
         return False
     owner = None
     for m in _SCHEMA_TYPE.finditer(text, lo, span[0]):
