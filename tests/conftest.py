@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,10 +10,26 @@ from pathlib import Path
 import pytest
 
 from footprint.catalogue import Catalogue, load_catalogue
+from footprint.detect.interface import Document
+from footprint.detect.reading import read
+from footprint.detect.registry import all_detectors
 from footprint.guidance import Guidance, load_guidance
 from footprint.model import Profile
 from footprint.profile import parse_profile
 from footprint.sampleworld.server import Router, WorldServer
+
+
+def labels_found(
+    text: str, profile: Profile, confirmed: bool = False, published: dt.date | None = None
+) -> set[tuple[str, str, bool, bool]]:
+    """What detection reports on a page of this text for this person, as the corpus labels it: (kind, key,
+    partial, known to the user). The held-out sets' small cases all read pages this way."""
+    page = Document(url="https://example.org/page", text=text, confirmed=confirmed, published=published)
+    return {
+        (m.kind.value, m.key, m.partial, m.known_to_user)
+        for m in read(page, profile, all_detectors()).matches
+    }
+
 
 DEMO_LIKE_PROFILE = """
 id = "test-margaret"

@@ -10,10 +10,8 @@ import datetime as dt
 
 import pytest
 
-from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.model import Address, Phone, Profile
+from tests.conftest import labels_found
 
 LORRAINE = Profile(
     key="lorraine",
@@ -28,11 +26,7 @@ HOME = ("home_address", "14a quarry road qx47jd", False, True)
 
 
 def found(text: str, confirmed: bool = False) -> set[tuple[str, str, bool, bool]]:
-    page = Document(url="https://example.org/page", text=text, confirmed=confirmed)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user)
-        for m in read(page, LORRAINE, all_detectors()).matches
-    }
+    return labels_found(text, LORRAINE, confirmed)
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,8 @@ Each test fails without its fix. The person is invented; the numbers are Ofcom d
 from __future__ import annotations
 
 from footprint.detect.addresses import parse_home
-from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.model import Address, Phone, Profile
+from tests.conftest import labels_found
 
 HOME = Address("Lower Brook Farm, Hensley, Kelsford", label="home", postcode="XJ7 3PD")
 NEIL = Profile(
@@ -23,10 +21,7 @@ NEIL = Profile(
 
 
 def found(text: str) -> set[tuple[str, str, bool, bool]]:
-    doc = Document(url="https://example.org/page", text=text)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(doc, NEIL, all_detectors()).matches
-    }
+    return labels_found(text, NEIL)
 
 
 def test_a_farm_in_a_hamlet_is_keyed_by_its_name_and_postcode():

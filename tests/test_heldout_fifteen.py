@@ -6,10 +6,8 @@ Each test fails without its fix. The person is invented; the numbers are Ofcom d
 
 from __future__ import annotations
 
-from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.model import FamilyMember, Profile
+from tests.conftest import labels_found
 
 DONNA = Profile(
     key="donna",
@@ -24,10 +22,7 @@ DONNA = Profile(
 
 
 def found(text: str) -> set[tuple[str, str, bool, bool]]:
-    doc = Document(url="https://example.org/page", text=text)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(doc, DONNA, all_detectors()).matches
-    }
+    return labels_found(text, DONNA)
 
 
 def test_a_value_under_a_field_label_is_not_another_entry_of_a_list():

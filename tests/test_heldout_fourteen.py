@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from footprint.detect.family import school_key
-from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.model import FamilyMember, Profile
+from tests.conftest import labels_found
 
 PADRAIG = Profile(
     key="padraig",
@@ -26,10 +24,7 @@ PADRAIG = Profile(
 
 
 def found(text: str) -> set[tuple[str, str, bool, bool]]:
-    doc = Document(url="https://example.org/page", text=text)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(doc, PADRAIG, all_detectors()).matches
-    }
+    return labels_found(text, PADRAIG)
 
 
 def test_an_irish_school_puts_its_type_first_and_keeps_its_accents_in_the_key():

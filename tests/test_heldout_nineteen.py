@@ -10,10 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.model import Address, FamilyMember, Profile
+from tests.conftest import labels_found
 
 ROS = Profile(
     key="ros",
@@ -34,11 +32,7 @@ NELL = Profile(
 
 
 def found(text: str, profile: Profile) -> set[tuple[str, str, bool, bool]]:
-    page = Document(url="https://example.org/page", text=text)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user)
-        for m in read(page, profile, all_detectors()).matches
-    }
+    return labels_found(text, profile)
 
 
 def test_turns_58_tomorrow_on_a_post_dated_the_day_before():

@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from footprint.detect.addresses import parse_home
-from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.model import Address, Email, FamilyMember, Phone, Profile
+from tests.conftest import labels_found
 
 HOME = Address("Ty Gwyn, Heol y Bryn, Llanfeddig, Wernford", label="home", postcode="HW6 2NW")
 IMRAN = Profile(
@@ -28,10 +26,7 @@ IMRAN = Profile(
 
 
 def found(text: str, published: dt.date | None = None) -> set[tuple[str, str, bool, bool]]:
-    doc = Document(url="https://example.org/page", text=text, published=published)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(doc, IMRAN, all_detectors()).matches
-    }
+    return labels_found(text, IMRAN, published=published)
 
 
 def test_a_welsh_street_puts_its_type_first_and_is_part_of_the_key():

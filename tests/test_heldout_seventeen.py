@@ -7,10 +7,9 @@ Each test fails without its fix. The person is invented; the numbers are Ofcom d
 from __future__ import annotations
 
 from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.detect.subject import mentions
 from footprint.model import Address, Profile
+from tests.conftest import labels_found
 
 GEOFF = Profile(
     key="geoff",
@@ -38,10 +37,7 @@ def named(text: str) -> list[str]:
 
 
 def found(text: str) -> set[tuple[str, str, bool, bool]]:
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user)
-        for m in read(doc(text), GEOFF, all_detectors()).matches
-    }
+    return labels_found(text, GEOFF)
 
 
 def test_the_surname_in_a_place_a_pair_or_an_email_is_not_the_person():

@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from footprint.detect.addresses import parse_home
-from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.model import Address, Email, FamilyMember, Phone, Profile
+from tests.conftest import labels_found
 
 HOME = Address("Flat 2B, 41 Chandos Road, Kestrel Bank", label="home", postcode="FW3 8LT")
 OFFICE = Address("Kestrel Bank Ward Office, 12 Tanner's Row, Fallowmere", postcode="FW1 2DW", public=True)
@@ -35,8 +33,7 @@ RUTH = Profile(
 
 
 def found(text: str, confirmed: bool = False) -> set[tuple[str, str]]:
-    doc = Document(url="https://example.org/page", text=text, confirmed=confirmed)
-    return {(m.kind.value, m.key) for m in read(doc, RUTH, all_detectors()).matches}
+    return {(kind, key) for kind, key, _, _ in labels_found(text, RUTH, confirmed)}
 
 
 def test_an_office_address_that_starts_with_the_buildings_name_is_read_by_its_numbered_street():

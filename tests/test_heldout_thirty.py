@@ -18,6 +18,7 @@ from footprint.detect.registry import all_detectors
 from footprint.extract import page_to_document
 from footprint.model import Address, FamilyMember, Page, Phone, Profile
 from footprint.profile import load_profile
+from tests.conftest import labels_found
 
 BETH = Profile(
     key="beth",
@@ -53,11 +54,7 @@ FIONA = Profile(
 
 
 def found(text: str, profile: Profile, confirmed: bool = False) -> set[tuple[str, str, bool, bool]]:
-    page = Document(url="https://example.org/page", text=text, confirmed=confirmed)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user)
-        for m in read(page, profile, all_detectors()).matches
-    }
+    return labels_found(text, profile, confirmed)
 
 
 def html_document(body: bytes) -> Document:

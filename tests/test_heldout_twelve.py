@@ -11,6 +11,7 @@ from footprint.detect.interface import Document
 from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
 from footprint.model import Address, FamilyMember, Profile
+from tests.conftest import labels_found
 
 HOME = Address("Flat 83, Thurlby House, Hollowmead Estate, Larkhollow", label="home", postcode="JQ3 6TW")
 ABDI = Profile(
@@ -24,10 +25,7 @@ KEY = "flat 83 thurlby house jq36tw"
 
 
 def found(text: str) -> set[tuple[str, str, bool, bool]]:
-    doc = Document(url="https://example.org/page", text=text)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user) for m in read(doc, ABDI, all_detectors()).matches
-    }
+    return labels_found(text, ABDI)
 
 
 def test_a_flat_in_a_named_block_keeps_its_number_in_the_key():

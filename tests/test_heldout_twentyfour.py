@@ -14,6 +14,7 @@ from footprint.detect.interface import Document
 from footprint.detect.reading import read
 from footprint.detect.registry import all_detectors
 from footprint.model import Address, FamilyMember, Phone, Profile, split_name
+from tests.conftest import labels_found
 
 WINSTON = Profile(
     key="winston",
@@ -32,11 +33,7 @@ WINSTON = Profile(
 
 
 def found(text: str, profile: Profile = WINSTON, confirmed: bool = False) -> set[tuple[str, str, bool, bool]]:
-    page = Document(url="https://example.org/page", text=text, confirmed=confirmed)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user)
-        for m in read(page, profile, all_detectors()).matches
-    }
+    return labels_found(text, profile, confirmed)
 
 
 def test_a_generation_after_a_name_is_not_its_surname():

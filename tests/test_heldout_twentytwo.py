@@ -8,9 +8,8 @@ Each test fails without its fix. The people are invented; the numbers are Ofcom 
 from __future__ import annotations
 
 from footprint.detect.interface import Document
-from footprint.detect.reading import read
-from footprint.detect.registry import all_detectors
 from footprint.model import Address, Email, Profile
+from tests.conftest import labels_found
 
 JO = Profile(
     key="jo",
@@ -23,11 +22,7 @@ JO = Profile(
 
 
 def found(text: str, profile: Profile = JO, confirmed: bool = False) -> set[tuple[str, str, bool, bool]]:
-    page = Document(url="https://example.org/page", text=text, confirmed=confirmed)
-    return {
-        (m.kind.value, m.key, m.partial, m.known_to_user)
-        for m in read(page, profile, all_detectors()).matches
-    }
+    return labels_found(text, profile, confirmed)
 
 
 def test_a_whois_records_field_labels_are_not_other_people():

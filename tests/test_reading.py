@@ -20,6 +20,7 @@ from footprint.detect.subject import assess, mentions, namesakes
 from footprint.detect.unlisted import UnlistedDetector
 from footprint.extract import image_to_document, page_to_document, unfold_columns
 from footprint.model import Address, Email, FamilyMember, Kind, Need, Page, Phone, Profile, split_name
+from tests.conftest import labels_found
 
 HOME = Address(
     "14 Larch Close, Millbrook", label="home", postcode="BF4 7QT", latitude=53.80121, longitude=-1.54912
@@ -46,8 +47,7 @@ def doc(text: str, confirmed: bool = False) -> Document:
 
 
 def found(text: str, confirmed: bool = False, profile: Profile = PROFILE) -> set[tuple[str, str, bool, bool]]:
-    reading = read(doc(text, confirmed), profile, all_detectors())
-    return {(m.kind.value, m.key, m.partial, m.known_to_user) for m in reading.matches}
+    return labels_found(text, profile, confirmed)
 
 
 def names(text: str) -> list[str]:
