@@ -94,6 +94,10 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     # The spellings English gives a name: "Shahana Choudhury" for Chowdhury, "Md. Abdul Karim"
     surnames |= {v for s in list(surnames) if " " not in s for v in spellings(s)}
     givens |= {" ".join([v, *g.split()[1:]]) for g in list(givens) for v in spellings(g.split()[0])}
+    for name in names:  # two surnames, as Spanish gives them, hyphenated: "Cllr Sanchez-Olivares"
+        words = [fold(w.lower()) for w in name.split()]
+        if len(words) >= 3 and words[-1] in surnames and words[-2] in surnames:
+            surnames.add(f"{words[-2]}-{words[-1]}")
     for name in names:  # a Polish sentence declines both: "z Katarzyną Wiśniewską", "pani Kasi Wiśniewskiej"
         if polish(name):
             given, surname = split_name(name)
@@ -308,6 +312,15 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         and any(len(given) == 1 and words[-3] == given[0] for given in patterns.givens)
     ):
         first = len(words) - 3
+    elif (  # ... and with the other's title: "Cllr Yossi and Mrs Devorah Feldman"
+        first is None
+        and len(words) >= 4
+        and words[-3] in _AND
+        and words[-2].rstrip(".") in _TITLE_WORDS
+        and words[-1][:1].isalpha()
+        and any(len(given) == 1 and words[-4] == given[0] for given in patterns.givens)
+    ):
+        first = len(words) - 4
     if first is None:
         for given in patterns.mutated:  # "i Wen Evans": only after the word that mutates it
             size = len(given)
@@ -504,9 +517,12 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
     read once a page, for both the person's mentions and their namesakes'."""
     low = doc.lower
     reads = []
-    reads_others: list[bool] = []  # for each full name so far (a given name or initial), whether a namesake's
+    # for each full name so far (a given name or initial): whether a namesake's, and its surname
+    reads_others: list[tuple[bool, str]] = []
     for at, end in _surname_hits(low, patterns.surnames):
         start = _name_start(low, at, patterns)
+        if start is None and _another_given_after(doc.text, at, end, patterns):
+            start = SOMEONE_ELSE  # a directory's "FELDMAN Barry & Sandra" when he is Joseph Feldman
         if (
             start != SOMEONE_ELSE
             and patterns.other_generations
@@ -519,12 +535,33 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
             start = SOMEONE_ELSE
         if start is not None and start != SOMEONE_ELSE and _titles_only(low[start:at]):
             # (unless the profile's own honorific says it is them: "Ms Marsh" after "Mr J Marsh")
-            if reads_others and reads_others[-1] and not _their_honorific(low[start:at], patterns.titles):
+            if (
+                reads_others
+                and reads_others[-1] == (True, low[at:end])
+                and not _their_honorific(low[start:at], patterns.titles)
+            ):
                 start = SOMEONE_ELSE  # "Deacon Winston Lindo Snr ... Mr Lindo": the last one named in full
         elif start is not None:
-            reads_others.append(start == SOMEONE_ELSE)
+            reads_others.append((start == SOMEONE_ELSE, low[at:end]))
         reads.append((at, end, start))
     return tuple(reads)
+
+
+# A register's or a directory's surname in capitals, then the given name: "FELDMAN Barry", "FELDMAN Mrs Miriam".
+_GIVEN_AFTER_CAPITALS = re.compile(
+    r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Rabbi|Rev|Revd|Cllr)\.?[ \t]+)?([A-Z][a-z][\w'\-]*)"
+)
+
+
+def _another_given_after(text: str, at: int, end: int, patterns: _NamePatterns) -> bool:
+    """The surname in capitals with somebody else's given name after it (a directory's row, surname first)."""
+    if not text[at:end].isupper() or text[text.rfind("\n", 0, at) + 1 : at].strip(" \t.0123456789"):
+        return False  # (a directory's rows start with the surname, or with the row's number)
+    m = _GIVEN_AFTER_CAPITALS.match(text, end)
+    if m is None:
+        return False
+    word = fold(m.group(1).lower())
+    return not any(word == given[0] for given in patterns.givens) and word not in patterns.middles
 
 
 def _their_honorific(words: str, titles: frozenset[str]) -> bool:
@@ -550,7 +587,7 @@ _AGE_AFTER = re.compile(
 
 # A record's date of birth soon after a name: "DOB\n\n10/04/2007", "born 3 May 1960", "Date of birth: 1960".
 _BIRTH_YEAR_AFTER = re.compile(
-    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b[^0-9\n]{0,6}\s*(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]"
+    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth_?date|born)\b[^0-9\n]{0,6}\s*(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]"
     r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+|[a-z]+\s+[0-9]{1,2},?\s+)?((?:18|19|20)[0-9]{2})(?![0-9])"
 )
 # A life's span or a birth year in brackets after a name: "Elizabeth Moorcroft (1858-1921)", "(b. 1931)".
@@ -558,7 +595,7 @@ _LIFESPAN_AFTER = re.compile(
     r"\s*\((?:b\.\s*|born\s+)?((?:18|19|20)[0-9]{2})\s*(?:[-\u2013]\s*(?:(?:18|19|20)[0-9]{2})?)?\)"
 )
 _BIRTH_OR_AGE_WORDS = ("dob", "d.o.b", "birth", "born", "aged", "oed", "wieku")
-BIRTH_AFTER_CHARS = 160
+BIRTH_AFTER_CHARS = 200
 AGED_AFTER_CHARS = 260  # (a death notice gives the age after where the person lived: "..., aged 91")
 _SOMEONE_BETWEEN = re.compile(
     r"\b(?:son|daughter|child|children|baby|twins|wife|husband|partner|mother|father|mum|dad)\b"
@@ -944,12 +981,16 @@ def _own_places(profile: Profile) -> tuple[frozenset[str], frozenset[str]]:
     postcodes = {re.sub(r"\s", "", a.postcode.upper()) for a in profile.addresses if a.postcode}
     words = {w.lower() for place in profile.locality for w in re.split(r"[\s-]+", place)}
     words |= {w.lower() for a in profile.addresses for w in re.findall(r"[A-Za-z]+", a.text)}
+    # (nor is a name of theirs or their family's a place: "daughter of Chana", "in Devorah's house")
+    words |= {w.lower() for m in profile.family for n in (m.name, *m.nicknames) for w in n.split()}
+    words |= {w.lower() for n in profile.names for w in n.split()}
     return frozenset(postcodes), frozenset(words)
 
 
 _NOT_PLACES = frozenset(
     (  # noqa: SIM905 - a word list reads better as words
         "The A An This That His Her Their Our My Your January February March April May June July August "
-        "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+        "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+        "Year Class Form Room Group Term"
     ).split()
 )
