@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions
-from footprint.detect.text import HEADING_CHARS, fold, whole_words, word_pattern
+from footprint.detect.text import HEADING_CHARS, alternation, fold, whole_words, word_pattern
 from footprint.model import Address, Kind, Match, Need, Profile
 
 FULL_CONFIDENCE = 0.95
@@ -86,6 +86,40 @@ def _unit(written: str) -> str:
     return re.sub(r"^(\d+)f(\d+)$", r"\1/\2", written.lower())
 
 
+# A flat in a converted house named by its floor: "Ground Floor Flat", "GFF", "First Floor Flat", "FFF", "Top Flat".
+_FLOORS = {
+    "basement": "basement",
+    "lower ground": "basement",
+    "lower-ground": "basement",
+    "ground": "ground",
+    "first": "first",
+    "1st": "first",
+    "second": "second",
+    "2nd": "second",
+    "top": "top",
+}
+_FLOOR_ABBREVIATIONS = {
+    "bff": "basement",
+    "lgf": "basement",
+    "gff": "ground",
+    "fff": "first",
+    "sff": "second",
+    "tff": "top",
+}
+_FLOOR_WORDS = alternation(sorted(_FLOORS, key=len, reverse=True))
+_FLOOR_FLAT = re.compile(
+    rf"({_FLOOR_WORDS})(?:[ \t]+floor)?[ \t]+flat|(bff|lgf|gff|fff|sff|tff)", re.IGNORECASE
+)
+_FLOOR_FLAT_BEFORE = re.compile(rf"(?<![\w])(?:{_FLOOR_FLAT.pattern})(?![\w])[^\n]{{0,20}}$", re.IGNORECASE)
+
+
+def _floor(m: re.Match[str]) -> str:
+    """ "floor:ground" for "Ground Floor Flat" and "GFF": the flat's unit, one form for each way it is written."""
+    return "floor:" + (
+        _FLOORS[m.group(1).lower()] if m.group(1) else _FLOOR_ABBREVIATIONS[m.group(2).lower()]
+    )
+
+
 _HOUSE_NUMBER = re.compile(r"^(?:no\.?\s*)?(\d+[a-z]?)(?!\w)\s*,?\s*(\S.*)$", re.IGNORECASE)
 _NO = r"(?:no\.?|number)"
 # A number just before or after a street occurrence means some other house on it ("16 Larch Close").
@@ -141,6 +175,9 @@ def parse_home(address: Address) -> _Home:
     first = parts[0]
     flat = name = ""
     unit = _unit(m.group(1)) if (m := _FLAT_ID.fullmatch(first)) else ""
+    if (floor := _FLOOR_FLAT.fullmatch(first)) and len(parts) > 1 and _HOUSE_NUMBER.match(parts[1]):
+        # "Ground Floor Flat, 41 Aldous Road": keyed by the street's number, the flat its unit
+        unit, first = _floor(floor), parts[1]
     if _FLAT.match(first) and len(parts) > 1 and _HOUSE_NUMBER.match(parts[1]):
         if letter := _FLAT_LETTER.fullmatch(first):
             flat = letter.group(1).lower()
@@ -360,12 +397,29 @@ def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 def _another_flat(low: str, at: int, home: _Home) -> bool:
     if not home.unit:
         return False
+    if home.unit.startswith("floor:"):  # "FFF 41 Aldous Rd" when theirs is the ground-floor flat
+        m = _FLOOR_FLAT_BEFORE.search(low, max(0, at - 40), at)
+        return m is not None and _floor(m) != home.unit
     m = _FLAT_BEFORE.search(low, max(0, at - 60), at)
     if m is None:
         return False
     unit = _unit(m.group(1) or m.group(2))
     # ("Flat 2" beside a home written "2/1" may be the same flat written loosely: not told apart)
     return unit != home.unit and ("/" in unit) == ("/" in home.unit)
+
+
+# A planning declaration's "the application site adjoins her home", "next door to his house".
+_ADJOINS = re.compile(
+    r"\b(?:adjoin(?:s|ing)?|next\s+door\s+to|neighbour(?:s|ing)?|backs\s+on(?:to)?|opposite)\s+(?:her|his|their)"
+    r"\s+(?:own\s+)?(?:home|house|property|garden)\b"
+)
+ADJOINS_CHARS = 160
+
+
+def _beside_their_home(low: str, street: tuple[int, int]) -> bool:
+    lo, hi = max(0, street[0] - ADJOINS_CHARS), street[1] + ADJOINS_CHARS
+    near = low[lo:hi]
+    return any(w in near for w in ("home", "house", "property", "garden")) and bool(_ADJOINS.search(near))
 
 
 def _another_house(text: str, span: tuple[int, int]) -> bool:
@@ -385,6 +439,15 @@ _BUSINESS_AFTER_NAME = re.compile(
     r"[ \t]+(?:Shop|Stores?|Butchery|Butchers?|Caf[eé]|Deli|Bakery|Dairy|Kitchen|Restaurant|Brewery|Kennels"
     r"|Livery|Campsite|Camping|Produce|Meats|Ltd|Limited|LLP|Partnership)\b"
 )
+
+
+_SITE_AFTER_STREET = re.compile(r"[ \t]+(?:Homes|HOMES|Home[ \t]+Park|HOME[ \t]+PARK|LTD|LIMITED)\b")
+
+
+def _a_name_after(text: str, end: int) -> bool:
+    """Words after a street's name that make it a site's or a business's: "Willowbrook Park Homes" (a park of
+    homes, not the home), "Larch Close Stores"."""
+    return bool(_SITE_AFTER_STREET.match(text, end) or _BUSINESS_AFTER_NAME.match(text, end))
 
 
 def _another_named_house(text: str, street: tuple[int, int], home: _Home) -> bool:
@@ -515,6 +578,7 @@ class AddressDetector(Detector):
         taken: list[tuple[int, int]] = []
         loose_streets: list[tuple[int, int]] = []
         neighbours: list[tuple[int, int]] = []  # the postcode right by "31 Larch Close" is number 31's
+        next_door: list[tuple[int, int]] = []  # a neighbour's house the page says is beside theirs
         for street in _spans(patterns.street, low):
             span = self._with_our_number(low, street, patterns)
             if span is not None:
@@ -522,10 +586,15 @@ class AddressDetector(Detector):
                 # still puts a name beside her front door, but says nothing about whose a record is.
                 full.append((span, FULL_CONFIDENCE, not _another_flat(low, span[0], home)))
                 taken.append(span)
+            elif _a_name_after(text, street[1]):
+                continue  # "Willowbrook Park Homes", "Larch Close Stores": a site or a business named after it
             elif not _another_house(low, street) and not _another_named_house(text, street, home):
                 loose_streets.append(street)
-            elif postcode := _nearest(street, postcodes):
-                neighbours.append(postcode)
+            else:
+                if _beside_their_home(low, street):
+                    next_door.append(street)  # "25 Tamarisk Crescent ... adjoins her home": her street
+                if postcode := _nearest(street, postcodes):
+                    neighbours.append(postcode)
         houses = _spans(patterns.house_name, low)
         if boat(home):
             houses = [h for h in houses if _where_the_boat_lives(text, low, h, address, patterns)]
@@ -565,6 +634,9 @@ class AddressDetector(Detector):
         ):  # the page gives the whole address: the postcode or street alone elsewhere on it adds nothing
             taken.extend(postcodes + loose_streets + blocks)
         partial = [(p, POSTCODE_CONFIDENCE, home.postcode, True) for p in postcodes if _free(p, taken)]
+        partial += [
+            (s, STREET_CONFIDENCE, f"street:{home.street}", False) for s in next_door if _free(s, taken)
+        ][:1]
         partial += [
             (s, STREET_CONFIDENCE, f"street:{home.street}", False)
             for s in loose_streets
