@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.subject import untitled
+from footprint.detect.subject import mentions, untitled
 from footprint.detect.text import fold, literal_hits
 from footprint.model import Kind, Match, Need, Profile
 
@@ -45,7 +45,27 @@ _MONTHS = (
     ("november", "nov"),
     ("december", "dec"),
 )
-_MONTH_NUMBER = {name: number for number, names in enumerate(_MONTHS, start=1) for name in names}
+# Spanish months, as a date writes them ("27 de agosto de 1981") and as a page's own date does.
+_SPANISH_MONTHS = (
+    ("enero",),
+    ("febrero",),
+    ("marzo",),
+    ("abril",),
+    ("mayo",),
+    ("junio",),
+    ("julio",),
+    ("agosto",),
+    ("septiembre", "setiembre"),
+    ("octubre",),
+    ("noviembre",),
+    ("diciembre",),
+)
+_MONTH_NUMBER = {
+    name: number
+    for months in (_MONTHS, _SPANISH_MONTHS)
+    for number, names in enumerate(months, start=1)
+    for name in names
+}
 # The months as a Greek-language page writes a date ("15 Μαΐου 1973": the genitive, with or without its accent;
 # "Μάιος 1973": the nominative), for this date's patterns only.
 _GREEK_MONTHS = (
@@ -92,15 +112,20 @@ _POLISH_MONTHS = (
     "listopad[a]?",
     "grud(?:nia|zie[nń])",
 )
-# Words about birth: English, Welsh ("ganwyd", born; "dyddiad geni", date of birth; "pen-blwydd", birthday) and
-# Polish ("ur.", born; "urodzona", "urodziny", birthday; "data urodzenia", date of birth).
+# Words about birth: English, Welsh ("ganwyd", born; "dyddiad geni", date of birth; "pen-blwydd", birthday),
+# Polish ("ur.", born; "urodzona", "urodziny", birthday; "data urodzenia", date of birth) and Spanish ("nació",
+# "nacida", born; "fecha de nacimiento", date of birth; "cumpleaños", birthday; "cumple 45", turns 45).
 _BIRTH_WORDS = re.compile(r"birth|\bborn\b|\bd\.?o\.?b\b|\bb'?day", re.IGNORECASE)
 _TURNED_AN_AGE = re.compile(
     r"\bturned\s+\d{1,3}\b", re.IGNORECASE
 )  # "who turned 65 on ...": tried after a find
-# ... and in Welsh and Polish, tried only where a cheap look finds one of their letters' runs (see _near_birth_word)
-_OTHER_BIRTH_WORDS = re.compile(r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz", re.IGNORECASE)
-_OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "GANWYD", "GENI", "UR.")
+# ... and in Welsh, Polish and Spanish, tried only where a cheap look finds one of their letters' runs (see
+# _near_birth_word)
+_OTHER_BIRTH_WORDS = re.compile(
+    r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz|\bnaci(?:d[oa]|[oó]|miento)\b|\bcumple(?:a[nñ]os)?\b",
+    re.IGNORECASE,
+)
+_OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "naci", "cumple")  # (in lower case)
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
 _ANCHOR_WORDS = (
@@ -123,9 +148,24 @@ _ANCHOR_WORDS = (
     "urodz",
     "lat!",
     "heddiw",
+    "naci",
+    "cumple",
 )
 _POST_ANCHORS = frozenset(
-    {"birth", "bday", "b'day", "today", "tomorrow", "yesterday", "happy", "lat!", "heddiw", "blwydd", "urodz"}
+    {
+        "birth",
+        "bday",
+        "b'day",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "happy",
+        "lat!",
+        "heddiw",
+        "blwydd",
+        "urodz",
+        "cumple",
+    }
 )
 _POST_ONLY = frozenset({"today", "tomorrow", "yesterday", "happy", "lat!", "heddiw"})  # not words about birth
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
@@ -135,7 +175,7 @@ _ORDINAL = r"(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)?"  # (and Welsh: 1af, 2il, 
 _ANY_MONTH = "(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")(?![a-z])\.?"
 # Any full date, to read a post's own date: 14 June 2024, June 14, 2024, 14/06/2024, 2024-06-14.
 _ANY_DATE = re.compile(
-    rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s\-]+(?P<m1>{_ANY_MONTH}),?[\s\-]+(?P<y1>\d{{4}})(?!\d)"
+    rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+of|\s+de)?[\s\-]+(?P<m1>{_ANY_MONTH}),?(?:\s+del?)?[\s\-]+(?P<y1>\d{{4}})(?!\d)"
     rf"|(?P<m2>{_ANY_MONTH})\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>\d{{4}})(?!\d)"
     rf"|(?<!\d)(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{4}})(?!\d)"
     rf"|(?<!\d)(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})(?!\d)",
@@ -151,7 +191,9 @@ _AGE_TODAY = re.compile(
     r"|happy\s+(?P<age3>\d{1,3})(?:st|nd|rd|th)(?!\w)(?!\s+(?:birthday|bday|b'day))"  # "HAPPY 21ST NELL"
     rf"|(?<![\w\-])(?P<words>{_AGE_WORDS})\s+(?:today|tomorrow)"  # "Forty-two today!"
     # Polish "45 lat!" (45 years!) on a birthday post; Welsh "45 oed heddiw" (45 today)
-    r"|(?<!\d)(?P<age4>\d{1,3})\s+lat(?:ka)?\s*!|(?<!\d)(?P<age5>\d{1,3})\s+oed\s+heddiw",
+    r"|(?<!\d)(?P<age4>\d{1,3})\s+lat(?:ka)?\s*!|(?<!\d)(?P<age5>\d{1,3})\s+oed\s+heddiw"
+    # Spanish "hoy cumple 45" (today she turns 45), "cumple 45 años hoy"
+    r"|hoy\s+cumple\s+(?P<age6>\d{1,3})(?!\d)|cumple\s+(?P<age7>\d{1,3})(?:\s+a[nñ]os)?\s+hoy",
     re.IGNORECASE,
 )
 
@@ -167,7 +209,8 @@ def _days_off(m: re.Match[str]) -> int:
 
 def _age(m: re.Match[str]) -> int:
     """The age an _AGE_TODAY match gives, in digits or in words."""
-    if digits := m.group("age") or m.group("age2") or m.group("age3") or m.group("age4") or m.group("age5"):
+    ages = ("age", "age2", "age3", "age4", "age5", "age6", "age7")
+    if digits := next((m.group(g) for g in ages if m.group(g)), None):
         return int(digits)
     words = re.split(r"[\s\-]+", m.group("words").lower())
     if words[0] in _TEENS:
@@ -230,12 +273,13 @@ def _patterns(date: dt.date) -> _Patterns:
                 _GREEK_MONTHS[date.month - 1],
                 _WELSH_MONTHS[date.month - 1],
                 _POLISH_MONTHS[date.month - 1],
+                *_SPANISH_MONTHS[date.month - 1],
             )
         )
         + r")(?![a-z])\.?"
     )
     written = (
-        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|[\s\-]+){month_name},?[\s\-]+(?:{year}|['\u2019]{year[2:]})(?:\s*r\.)?(?!\d)",
+        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|\s+de\s+|[\s\-]+){month_name}(?:,?[\s\-]+|\s+del?\s+)(?:{year}|['\u2019]{year[2:]})(?:\s*r\.)?(?!\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL},?\s+{year}(?!\d)",
     )
     numeric = [
@@ -249,7 +293,7 @@ def _patterns(date: dt.date) -> _Patterns:
     if date.day > 12:  # elsewhere month-first is only unambiguous when the day cannot be a month
         numeric.append(month_first)
     day_month = [
-        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|[\s\-]+){month_name}(?![\w\-]*,?[\s\-]*['\u2019]?\d)",
+        rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|\s+de\s+|[\s\-]+){month_name}(?![\w\-]*,?[\s\-]*['\u2019]?\d)(?!\s+del?\s+\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL}(?!\w)(?!,?\s*\d)",
         # A record's "birthday: 19/08" (and, as a US form writes it, "08/19" when the day cannot be a month).
         rf"{_NUMERIC_START}{day}/{month}{_NUMERIC_END}",
@@ -262,7 +306,7 @@ def _patterns(date: dt.date) -> _Patterns:
         numeric_month_first=re.compile("|".join(month_first_page)),
         # "June 1979"; and as records write it, "06/1979", "6.1979", "1979-06" (never part of a full date).
         month_year=re.compile(
-            rf"(?<![\w]){month_name},?\s+{year}(?!\d)|{_NUMERIC_START}{month}[/.\-]{year}{_NUMERIC_END}"
+            rf"(?<![\w]){month_name}(?:,?\s+|\s+del?\s+){year}(?!\d)|{_NUMERIC_START}{month}[/.\-]{year}{_NUMERIC_END}"
             rf"|{_NUMERIC_START}{year}-{date.month:02d}{_NUMERIC_END}",
             re.IGNORECASE,
         ),
@@ -273,11 +317,36 @@ def _patterns(date: dt.date) -> _Patterns:
             rf"\b(?:born\s+(?:in\s+)?(?:(?:[a-z][\w'\-]*\s+){{1,5}}in\s+)?"
             rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}}"
             # Polish "urodziłam się tam w 1980 roku", "ur. w 1980 r.", "rocznik 1980"; Welsh "ganwyd yn 1970"
-            rf"|urodzi\w*\s+si[eę]\s+(?:[\w.]+\s+){{0,3}}?w\s+|ur\.\s*(?:w\s+)?|rocznik\s+|ganwyd\s+(?:[\w']+\s+){{0,3}}?yn\s+)"
+            rf"|urodzi\w*\s+si[eę]\s+(?:[\w.]+\s+){{0,3}}?w\s+|ur\.\s*(?:w\s+)?|rocznik\s+|ganwyd\s+(?:[\w']+\s+){{0,3}}?yn\s+"
+            # Spanish "nació en 1981", "nacida en Plasencia en 1981"
+            rf"|naci(?:d[oa]|[oó])\s+(?:en\s+)?(?:(?:\w[\w'\-]*\s+){{1,5}}en\s+)?)"
             rf"(?:{year}|['\u2019]{year[2:]}){_NUMERIC_END}",
             re.IGNORECASE,
         ),
     )
+
+
+# The press's "María José Sánchez (Plasencia, 1981)": a place and a year in brackets after a name is where and
+# when they were born (Spanish and Italian papers write it so).
+_PLACE_AND_YEAR = re.compile(
+    r"\s*\(\s*[A-Z\u00c0-\u00de][\w\-']+(?:[ \-][A-Z\u00c0-\u00de][\w\-']+){0,3},\s*$"
+)
+
+
+def _press_born(doc: Document, profile: Profile, year: int) -> Iterator[tuple[int, int]]:
+    text = doc.text
+    written = f"{year:04d}"
+    ends: frozenset[int] | None = None
+    for at in literal_hits(written, text):
+        if not text.startswith(")", at + 4):
+            continue
+        before = _PLACE_AND_YEAR.search(text, max(0, at - 60), at)
+        if before is None:
+            continue
+        if ends is None:
+            ends = frozenset(end for _, end in mentions(doc, profile))
+        if before.start() in ends:
+            yield at, at + 4
 
 
 def _year_hits(low: str, year: int) -> Iterator[int]:
@@ -325,7 +394,7 @@ def _near_birth_word(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - CONTEXT_CHARS), end + CONTEXT_CHARS
     if _BIRTH_WORDS.search(text, lo, hi):
         return True
-    window = text[lo:hi]
+    window = text[lo:hi].lower()
     if "turned" in window and _TURNED_AN_AGE.search(window):
         return True
     return any(h in window for h in _OTHER_BIRTH_HINTS) and bool(_OTHER_BIRTH_WORDS.search(window))
@@ -464,10 +533,15 @@ _TURNED_ON = re.compile(
 )
 
 
-# A parish magazine's or a newsletter's "who turns 50 on the 19th!": the issue's month and year give the rest.
+# A parish magazine's or a newsletter's "who turns 50 on the 19th!" (in Spanish, "que cumple 50 el día 19"): the
+# issue's month and year give the rest.
+# (each starts with its own word, so `re` searches for it rather than trying the pattern at every position)
 _TURNS_ON_DAY = re.compile(
     rf"turn(?:s|ing)\s+(?P<age>\d{{1,3}})\s+on\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?![\w/])",
     re.IGNORECASE,
+)
+_TURNS_ON_DAY_ES = re.compile(
+    r"cumple\s+(?P<age>\d{1,3})(?:\s+a[nñ]os)?\s+el\s+(?:d[ií]a\s+)?(?P<day>\d{1,2})(?![\w/])", re.IGNORECASE
 )
 # A newsletter's list of the month's birthdays: "November birthdays in the choir: Jean Fairhurst (12th), Ros Keane
 # (3rd)". The person's name with their day in brackets gives the day and month.
@@ -503,7 +577,7 @@ def _in_a_birthday_list(
                 yield (m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")
 
 
-_ISSUE_MONTH = re.compile(rf"(?P<month>{_ANY_MONTH})\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
+_ISSUE_MONTH = re.compile(rf"(?P<month>{_ANY_MONTH})(?:\s+de)?\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
 ISSUE_HEAD_CHARS = 400
 
 
@@ -629,12 +703,13 @@ class BirthDateDetector(Detector):
         )
         if "birthdays" in low:
             found.extend(_in_a_birthday_list(doc, profile, date))
-        if "turn" in low:
-            found.extend(
-                (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
-                for m in _TURNS_ON_DAY.finditer(text)
-                if _turns_on_their_birthday(doc, m, date) and not _someone_elses(text, m.start(), profile)
-            )
+        for word, turns in (("turn", _TURNS_ON_DAY), ("cumple", _TURNS_ON_DAY_ES)):
+            if word in low:
+                found.extend(
+                    (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
+                    for m in turns.finditer(text)
+                    if _turns_on_their_birthday(doc, m, date) and not _someone_elses(text, m.start(), profile)
+                )
         full = [(start, end) for start, end, _, _ in found]
 
         def covered(m: re.Match[str]) -> bool:
@@ -668,6 +743,11 @@ class BirthDateDetector(Detector):
         for m in _in_windows(patterns.year, text, birth_windows):
             if not covered(m):
                 found.append((m.start(), m.end(), YEAR_CONFIDENCE, f"dob:{date.year:04d}"))
+        if year_windows and "(" in text:
+            found.extend(
+                (at, end, YEAR_CONFIDENCE, f"dob:{date.year:04d}")
+                for at, end in _press_born(doc, profile, date.year)
+            )
         for start, end, confidence, key in sorted(found):
             partial = key != full_key
             yield Match(
