@@ -18,6 +18,7 @@ from footprint.detect.subject import (
     own_name_keys,
     someone_elses_post,
     their_initials,
+    untitled,
 )
 from footprint.detect.text import (
     APOSTROPHE,
@@ -92,6 +93,11 @@ _CHILD_CUE_PHRASES = (
         rf"{w}\s+(?:\w+\s+)?(?:syn|syna|synek|synka|cork[ai]|coreczk[ai]|dzieci|wnuk|wnuczk[ai])"
         for w in ("moj", "moja", "moje", "nasz", "nasza", "nasze", "naszego", "naszej", "jej", "jego", "ich")
     ),
+    # Spanish (my, our, his/her/their + son, daughter, children, kids, grandchild), accents folded
+    *(
+        rf"{w}\s+(?:\w+\s+)?(?:hij[oa]s?|ninos|nin[oa]|niet[oa]s?)"
+        for w in ("mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "su", "sus", "tus")
+    ),
     r"pick(?:ing)?\s+(?:them|him|her)\s+up",
     r"drop(?:ping)?\s+(?:them|him|her)\s+off",
 )
@@ -130,6 +136,12 @@ _RELATION_WORDS = re.compile(
     r"|ojcem|tesciow[aeiy]|tesciowej|synow[aeiy]|synowej|wnuk(?:a|i|ow|om|ami|iem)?|wnucz(?:ka|ki|ke|ce|ek|kom)"
     r"|dzieci|dzieciom|dziecmi|dzieckiem|dzieck[aou]|brat[aeu]?|bratem|siostr[aeyo]|siostrze|babci[aeo]?"
     r"|dziad(?:ek|ka|kowi|kiem)|rodzic(?:e|ow|om|ami)"
+    # Spanish, accents folded: husband, wife, son(s), daughter(s), mother, father, brother(s), sister(s),
+    # grandparents, grandchildren, nephews and nieces, in-laws
+    r"|marido|esposo|esposa|hij[oa]s?|madre|padre|herman[oa]s?|abuel[oa]s?|niet[oa]s?|sobrin[oa]s?|suegr[oa]"
+    r"|nuera|yerno|cunad[oa]|ninos"
+    # Greek-Cypriot and Jewish families' words for grandparents and parents, in English letters
+    r"|yiayia|yaya|giagia|pappou|papou|abba|imma|ima|bubb(?:y|ie|e)|booba|zaid(?:y|ie|e)|zeid(?:y|ie|e)|tatty"
     r"|(?:my|our|her|his|their)\s+(?:eldest|youngest|oldest))\b",  # "My eldest Sam"
     re.IGNORECASE,
 )
@@ -211,7 +223,8 @@ _A_PET_BEFORE = re.compile(rf"\b{_PETS},?\s+(?:called\s+|named\s+)?$")
 
 
 def _words(text: str) -> str:
-    return r"\s+".join(_spelled(w) for w in text.lower().split())
+    # (a double surname is also written hyphenated: "Lucas Pilling Sánchez", "Lucas Pilling-Sanchez")
+    return r"[\s\-]+".join(_spelled(w) for w in text.lower().split())
 
 
 def _spelled(word: str) -> str:
@@ -288,8 +301,11 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         fulls |= {_words(g) + "(?:" + "|".join(after) + ")" for g in givens}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth", ("Siddiqui","Shazia").
         # A class list's "WIŚNIEWSKA Zofia", with no comma: only with the surname in capitals (see _member).
-        fulls.add(
-            rf"{surname}[\"']?(?:,\s*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)[\"']?(?:{'|'.join(_words(g) for g in sorted(givens, key=len, reverse=True))})"
+        # ... with a title between, "FELDMAN Mrs Miriam"; and a couple's row, "FELDMAN Joseph (Yossi) & Devorah".
+        any_given = "|".join(_words(g) for g in sorted(givens, key=len, reverse=True))
+        fulls.add(  # (one pattern: a page is searched once for the surname that starts them)
+            rf"{surname}(?:[\"']?(?:,\s*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)[\"']?(?:(?:mrs|mr|ms|miss|dr)\.?[ \t]+)?"
+            rf"|[ \t]+[a-z][\w'\-]*(?:[ \t]+\([^)\n]{{1,20}}\))?[ \t]*&[ \t]*)(?:{any_given})"
         )
         if ending:
             fulls = {f"(?:{f}){ending}" if their_name else f"(?:{f})(?:{ending[:-1]})?" for f in fulls}
@@ -358,6 +374,34 @@ def _school_patterns(school: str) -> tuple[re.Pattern[str], re.Pattern[str] | No
     return full, alone
 
 
+@functools.lru_cache(maxsize=64)
+def _one_word_core(school: str) -> re.Pattern[str] | None:
+    """A school whose core is one word ("Hallowgate Academy"): that word alone, which is read as the school only
+    right after a year group, a child's name or "kids at" (see _core_after_a_child); None for any other school."""
+    core = school_core(school)
+    if len(core.split()) != 1 or core == school or _PREFIX_HEAD.match(fold(school)):
+        return None
+    return re.compile(_words(core) + r"(?!\w)" + _NOT_A_SCHOOL)
+
+
+_YEAR_AT_BEFORE = re.compile(
+    r"(?:\byear\s+\d{1,2}|\b[ps][1-7]|\b(?:kids|children|sons?|daughters?|twins)(?:\s+(?:are|is|both|all))*)"
+    r"\s+(?:at|en|go(?:es)?\s+to)\s+$"
+)
+_AT_BETWEEN = re.compile(r"\s+(?:at|en)\s+")
+
+
+def _core_after_a_child(low: str, at: int, children: re.Pattern[str] | None) -> bool:
+    """ "Year 9 at Hallowgate", "Lucas at Hallowgate", "Lucas en Hallowgate", "her kids are at Thornleigh": a
+    one-word name (often a place's too) is the school right after a year group, a listed child's first name, or
+    children said to be at it."""
+    if _YEAR_AT_BEFORE.search(low, max(0, at - 30), at):
+        return True
+    return children is not None and any(
+        _AT_BETWEEN.fullmatch(low, m.end(), at) for m in children.finditer(low, max(0, at - 40), at)
+    )
+
+
 def _another_surname_after(text: str, end: int, profile: Profile, member: FamilyMember) -> bool:
     """ "Ailsa Catriona" (Macleod), "Rory Patel": a first name followed by a name that is not the family's, nor
     one of this member's own names ("Balwinder Singh" for Balwinder Singh Sandhu), is somebody else's."""
@@ -373,6 +417,22 @@ def _another_surname_after(text: str, end: int, profile: Profile, member: Family
         and word not in _family_givens(profile)
         and word not in _person_givens(profile)
     )
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z'’\-]+)[ \t]+$")
+
+
+def _after_their_given(text: str, at: int, profile: Profile) -> bool:
+    """ "Gareth Owen Mitchell" when the person is Gareth Mitchell and their son Owen Mitchell: the person's (or a
+    namesake's) name with a middle name, not the son's."""
+    before = _WORD_BEFORE.search(text, max(0, at - 24), at)
+    return before is not None and fold(before.group(1).lower()) in _untitled_givens(profile)
+
+
+@functools.lru_cache(maxsize=32)
+def _untitled_givens(profile: Profile) -> frozenset[str]:
+    """The person's given names, without a title the profile writes into a name ("Dr Ada Reid")."""
+    return frozenset(fold(w.lower()) for n in profile.names for w in split_name(untitled(n))[0].split())
 
 
 @functools.lru_cache(maxsize=32)
@@ -423,11 +483,24 @@ def _own_name_words(member: FamilyMember) -> frozenset[str]:
 _AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+ ([A-Z][a-z]+)(?![\w'’])")
 
 
+_OF_THEM = re.compile(r"\s+(?:of|to)\s+")
+# The person, by a given name, as the one whose relative it is: "Nadia's children", "Nadia and her husband".
+_POSSESSOR = re.compile(
+    r"([a-z]+)(?:['’]s|,?\s+and\s+(?:her|his|their)|,\s+(?:her|his|their))\s+(?:[a-z]+\s+)?$"
+)
+
+
+def _possessed_by(text: str, at: int, givens: frozenset[str]) -> bool:
+    m = _POSSESSOR.search(text, max(0, at - 30), at) if givens else None
+    return m is not None and m.group(1) in givens
+
+
 def _beside_relation(
     text: str,
     name: tuple[int, int],
     introduced: int | None = None,
     elsewhere: Callable[[int], bool] | None = None,
+    givens: frozenset[str] = frozenset(),
 ) -> bool:
     """A relation word close by and in the same block: extract.py puts a blank line between blocks. Before the
     page has named the person (at `introduced`), only the writer's own relation words count ("my husband Dev"
@@ -438,7 +511,14 @@ def _beside_relation(
         gap = max(relation.start() - name[1], name[0] - relation.end())
         first, last = min(name[0], relation.start()), max(name[1], relation.end())
         if gap <= RELATION_WINDOW and "\n\n" not in text[first:last]:
-            if introduced is not None and relation.start() < introduced and _not_ours(text, relation.start()):
+            if (
+                introduced is not None
+                and relation.start() < introduced
+                and _not_ours(text, relation.start())
+                # (unless it is theirs: "Chana, daughter of Cllr Feldman", "father of Nadia and her husband")
+                and not _OF_THEM.fullmatch(text, relation.end(), introduced)
+                and not _possessed_by(text, relation.start(), givens)
+            ):
                 continue
             if (
                 elsewhere is not None
@@ -658,6 +738,9 @@ _OWN_SCHOOLING_AFTER = re.compile(
 )
 
 
+_TO_EVERY_PARENT = re.compile(r"\bdear\s+parents?\b|\bparents\s+(?:and|&)\s+carers\b")
+
+
 def _child_cue(
     doc: Document,
     span: tuple[int, int],
@@ -690,6 +773,8 @@ def _child_cue(
     for cue in cues.within(max(0, span[0] - CUE_WINDOW), min(len(low), span[1] + CUE_WINDOW)):
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
+        if cue.group().startswith("your") and _TO_EVERY_PARENT.search(low):
+            continue  # a school's letter to "Dear Parents": "your daughters" is every reader's
         if cue.group().startswith(("my", "our")) and (
             someone_elses_post(doc, profile, cue.start()) or _someone_elses_quote(doc, cue.start(), profile)
         ):
@@ -739,6 +824,7 @@ _PARENTS_GROUP = re.compile(
 )
 # A parent speaking of their own child ("her son's class", "our twins"): not "your child", which a school says
 # to every parent.
+_POSSESSIVE_CHILD = re.compile(r"['’]s\s+(?:sons?|daughters?|child|children|kids?|twins?|boys|girls)(?!\w)")
 _OWN_CHILD = re.compile(
     r"\b(?:my|our|her|his|their)\s+(?:\w+\s+)?(?:sons?|daughters?|child|children|kids?|twins?|boys|girls)(?!\w)"
 )
@@ -793,9 +879,17 @@ def _a_pupil_here(low: str, pupils: tuple[FamilyMember, ...]) -> bool:
 def _a_parent_here(low: str, children: re.Pattern[str] | None, givens: tuple[str, ...]) -> bool:
     """The person, by their given name, and soon after it a parent speaking of their own child ("Maggie noted
     ... in her son's class") or a listed child's parent ("Owen ap Rhys (Mali's dad)")."""
-    names = [at for given in givens for at in literal_hits(given, low) if _whole_word(low, at, len(given))]
-    if not names:
+    hits = [
+        (at, len(given))
+        for given in givens
+        for at in literal_hits(given, low)
+        if _whole_word(low, at, len(given))
+    ]
+    if not hits:
         return False
+    if any(_POSSESSIVE_CHILD.match(low, at + size) for at, size in hits):
+        return True  # "Gareth's son is in Year 4"
+    names = [at for at, _ in hits]
     cues = [m.start() for m in _OWN_CHILD.finditer(low)] + [m.start() for m in _YEAR_PARENT.finditer(low)]
     if children is not None:
         cues += [
@@ -895,9 +989,19 @@ class FamilyDetector(Detector):
                 matches.extend(
                     m
                     for m in self._member(
-                        text, low, member, introduced, elsewhere, greek, _their_name(profile, member)
+                        text,
+                        low,
+                        member,
+                        introduced,
+                        elsewhere,
+                        greek,
+                        _their_name(profile, member),
+                        _untitled_givens(profile),
                     )
-                    if m.ties or not _another_surname_after(text, m.end, profile, member)
+                    if (m.ties or not _another_surname_after(text, m.end, profile, member))
+                    and not (
+                        m.confidence == FULL_NAME_CONFIDENCE and _after_their_given(text, m.start, profile)
+                    )
                 )
         children = _children_pattern(profile, greek)
         sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
@@ -922,6 +1026,7 @@ class FamilyDetector(Detector):
         elsewhere: Callable[[int], bool],
         greek: bool = False,
         their_name: bool = False,
+        person_givens: frozenset[str] = frozenset(),
     ) -> Iterator[Match]:
         patterns = _member_patterns(member, their_name)
         if patterns is None:
@@ -961,7 +1066,7 @@ class FamilyDetector(Detector):
                 ):
                     continue  # "Walker of Meg the collie", "our dog Meg": a pet of the family's name
                 if _free(m.span(), taken) and (
-                    _beside_relation(low, m.span(), introduced, elsewhere)
+                    _beside_relation(low, m.span(), introduced, elsewhere, person_givens)
                     or _under_relation_label(low, m.start(), introduced)
                 ):
                     taken.append(m.span())
@@ -996,11 +1101,16 @@ class FamilyDetector(Detector):
                     yield m.span(), SCHOOL_CORE_CONFIDENCE
             return
         full, alone = _school_patterns(school)
-        if school_key(school).removeprefix("school:") in _places(profile):
+        a_place = school_key(school).removeprefix("school:") in _places(profile)
+        if a_place:
             alone = None  # "Hendre Vale Academy" is in Hendre Vale: the place alone is not the school
         taken: list[tuple[int, int]] = []
         named = list(whole_words(full, low))
         named_alone = [] if alone is None else list(whole_words(alone, low))
+        if alone is None and not a_place and (one_word := _one_word_core(school)) is not None:
+            named_alone = [
+                m for m in whole_words(one_word, low) if _core_after_a_child(low, m.start(), children)
+            ]
         cues = _CueReader(low, [m.span() for m in named + named_alone])
         for m in named:
             if _child_cue(doc, m.span(), children, profile, cues):
