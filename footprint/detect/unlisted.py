@@ -76,7 +76,9 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # school, hall
     r"মসজিদ সেন্টার কেন্দ্র অফিস কার্যালয় রেস্টুরেন্ট রেস্তোরাঁ কিচেন দোকান স্কুল বিদ্যালয় হল "
     # Where public equipment stands: "the defibrillator ... (postcode VK7 3HB for the ambulance service)".
-    r"defib\w* ambulance phone\s+box bus\s+stop post\s*box"
+    r"defib\w* ambulance phone\s+box bus\s+stop post\s*box "
+    # Spanish: academy, school, church, office, shop, restaurant, association, town hall, centre (accents folded)
+    r"academia colegio escuela iglesia oficina tienda restaurante asociacion ayuntamiento centro"
 ).split()
 _SERVICE = re.compile(alternation(_SERVICE_WORDS, word_start=True))
 _LABELLED = re.compile(
@@ -91,6 +93,10 @@ _FIRST_PERSON = re.compile(
             *(rf"{w}\s+me" for w in ("call", "text", "ring", "phone", "whatsapp", "message", "contact")),
             r"my\s+(?:mobile|number|phone|home|address|house|flat)",
             r"i\s+live\s+(?:at|on|in)",
+            # Spanish: write to me, call me, my mobile/number/phone (accents folded)
+            r"escribeme",
+            r"llamame",
+            r"mi\s+(?:movil|numero|telefono|whatsapp|casa|direccion)",
         ],
         word_start=True,
     )
@@ -291,13 +297,12 @@ class UnlistedDetector(Detector):
             not mine and _a_service(low, span[1], context_end, directory_listing=True)
         ):
             return None
-        if "correspondence" in low[context_start : span[0]] and _shared_with_others(
-            low, span, [*anchors, *namesakes], relatives
-        ):
-            return (
-                None  # a company's officers share its address for letters; one officer's own is theirs, and
-            )
-            # so is one they share only with a listed relative (a couple's firm: their home)
+        if (
+            "correspondence" in low[context_start : span[0]] or _an_officers_register(doc)
+        ) and _shared_with_others(low, span, [*anchors, *namesakes], relatives):
+            # a company's officers share its address for letters (a register of them gives it under each); one
+            # officer's own is theirs, and so is one they share only with a listed relative (a couple's firm)
+            return None
         return anchor
 
     def _phones(
@@ -351,6 +356,7 @@ class UnlistedDetector(Detector):
         listed_postcodes = {h.postcode for h in homes if h.postcode}
         listed_streets = {h.street for h in homes if h.street}
         taken: list[Span] = []
+        site: str | None = None  # (read only when a street address turns up)
         for lo, hi in _windows(anchors, len(text)):
             for m in _postcodes(text, lo, hi):
                 postcode = normalise_postcode(m.group())
@@ -382,6 +388,10 @@ class UnlistedDetector(Detector):
                 if _inside(span, taken) or name in listed_streets or not _capitalised(m.group(2)):
                     continue
                 taken.append(span)
+                if site is None:
+                    site = _the_site(doc, anchors)
+                if site and " ".join(m.group().lower().split()) in site:
+                    continue  # "The garden of 58 Fenner Road backs onto ours": the application's site
                 if self._anchor_for(doc, span, anchors, others, profile, relatives) is None:
                     continue
                 key = f"{m.group(1).lower()} {name}"
@@ -414,6 +424,16 @@ _NEW_OR_MY_NUMBER = re.compile(
     r"\b(?:my\s+(?:\w+\s+){0,2}(?:phone|mobile|number|mob|cell)|new\s+(?:mobile|number|phone|mob))\b"
 )
 _MY_PHONE = re.compile(r"\bmy\s+(?:\w+\s+)?(?:phone|mobile|number|mob|cell)\b[^\n.]{0,12}$")
+
+
+# A company register's list of officers (each with an address for letters, often the company's own).
+_OFFICERS = re.compile(r"\bofficer_role\b|\bofficers?\b[^\n]{0,40}\bappoint|\bappointments\b")
+
+
+@functools.lru_cache(maxsize=16)
+def _an_officers_register(doc: Document) -> bool:
+    low = doc.lower
+    return ("officer" in low or "appointments" in low) and bool(_OFFICERS.search(low))
 
 
 def _shared_with_others(low: str, span: Span, names: list[Span], relatives: list[Span]) -> bool:
@@ -596,8 +616,21 @@ _ROLE = re.compile(
 )
 
 
+# "... to Brenda, text 07700 ...", "Des - call 07700 ...": a name, then how to reach them, right before the number.
+_NAME_THEN_CALL = re.compile(
+    r"(?<![\w'])([A-Z][a-z'\-]+)[ \t]*[,:\-\u2013]?\s+(?:text|call|ring|phone|whatsapp|sms|on)[ \t]*[:.]?\s*$"
+)
+
+
 def _someone_to_call(text: str, low: str, between: Span, profile: Profile) -> bool:
-    """ "Please call Paula on ...", "call the parish clerk on ...": the number after it is somebody else's."""
+    """ "Please call Paula on ...", "call the parish clerk on ...", "subs to Brenda, text ...": the number
+    after it is somebody else's."""
+    if (named := _NAME_THEN_CALL.search(text, max(between[0], between[1] - 30), between[1])) and (
+        (word := named.group(1).lower()) not in _own_words(profile)
+        and word not in _NOT_NAME_WORDS
+        and word not in _NOT_CALLED
+    ):
+        return True
     for m in _CALL.finditer(low, *between):
         if _ROLE.match(low, m.end(), between[1]):
             return True
@@ -679,7 +712,12 @@ def _a_row(text: str, at: int) -> bool:
     """Whether the line holding `at` is a row of delimited data ("David Jones,dj@example.net,07700900638,VX7 4HN")."""
     start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     line = text[start : len(text) if end == -1 else end]
-    return max(line.count(d) for d in ",\t;|") >= ROW_DELIMITERS
+    if max(line.count(d) for d in "\t;|") >= ROW_DELIMITERS:
+        return True
+    commas = line.count(",")
+    # (an address written out, "27 Linden Grove, Sedgeworth, Calderfield, VY4 2HD", has a space after each comma;
+    # data's values have none, or are quoted: "'Rachel Jones', '07700900619'")
+    return commas >= ROW_DELIMITERS and (line.count(", ") < commas or "', '" in line or '", "' in line)
 
 
 def _an_office_elsewhere(doc: Document, e164: str, span: Span, anchors: list[Span]) -> bool:
@@ -788,6 +826,18 @@ def _closest_before(span: Span, anchors: list[Span], reach: int) -> Span | None:
 
 def _inside(span: Span, spans: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+SITE_HEAD_CHARS = 400
+_SITE_PAGE = re.compile(r"\b(?:planning|application|for\s+sale|to\s+let|to\s+rent|property\s+details)\b")
+
+
+def _the_site(doc: Document, anchors: list[Span]) -> str:
+    """The head of a planning application's or a property listing's page, above the first mention of the
+    person (lower case, spaces single): an address given there is the site the page is about, not theirs."""
+    end = min(SITE_HEAD_CHARS, anchors[0][0] if anchors else SITE_HEAD_CHARS)
+    head = doc.lower[:end]
+    return " ".join(head.split()) if _SITE_PAGE.search(head) else ""
 
 
 def _windows(anchors: list[Span], size: int) -> list[Span]:
