@@ -113,6 +113,10 @@ KNOWN_FALSE_ALARMS = {
     # A namesake couple's golden wedding, "Bill and Liz Moorcroft" of another town, "no relation to" the person:
     # her husband's short name with the surname names him, and footprint does not read "no relation to".
     "3227-courier-ossington-bridge-couple-fifty-years",
+    # A mazal tov column: "Rabbi Yosef and Rebbetzin Chaya Feldman of Braxholme", a namesake of his and his wife,
+    # and "their children Chaim and Chana Feldman"; the page names him further down, and footprint reads Chana
+    # Feldman by her full name as his daughter, not as the namesake's daughter-in-law.
+    "3502-njv-mazal-tov-column",
 }
 
 
