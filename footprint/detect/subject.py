@@ -31,7 +31,26 @@ from footprint.detect.text import (
 from footprint.domains import registered_domain
 from footprint.model import GENERATIONS, Match, Need, Profile, generation, split_name
 
-TITLE_WORDS = ("cllr", "councillor", "coun", "mr", "mrs", "ms", "miss", "mx", "dr", "prof")
+# (and the clergy's: "Canon Wrenshaw", "the Revd Hilary Wrenshaw", "Rabbi Feldman")
+TITLE_WORDS = (
+    "cllr",
+    "councillor",
+    "coun",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "revd",
+    "rev",
+    "reverend",
+    "canon",
+    "rabbi",
+    "imam",
+    "pastor",
+)
 Span = tuple[int, int]
 
 
@@ -238,6 +257,8 @@ _TITLE_KIND = {
     "miss": "mrs/ms/miss",
     "councillor": "cllr",
     "coun": "cllr",
+    "rev": "revd",
+    "reverend": "revd",
 }
 
 

@@ -104,7 +104,7 @@ _FIRST_PERSON = re.compile(
 # Another person named between the person and a detail: "Cllr John Pike", or a record's "name: John Pike".
 # Both for lower-case text and without IGNORECASE, so `re` skips to the letters a title starts with (a pattern
 # that starts with a look-behind, or ignores case, is tried at every position).
-_OTHER_TITLES = ("revd", "rev", "canon", "father", "fr", "pastor", "rabbi", "imam", "coach")
+_OTHER_TITLES = ("father", "fr", "coach")  # (besides the TITLE_WORDS a person may go by)
 _TITLED = re.compile(
     rf"(?:{alternation([*TITLE_WORDS, *_OTHER_TITLES], word_start=True)})\.?\.?\s+"
     r"(?:[a-z]\.?\s+)?[a-z][a-z'\-]+"  # "Mr K Bramley" too
@@ -272,6 +272,8 @@ class UnlistedDetector(Detector):
             return None
         if phone and _someone_to_call(text, low, between, profile):
             return None  # "Please call Paula on 07700 900130": Paula's
+        if not phone and _someone_lives_there(text, between, profile):
+            return None  # "Joan continues to live at Abbeyfield House, 12 Minster Road": Joan's
         if personal and _after_a_relative(text, low, between, relatives):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if any(not _a_field_value(text, m.start()) for m in at_line_starts(_NEW_RECORD, text, *between)):
@@ -620,6 +622,25 @@ _ROLE = re.compile(
 _NAME_THEN_CALL = re.compile(
     r"(?<![\w'])([A-Z][a-z'\-]+)[ \t]*[,:\-\u2013]?\s+(?:text|call|ring|phone|whatsapp|sms|on)[ \t]*[:.]?\s*$"
 )
+
+
+# "Joan continues to live at ...", "Dave now lives at ...": the address after it is that person's.
+_NAME_THEN_LIVES = re.compile(
+    r"(?<![\w'])([A-Z][a-z'\-]+)\s+(?:(?:still|now|continues\s+to|will\s+continue\s+to)\s+)?(?:lives?|living)"
+    r"\s+(?:at|in|on)\s+(?:[^\n.]|\n(?!\n)){0,60}$"
+)
+
+
+def _someone_lives_there(text: str, between: Span, profile: Profile) -> bool:
+    named = _NAME_THEN_LIVES.search(text, max(between[0], between[1] - 80), between[1])
+    return named is not None and (
+        (word := named.group(1).lower()) not in _own_words(profile)
+        and word not in _NOT_NAME_WORDS
+        and word not in _NOT_LIVING
+    )
+
+
+_NOT_LIVING = frozenset("she he they who it we you i also and still now".split())  # noqa: SIM905
 
 
 def _someone_to_call(text: str, low: str, between: Span, profile: Profile) -> bool:
