@@ -490,9 +490,15 @@ _POSSESSOR = re.compile(
 )
 
 
+# ... or by the role the page knows them by: "the Vicar's daughter Imogen", "the councillor's husband".
+_ROLE_POSSESSOR = re.compile(
+    r"\bthe\s+(?:vicar|rector|councillor|cllr|mayor|rabbi|imam|minister|headteacher)['’]s\s+(?:[a-z]+\s+)?$"
+)
+
+
 def _possessed_by(text: str, at: int, givens: frozenset[str]) -> bool:
     m = _POSSESSOR.search(text, max(0, at - 30), at) if givens else None
-    return m is not None and m.group(1) in givens
+    return (m is not None and m.group(1) in givens) or bool(_ROLE_POSSESSOR.search(text, max(0, at - 30), at))
 
 
 def _beside_relation(
