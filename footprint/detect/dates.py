@@ -220,6 +220,11 @@ def _age(m: re.Match[str]) -> int:
 
 
 _HAPPY_BIRTHDAY = re.compile(r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)", re.IGNORECASE)
+# ... and the person's own thanks: "Thank you all for the lovely birthday messages today" (each pattern starts with
+# its own word, so `re` searches for it rather than trying a choice at every position)
+_BIRTHDAY_THANKS = re.compile(
+    r"birthday\s+(?:messages|wishes|cards|greetings)\b[^.!?\n]{0,30}\btoday", re.IGNORECASE
+)
 
 
 # A page that says its dates are month-first (US sites): 11/03/1971 there is 3 November.
@@ -535,13 +540,13 @@ _TURNED_ON = re.compile(
 
 # A parish magazine's or a newsletter's "who turns 50 on the 19th!" (in Spanish, "que cumple 50 el día 19"): the
 # issue's month and year give the rest.
-# (each starts with its own word, so `re` searches for it rather than trying the pattern at every position)
+# (for lower-case text, each starting with its own word, so `re` searches for it rather than trying the pattern at
+# every position, as it does for one that ignores case)
 _TURNS_ON_DAY = re.compile(
-    rf"turn(?:s|ing)\s+(?P<age>\d{{1,3}})\s+on\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?![\w/])",
-    re.IGNORECASE,
+    rf"turn(?:s|ing)\s+(?P<age>\d{{1,3}})\s+on\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}(?![\w/])"
 )
 _TURNS_ON_DAY_ES = re.compile(
-    r"cumple\s+(?P<age>\d{1,3})(?:\s+a[nñ]os)?\s+el\s+(?:d[ií]a\s+)?(?P<day>\d{1,2})(?![\w/])", re.IGNORECASE
+    r"cumple\s+(?P<age>\d{1,3})(?:\s+anos)?\s+el\s+(?:dia\s+)?(?P<day>\d{1,2})(?![\w/])"
 )
 # A newsletter's list of the month's birthdays: "November birthdays in the choir: Jean Fairhurst (12th), Ros Keane
 # (3rd)". The person's name with their day in brackets gives the day and month.
@@ -589,13 +594,45 @@ def _issue_month(doc: Document) -> int | None:
     return _MONTH_NUMBER.get(head.group("month").lower().rstrip(".")) if head else None
 
 
-def _turns_on_their_birthday(doc: Document, m: re.Match[str], date: dt.date) -> bool:
-    """Whether "turns N on the Dth", in a page dated (or headed "August 2026") in the month of the person's
-    birthday, gives their date of birth: the day is theirs and the age fits that year."""
+def _issue_date(doc: Document) -> dt.date | None:
+    """The page's date, or the month its head names ("August 2026"), as that month's first day."""
     issue = doc.published
     if issue is None and (head := _ISSUE_MONTH.search(doc.text, 0, ISSUE_HEAD_CHARS)):
         month = _MONTH_NUMBER.get(head.group("month").lower().rstrip("."))
         issue = dt.date(int(head.group("year")), month, 1) if month else None
+    return issue
+
+
+_TURNS_AN_AGE = re.compile(r"turn(?:s|ing)\s+(?P<age>\d{1,3})(?![\d/])")  # (for lower-case text)
+TURNS_DAY_BEFORE = 80
+
+
+def _ages_turned(low: str) -> list[re.Match[str]]:
+    """Each "turns 50", not "returns 50" (the word's start checked here: a look-behind in the pattern would make
+    `re` try it at every position)."""
+    return [m for m in _TURNS_AN_AGE.finditer(low) if not (m.start() and low[m.start() - 1].isalpha())]
+
+
+TURNS_DAY_AFTER = 40
+
+
+def _turns_on_a_day_of_theirs(
+    doc: Document, m: re.Match[str], date: dt.date, day_month: re.Pattern[str]
+) -> bool:
+    """ "On Saturday 9th March our Vicar turns 50" in a page of that year: their day and month in the sentence,
+    and an age that fits the page's year."""
+    lo, hi = max(0, m.start() - TURNS_DAY_BEFORE), m.end() + TURNS_DAY_AFTER
+    day = day_month.search(doc.text, lo, hi)
+    if day is None or "\n\n" in doc.text[min(day.start(), m.start()) : max(day.end(), m.end())]:
+        return False
+    issue = _issue_date(doc)
+    return issue is not None and issue.year - int(m.group("age")) == date.year
+
+
+def _turns_on_their_birthday(doc: Document, m: re.Match[str], date: dt.date) -> bool:
+    """Whether "turns N on the Dth", in a page dated (or headed "August 2026") in the month of the person's
+    birthday, gives their date of birth: the day is theirs and the age fits that year."""
+    issue = _issue_date(doc)
     return (
         issue is not None
         and (issue.month, int(m.group("day"))) == (date.month, date.day)
@@ -676,8 +713,10 @@ class BirthDateDetector(Detector):
             )  # ("happy" matters only before an age: "happy 21st")
             and (word != " turned " or low[at + 8 : at + 9].isdigit())  # (and "turned" only before one)
         ]
-        if not year_windows and not anchors:
-            return  # every form needs the year written, or a word about birth (or "today") to read near
+        ages = _ages_turned(low) if "turn" in low else []  # "On Saturday 9th March our Vicar turns 50"
+        an_age = bool(ages) or "cumple" in low
+        if not year_windows and not anchors and not an_age:
+            return  # every form needs the year written, a word about birth (or "today") to read near, or an age
         for m in _in_windows(patterns.written, text, year_windows):
             if not _born_someone_else(text, m.start(), profile):
                 found.append((m.start(), m.end(), WRITTEN_CONFIDENCE, full_key))
@@ -707,9 +746,16 @@ class BirthDateDetector(Detector):
             if word in low:
                 found.extend(
                     (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
-                    for m in turns.finditer(text)
+                    for m in turns.finditer(low)
                     if _turns_on_their_birthday(doc, m, date) and not _someone_elses(text, m.start(), profile)
                 )
+        if ages:
+            found.extend(
+                (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
+                for m in ages
+                if _turns_on_a_day_of_theirs(doc, m, date, patterns.day_month)
+                and not _someone_elses(text, m.start(), profile)
+            )
         full = [(start, end) for start, end, _, _ in found]
 
         def covered(m: re.Match[str]) -> bool:
@@ -788,7 +834,11 @@ class BirthDateDetector(Detector):
                     given_away.append(m.span())
                     yield (m.start(), m.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
                     break
-        for m in _in_windows(_HAPPY_BIRTHDAY, doc.text, windows):
+        happy = [
+            *_in_windows(_HAPPY_BIRTHDAY, doc.text, windows),
+            *_in_windows(_BIRTHDAY_THANKS, doc.text, windows),
+        ]
+        for m in happy:
             if any(s < m.end() and m.start() < e for s, e in given_away):
                 continue
             if _dated_on_day(doc, m.start(), date) and not _someone_older(doc, m.start(), m.end(), date):
