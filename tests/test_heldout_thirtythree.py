@@ -1,7 +1,7 @@
-"""What the thirty-third to thirty-fifth held-out corpus sets (cases 3301-3530: a Spanish-British councillor with
+"""What the thirty-third to thirty-sixth held-out corpus sets (cases 3301-3630: a Spanish-British councillor with
 two surnames in a park home; a Deaf councillor whose numbers are written for Relay UK, in a ground-floor flat; an
-Orthodox Jewish councillor named in English and Hebrew, in community notices and a members' directory) showed
-footprint missing or misreading, as small cases.
+Orthodox Jewish councillor named in English and Hebrew, in community notices and a members' directory; a vicar and
+councillor in her vicarage) showed footprint missing or misreading, as small cases.
 
 Each test fails without its fix. The people are invented; the numbers are Ofcom drama numbers.
 """
@@ -271,3 +271,53 @@ def test_a_schools_letter_to_every_parent_is_no_sign_of_their_child():
         family=(FamilyMember("Rivka Feldman", relation="child", school="Beis Leah High School"),),
     )
     assert found(newsletter, yosef) == set()
+
+
+# Set 36: a vicar and councillor.
+HILARY = Profile(
+    key="hilary",
+    name="Hilary Wrenshaw",
+    date_of_birth=dt.date(1974, 3, 9),
+    locality=("Saxtonbury",),
+    family=(FamilyMember("Imogen Wrenshaw", relation="daughter"),),
+)
+
+
+def test_a_clergy_title_with_the_surname_names_her():
+    magazine = (
+        "The Revd Canon Hilary Wrenshaw, Vicar of Saxtonbury.\n\n"
+        + "Lent lunches continue in the parish centre every Wednesday; soup, bread and cheese for a donation. "
+        * 4
+        + "\n\nVICAR'S RETREAT\nCanon Wrenshaw will be on retreat from 11th to 15th March. For emergencies only she "
+        "can be reached\non her new mobile, 07700 900866 - please note the new number."
+    )
+    assert ("phone", "+447700900866", False, False) in found(magazine, HILARY)
+
+
+def test_turns_an_age_with_their_day_in_a_dated_issue():
+    notice = "Saxtonbury Spire, March 2024\n\nShh! On Saturday 9th March our Vicar, Canon Hilary Wrenshaw, turns 50."
+    assert ("date_of_birth", "dob:1974-03-09", False, True) in found(notice, HILARY)
+
+
+def test_the_role_she_is_known_by_as_the_relatives_possessor():
+    feed = (
+        "Carols: the first verse will be sung by the Vicar's daughter Imogen, who is in Year 12.\n\n"
+        "Congratulations to the Revd Canon Hilary Wrenshaw of Saxtonbury, elected to General Synod."
+    )
+    assert ("family_member", "family:imogen wrenshaw", False, True) in found(feed, HILARY)
+
+
+def test_an_address_after_somebody_else_lives_at_is_theirs():
+    obituary = (
+        "He was often confused with the Revd Canon Hilary Wrenshaw, Vicar of Saxtonbury, to whom he was not related."
+        "\n\nHis funeral took place on 22 December. Joan continues to live at Abbeyfield House, 12\nMinster Road, "
+        "Kelsham WZ9 4PL, where cards may be sent."
+    )
+    assert found(obituary, HILARY) == set()
+
+
+def test_thanks_for_birthday_messages_today_on_a_dated_post():
+    post = (
+        "Canon Hilary Wrenshaw of Saxtonbury\n\nThank you all SO much for the lovely birthday messages today."
+    )
+    assert ("date_of_birth", "dob:--03-09", True, True) in found(post, HILARY, published=dt.date(2025, 3, 9))
