@@ -633,10 +633,15 @@ _NAME_THEN_LIVES = re.compile(
 
 def _someone_lives_there(text: str, between: Span, profile: Profile) -> bool:
     named = _NAME_THEN_LIVES.search(text, max(between[0], between[1] - 80), between[1])
-    return named is not None and (
-        (word := named.group(1).lower()) not in _own_words(profile)
-        and word not in _NOT_NAME_WORDS
-        and word not in _NOT_LIVING
+    return named is not None and _somebody_else(named.group(1), profile, _NOT_LIVING)
+
+
+def _somebody_else(word: str, profile: Profile, not_names: frozenset[str]) -> bool:
+    """Whether a capitalised word is somebody's name other than the person's: not one of their own names, nor a
+    word that is nobody's (`not_names`: "Call Me", "She lives")."""
+    low = word.lower()
+    return (
+        bool(low) and low not in _own_words(profile) and low not in _NOT_NAME_WORDS and low not in not_names
     )
 
 
@@ -646,23 +651,14 @@ _NOT_LIVING = frozenset("she he they who it we you i also and still now".split()
 def _someone_to_call(text: str, low: str, between: Span, profile: Profile) -> bool:
     """ "Please call Paula on ...", "call the parish clerk on ...", "subs to Brenda, text ...": the number
     after it is somebody else's."""
-    if (named := _NAME_THEN_CALL.search(text, max(between[0], between[1] - 30), between[1])) and (
-        (word := named.group(1).lower()) not in _own_words(profile)
-        and word not in _NOT_NAME_WORDS
-        and word not in _NOT_CALLED
-    ):
+    named = _NAME_THEN_CALL.search(text, max(between[0], between[1] - 30), between[1])
+    if named and _somebody_else(named.group(1), profile, _NOT_CALLED):
         return True
     for m in _CALL.finditer(low, *between):
         if _ROLE.match(low, m.end(), between[1]):
             return True
         name = _GIVEN_NAME.match(text, m.end(), between[1])
-        word = name.group().lower() if name else ""
-        if (
-            word
-            and word not in _own_words(profile)
-            and word not in _NOT_NAME_WORDS
-            and word not in _NOT_CALLED
-        ):
+        if name and _somebody_else(name.group(), profile, _NOT_CALLED):
             return True
     return False
 
