@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from footprint.model import Address, FamilyMember, Phone, Profile
-from tests.conftest import labels_found
+from tests.conftest import labels_found as found
 
 MARI_JO = Profile(
     key="mariajose",
@@ -59,12 +59,6 @@ HUSBAND = ("family_member", "family:daniel pilling", False, True)
 SON = ("family_member", "family:lucas pilling sánchez", False, True)
 MOTHER = ("family_member", "family:carmen olivares bermejo", False, True)
 HER_BIRTHDAY = ("date_of_birth", "dob:1981-08-27", False, True)
-
-
-def found(
-    text: str, profile: Profile, confirmed: bool = False, published: dt.date | None = None
-) -> set[tuple[str, str, bool, bool]]:
-    return labels_found(text, profile, confirmed, published)
 
 
 def test_spanish_relation_words_name_the_family():
