@@ -4,7 +4,9 @@ The pages are the accuracy corpus's (tests/corpus), already turned into text, re
 URLs so no cache carries over. The profile is the corpus's Margaret Oduya: two names, two usernames, a
 website, two localities, two phones, two emails, two addresses, three family members, a school and a date of
 birth (18 identifiers). Three mixes are timed: every corpus page; only the pages about her (dense with her
-name and details, the slowest case); only the pages about other people (most of what a wide search reads).
+name and details); only the pages about other people (most of what a wide search reads). A fourth mix reads every
+corpus page with the profile it was written for (39 people, most of them with more names, nicknames and relatives
+than she has, and each page one a scan of that person would find): the slowest, and the closest to a real scan.
 Run on demand: `python benchmarks/detect_speed.py`; with `--parts`, also the microseconds each detector takes
 per page about her and per page about other people (the rest is deciding whom the page is about, and filters);
 with `--scan`, also the pages a whole demo scan reads (its own profile, no browser), and detection's share of
@@ -36,23 +38,31 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 TARGET_MB = 20
 
 
-def rate(docs: list[Document], label: str, runs: int = 3, profile: Profile | None = None) -> float:
-    """Prints and returns the median MB/s."""
+def rate(
+    docs: list[Document],
+    label: str,
+    runs: int = 3,
+    profile: Profile | None = None,
+    profiles: list[Profile] | None = None,
+) -> float:
+    """Prints and returns the median MB/s: every document read with `profile` (by default hers), or each with
+    its own from `profiles`."""
     profile = profile or load_profile(CORPUS / "profiles" / "maggie.toml")
+    whose = profiles or [profile] * len(docs)
     one_pass = sum(len(d.text.encode("utf-8")) for d in docs)
     repeats = max(1, int(TARGET_MB * 1_000_000 / one_pass))
     detectors = all_detectors()
     rates = []
     for run in range(runs):
         batch = [
-            dataclasses.replace(doc, url=f"{doc.url}?run={run}&copy={copy}")
+            (dataclasses.replace(doc, url=f"{doc.url}?run={run}&copy={copy}"), person)
+            for doc, person in zip(docs, whose, strict=True)
             for copy in range(repeats)
-            for doc in docs
-        ]
-        total = sum(len(d.text.encode("utf-8")) for d in batch)
+        ]  # (a document's copies one after another: as a scan, one person's pages together)
+        total = sum(len(d.text.encode("utf-8")) for d, _ in batch)
         started = time.perf_counter()
-        for doc in batch:
-            read(doc, profile, detectors)
+        for doc, person in batch:
+            read(doc, person, detectors)
         rates.append(total / 1_000_000 / (time.perf_counter() - started))
     average = one_pass / len(docs) / 1000
     print(f"{label}: {statistics.median(rates):.1f} MB/s ({len(docs)} pages, {average:.1f} KB of text each)")
@@ -67,6 +77,14 @@ def main() -> None:
     rate(list(docs.values()), "all corpus pages")
     rate(hers, "pages about her")
     rate(others, "pages about other people")
+    # (grouped by person, as a scan reads them: one profile's patterns at a time)
+    own = sorted((c for c in cases if docs[c.name].text), key=lambda c: c.profile)
+    people = {p.stem: load_profile(p) for p in (CORPUS / "profiles").glob("*.toml")}
+    rate(
+        [dataclasses.replace(docs[c.name], confirmed=c.confirmed) for c in own],
+        "every page with its own person's profile",
+        profiles=[people[c.profile] for c in own],
+    )
     # Size: the same dense pages joined into 50 KB documents (a long thread, a register), and 50 KB of plain
     # prose that names nobody and has no numbers (most of a council's minutes): cost follows what a page says.
     rate(_joined(hers, 50_000), "pages about her, joined into 50 KB documents")
