@@ -571,6 +571,8 @@ def _in_a_birthday_list(
     doc: Document, profile: Profile, date: dt.date
 ) -> Iterator[tuple[int, int, float, str]]:
     low = doc.lower
+    if "birthdays" not in low:
+        return  # (the pattern ignores case, so `re` would try it at every position of the page)
     for head in _MONTH_BIRTHDAYS.finditer(low):
         month = _MONTH_NUMBER.get((head.group(1) or "").rstrip("."))
         if month is None:  # "Birthdays this month": the month ("September 2026" at its head)
