@@ -330,13 +330,37 @@ def _block(home: _Home) -> tuple[str, str] | None:
     return (m.group(1).lower(), m.group(2)) if m else None
 
 
+# What a block of flats' name ends with, which the people who live there leave out: "143 Kestrel" for Flat 143,
+# Kestrel House.
+_BLOCK_WORDS = frozenset(
+    ["house", "court", "tower", "towers", "point", "heights", "lodge", "mansions", "block"]
+)
+
+
+@dataclass(frozen=True)
+class _BlockPatterns:
+    name: re.Pattern[str]  # the block's name
+    ours: re.Pattern[str]  # its flat with our number: "flat 83", "no. 83"
+    any_flat: re.Pattern[str]  # any flat with a number
+    bare: re.Pattern[str]  # our number alone, right before the name: "143 Kestrel House"
+    short: re.Pattern[str] | None  # our number and the name without "House", ending its line: "143 Kestrel"
+
+
 @functools.lru_cache(maxsize=64)
-def _block_patterns(flat: str, block: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The block's name; its flat with our number ("flat 83", "no. 83"); any flat with a number."""
-    name = re.compile(r"\s+".join(word_pattern(w) for w in block.lower().split()))
-    ours = re.compile(rf"(?:flat|apartment|apt\.?|{_NO})\s*{re.escape(flat)}(?!\w)")
-    any_flat = re.compile(r"(?:flat|apartment|apt\.?)\s*\d+[a-z]?(?!\w)")
-    return name, ours, any_flat
+def _block_patterns(flat: str, block: str) -> _BlockPatterns:
+    words = block.lower().split()
+    number = re.escape(flat)
+    short = None
+    if len(words) > 1 and fold(words[-1]) in _BLOCK_WORDS:
+        name = r"\s+".join(word_pattern(w) for w in words[:-1])
+        short = re.compile(rf"(?<![\w/.,]){number}\s+{name}(?![ \t]*[\w(])")
+    return _BlockPatterns(
+        name=re.compile(r"\s+".join(word_pattern(w) for w in words)),
+        ours=re.compile(rf"(?:flat|apartment|apt\.?|{_NO})\s*{number}(?!\w)"),
+        any_flat=re.compile(r"(?:flat|apartment|apt\.?)\s*\d+[a-z]?(?!\w)"),
+        bare=re.compile(rf"(?<![\w/.,]){number}[ \t]*,?[ \t]*$"),
+        short=short,
+    )
 
 
 def _block_sightings(
@@ -350,7 +374,8 @@ def _block_sightings(
     block = _block(home)
     if block is None:
         return []
-    name, ours, any_flat = _block_patterns(*block)
+    patterns = _block_patterns(*block)
+    name, ours, any_flat = patterns.name, patterns.ours, patterns.any_flat
     alone = []
     for span in _spans(name, low):
         if not _free(span, taken):
@@ -358,19 +383,44 @@ def _block_sightings(
         line_start = max(low.rfind("\n", 0, span[0]) + 1, span[0] - FLAT_REACH)
         line_end = low.find("\n", span[1])
         line_end = min(span[1] + FLAT_REACH, len(low) if line_end == -1 else line_end)
-        flat = ours.search(low, span[1], line_end) or _last(ours, low, line_start, span[0])
+        flat = (
+            ours.search(low, span[1], line_end)
+            or _last(ours, low, line_start, span[0])
+            or patterns.bare.search(low, line_start, span[0])  # "143 Kestrel House"
+            or _on_the_line_above(
+                ours, low, span[0]
+            )  # a record's "line1: Flat 143" then "line2: Kestrel House"
+        )
         if flat:
             whole = (min(span[0], flat.start()), max(span[1], flat.end()))
             full.append((whole, FULL_CONFIDENCE, True))
             taken.append(whole)
         elif not any_flat.search(low, line_start, line_end):
             alone.append(span)
+    if patterns.short is not None:
+        for m in patterns.short.finditer(low):
+            if _free(m.span(), taken):
+                full.append((m.span(), FULL_CONFIDENCE, True))
+                taken.append(m.span())
     if _spans(name, low[:HEADING_CHARS]):
         for flat in ours.finditer(low, HEADING_CHARS):
             if _free(flat.span(), taken):
                 full.append((flat.span(), HOUSE_NAME_ALONE_CONFIDENCE, True))
                 taken.append(flat.span())
     return alone
+
+
+# A record's field label at the start of a line: "line2: ", "address_2: ".
+_FIELD_LABEL = re.compile(r"[ \t]*(?:[a-z_]+[ \t]?\d?[ \t]*:)?[ \t]*")
+
+
+def _on_the_line_above(ours: re.Pattern[str], low: str, at: int) -> re.Match[str] | None:
+    """Our flat on the line above, when the block's name starts its own line (after a field's label)."""
+    line_start = low.rfind("\n", 0, at) + 1
+    if line_start == 0 or _FIELD_LABEL.fullmatch(low, line_start, at) is None:
+        return None
+    above = low.rfind("\n", 0, line_start - 1) + 1
+    return ours.search(low, above, line_start - 1)
 
 
 def _last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
