@@ -54,3 +54,12 @@ def test_a_flat_in_a_block_with_the_flat_on_the_record_line_above() -> None:
         "line1: Flat 143\nline2: Kestrel House\nline3: Meadowvale Estate\npostcode: UZ7 3QD\n"
     )
     assert HER_FLAT in found(page, AKOSUA)
+
+
+def test_an_out_of_hours_repairs_line_after_her_name_is_the_landlords() -> None:
+    page = (
+        "The Meadowvale Tenants' and Residents' Association is chaired by Cllr Akosua Darkwa.\n\nEmergencies\n\n"
+        "For emergency repairs out of hours (no heating, flooding, lifts, unsafe electrics) ring 0113 496 0410, "
+        "24 hours a day.\n"
+    )
+    assert not {label for label in found(page, AKOSUA) if label[0] == "phone"}
