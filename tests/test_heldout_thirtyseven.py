@@ -58,7 +58,8 @@ def test_a_flat_in_a_block_with_the_flat_on_the_record_line_above() -> None:
 
 def test_an_out_of_hours_repairs_line_after_her_name_is_the_landlords() -> None:
     page = (
-        "The Meadowvale Tenants' and Residents' Association is chaired by Cllr Akosua Darkwa.\n\nEmergencies\n\n"
+        "The Meadowvale Tenants' and Residents' Association is chaired by Cllr Akosua Darkwa and meets at "
+        "Meadowvale Community Hall, Stenmoor.\n\nEmergencies\n\n"
         "For emergency repairs out of hours (no heating, flooding, lifts, unsafe electrics) ring 0113 496 0410, "
         "24 hours a day.\n"
     )
