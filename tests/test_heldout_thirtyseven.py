@@ -29,6 +29,30 @@ AKOSUA = Profile(
     ),
 )
 HER_FLAT = ("home_address", "flat 143 kestrel house uz73qd", False, True)
+PETER = Profile(
+    key="hollis",
+    name="Peter Hollis",
+    date_of_birth=dt.date(1961, 3, 17),
+    locality=("Caddenford",),
+    addresses=(Address("Wrayburn House, 22 Quarrier Road, Caddenford", label="home", postcode="KZ4 7RW"),),
+    family=(
+        FamilyMember("Maureen Hollis", relation="spouse"),
+        FamilyMember("Rebecca Lindqvist", relation="child"),
+        FamilyMember("Oskar Lindqvist", relation="grandchild"),
+    ),
+)
+SIVA = Profile(
+    key="sivakumar",
+    name="Kandiah Sivakumar",
+    other_names=("K. Sivakumar", "Cllr Siva"),
+    date_of_birth=dt.date(1971, 3, 14),
+    locality=("Northolme",),
+    addresses=(Address("46 Hatherden Avenue, Northolme", label="home", postcode="UX4 7LP"),),
+    family=(
+        FamilyMember("Lalitha Sivakumar", relation="spouse"),
+        FamilyMember("Ponnampalam Kandiah", relation="father"),
+    ),
+)
 
 
 def test_a_flat_in_a_block_by_its_number_alone_before_the_block() -> None:
@@ -64,3 +88,20 @@ def test_an_out_of_hours_repairs_line_after_her_name_is_the_landlords() -> None:
         "24 hours a day.\n"
     )
     assert not {label for label in found(page, AKOSUA) if label[0] == "phone"}
+
+
+def test_turned_an_age_on_a_weekday_in_a_dated_story() -> None:
+    page = (
+        "THERE was borscht instead of birthday cake when town councillor Peter Hollis turned 65 on Tuesday.\n"
+    )
+    thursday = dt.date(2026, 3, 19)
+    assert ("date_of_birth", "dob:1961-03-17", False, True) in found(page, PETER, published=thursday)
+    # a week later, or another weekday, is not his birthday
+    assert not found(page, PETER, published=dt.date(2026, 3, 26))
+    assert not found(page.replace("Tuesday", "Monday"), PETER, published=thursday)
+
+
+def test_thanks_for_yesterdays_birthday_wishes_on_a_dated_post() -> None:
+    page = "Our monthly phone-in with Cllr Siva of Northolme. He also thanked listeners for yesterday's birthday wishes!"
+    assert ("date_of_birth", "dob:--03-14", True, True) in found(page, SIVA, published=dt.date(2026, 3, 15))
+    assert not found(page, SIVA, published=dt.date(2026, 3, 14))

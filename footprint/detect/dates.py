@@ -225,6 +225,15 @@ _HAPPY_BIRTHDAY = re.compile(r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)", re.I
 _BIRTHDAY_THANKS = re.compile(
     r"birthday\s+(?:messages|wishes|cards|greetings)\b[^.!?\n]{0,30}\btoday", re.IGNORECASE
 )
+# ... or for the day before's: "thanked listeners for yesterday's birthday wishes" (for lower-case text)
+_YESTERDAYS_BIRTHDAY = re.compile(r"yesterday['’]?s\s+birthday(?!\w)")
+# "turned 65 on Tuesday" in a story dated the Thursday after: the page's date gives the day (not when a date
+# follows the weekday, "turned 65 on Thursday, November 4": see _age_gives_the_year). For lower-case text.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_TURNED_ON_A_WEEKDAY = re.compile(
+    rf"turned\s+(?P<age>\d{{1,3}})\s+(?:on|last)\s+(?P<weekday>{'|'.join(_WEEKDAYS)})(?!\w)"
+    r"(?!,?\s+(?:the\s+)?\d)(?!,?\s+[a-z]+\.?\s+\d)"
+)
 
 
 # A page that says its dates are month-first (US sites): 11/03/1971 there is 3 November.
@@ -533,6 +542,22 @@ def _age_gives_the_year(doc: Document, day: re.Match[str], date: dt.date) -> boo
     return year - _age(age) == date.year
 
 
+def _turned_on_a_weekday(doc: Document, hits: list[int], date: dt.date) -> Iterator[tuple[int, int]]:
+    """ "turned 65 on Tuesday" on a page dated within the six days after their birthday, a Tuesday that year."""
+    for at in hits:
+        m = _TURNED_ON_A_WEEKDAY.match(doc.lower, at + 1)
+        if m is None:
+            continue
+        try:
+            birthday = date.replace(year=date.year + int(m.group("age")))
+        except ValueError:  # 29 February in a year without one
+            continue
+        if _WEEKDAYS[birthday.weekday()] == m.group("weekday") and any(
+            _dated(doc, m.start(), birthday + dt.timedelta(days=days)) for days in range(7)
+        ):
+            yield m.span()
+
+
 _TURNED_ON = re.compile(
     r"\bturned\s+(\d{1,3})\s+(?:on|last)\s+(?:[a-z]+day,?\s+)?(?:the\s+)?$", re.IGNORECASE
 )
@@ -744,6 +769,11 @@ class BirthDateDetector(Detector):
         )
         if "birthdays" in low:
             found.extend(_in_a_birthday_list(doc, profile, date))
+        found.extend(
+            (at, end, BIRTHDAY_POST_CONFIDENCE, full_key)
+            for at, end in _turned_on_a_weekday(doc, [at for at, word in anchors if word == " turned "], date)
+            if not _someone_elses(text, at, profile)
+        )
         for word, turns in (("turn", _TURNS_ON_DAY), ("cumple", _TURNS_ON_DAY_ES)):
             if word in low:
                 found.extend(
@@ -840,6 +870,18 @@ class BirthDateDetector(Detector):
             *_in_windows(_HAPPY_BIRTHDAY, doc.text, windows),
             *_in_windows(_BIRTHDAY_THANKS, doc.text, windows),
         ]
+        for at in hits:
+            said = _YESTERDAYS_BIRTHDAY.match(doc.lower, at)
+            if said is None:
+                continue
+            days_before = {  # the page's own date (a feed's), or its post's (the item's)
+                (posted - dt.timedelta(days=1)).timetuple()[1:3]
+                for posted in (doc.published, _post_date(doc.text, said.start()))
+                if posted
+            }
+            if (date.month, date.day) in days_before:
+                given_away.append(said.span())
+                yield (said.start(), said.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")
         for m in happy:
             if any(s < m.end() and m.start() < e for s, e in given_away):
                 continue
