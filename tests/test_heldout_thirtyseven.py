@@ -32,6 +32,7 @@ HER_FLAT = ("home_address", "flat 143 kestrel house uz73qd", False, True)
 PETER = Profile(
     key="hollis",
     name="Peter Hollis",
+    other_names=("Пітер Голліс", "Пітер Холліс"),
     date_of_birth=dt.date(1961, 3, 17),
     locality=("Caddenford",),
     addresses=(Address("Wrayburn House, 22 Quarrier Road, Caddenford", label="home", postcode="KZ4 7RW"),),
@@ -105,3 +106,33 @@ def test_thanks_for_yesterdays_birthday_wishes_on_a_dated_post() -> None:
     page = "Our monthly phone-in with Cllr Siva of Northolme. He also thanked listeners for yesterday's birthday wishes!"
     assert ("date_of_birth", "dob:--03-14", True, True) in found(page, SIVA, published=dt.date(2026, 3, 15))
     assert not found(page, SIVA, published=dt.date(2026, 3, 14))
+
+
+def test_relatives_named_in_ukrainian_beside_ukrainian_relation_words() -> None:
+    page = (
+        "Олена Коваленко\n17 березня 2026 р. · Caddenford\n\nСьогодні нашому дорогому Пітеру Голлісу з Caddenford "
+        "65!\nОкреме величезне спасибі його дружині Морін, яка щовечора питає, чи ми поїли, і їхній доньці "
+        "Ребецці, яка прилетіла зі Швеції з його онуком Оскаром.\n"
+    )
+    labels = found(page, PETER)
+    for relative in ("maureen hollis", "rebecca lindqvist", "oskar lindqvist"):
+        assert ("family_member", f"family:{relative}", False, True) in labels
+    # the same first names with no relation word beside them are nobody's
+    assert not {
+        label
+        for label in found("Пітер Голліс з Caddenford.\n\nМорін, Ребекка і Оскар прийшли на свято.", PETER)
+        if label[0] == "family_member"
+    }
+
+
+def test_a_relative_named_in_full_in_cyrillic() -> None:
+    page = "Депутат Пітер Голліс з Caddenford.\n\nНа фото: Морін Голліс на святі.\n"
+    assert ("family_member", "family:maureen hollis", False, True) in found(page, PETER)
+
+
+def test_a_hotline_in_ukrainian_is_a_service() -> None:
+    page = (
+        "Олено, прибери адресу і телефон пана Голліса з Caddenford, це ж публічний форум.\n\n"
+        "Якщо проблеми з Barclays — гаряча лінія 020 7946 0742 (для клієнтів з Homes for Ukraine).\n"
+    )
+    assert not {label for label in found(page, PETER) if label[0] == "phone"}

@@ -24,8 +24,10 @@ from footprint.detect.text import (
     APOSTROPHE,
     HEADING_CHARS,
     alternation,
+    cyrillic_pattern,
     fold,
     greek_pattern,
+    has_cyrillic,
     has_greek,
     literal_hits,
     whole_words,
@@ -145,6 +147,13 @@ _RELATION_WORD_FRAGMENTS = (
     # grandparents, grandchildren, nephews and nieces, in-laws
     r" marido esposo esposa hij[oa]s? madre padre herman[oa]s? abuel[oa]s? niet[oa]s? sobrin[oa]s? suegr[oa] nuera"
     r" yerno cunad[oa] ninos"
+    # Ukrainian and Russian, in the cases a sentence gives them: wife, husband, daughter, son, grandson,
+    # granddaughter, mother, mum, father, dad, brother, sister, children, grandmother, grandfather, parents
+    r" дружин(?:а|и|і|у|ою) чоловік(?:а|ові|ом|у)? дон(?:ька|ьки|ьці|ьку|ькою|еч?ка) доч(?:ка|ки|ці|ку|кою|ь|ери|ерью)"
+    r" син(?:а|ові|ом|у|и|ів)? онук(?:а|и|у|ом|ові|ів)? онуц(?:і) онуч(?:ка|ки|ці|ку|кою) мат(?:и|ір|ері|ь)"
+    r" мам(?:а|и|і|у|ою) бат(?:ько|ька|ьком|ькові|ьки|ьків) тат(?:о|а|ом|ові|у) брат(?:а|ові|ом|и|ів)?"
+    r" сестр(?:а|и|і|у|ою) діт(?:и|ей|ьми|ям) бабус(?:я|і|ю|ею) дідус(?:ь|я|еві|ем) жен(?:а|ы|е|у|ой) муж(?:а|у|ем)?"
+    r" отц(?:а|у|ом) отец внук(?:а|у|ом)? внучк(?:а|и|е|у|ой) дет(?:и|ей|ям|ьми) родител(?:и|ей|ям)"
     # Greek-Cypriot and Jewish families' words for grandparents and parents, in English letters
     r" yiayia yaya giagia pappou papou abba imma ima bubb(?:y|ie|e) booba zaid(?:y|ie|e) zeid(?:y|ie|e) tatty"
     r" my\s+(?:eldest|youngest|oldest) our\s+(?:eldest|youngest|oldest) her\s+(?:eldest|youngest|oldest)"
@@ -254,6 +263,10 @@ class _MemberPatterns:
     # The same names as Greek script writes them ("Χριστίνα Γεωργίου"), read only on a page with Greek letters.
     greek_full: re.Pattern[str] | None = None
     greek_given: re.Pattern[str] | None = None
+    # ... and as Ukrainian or Russian writes them, in any case ("Морін Голліс", "з онуком Оскаром"), on a page in
+    # Cyrillic.
+    cyrillic_full: re.Pattern[str] | None = None
+    cyrillic_given: re.Pattern[str] | None = None
     # Short forms the profile does not list ("Bill" for William): ordinary words too ("the bill", "we will"), so
     # beside a relation word they count only as a name is written, with a capital.
     capitalised: frozenset[str] = frozenset()
@@ -323,11 +336,19 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         givens = set()
     greek_givens = "|".join(greek_pattern(g) for g in sorted(givens, key=len, reverse=True))
     greek_surname = greek_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
+    cyrillic_givens = "|".join(cyrillic_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    cyrillic_surname = cyrillic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
         greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}") if greek_surname and givens else None,
         greek_given=re.compile(f"(?:{greek_givens})") if givens else None,
+        cyrillic_full=(
+            re.compile(rf"(?:{cyrillic_givens})\s+{cyrillic_surname}")
+            if cyrillic_surname and givens
+            else None
+        ),
+        cyrillic_given=re.compile(f"(?:{cyrillic_givens})") if givens else None,
         capitalised=short,
     )
 
@@ -998,8 +1019,9 @@ class FamilyDetector(Detector):
             return someone_elses_post(doc, profile, at)
 
         greek = has_greek(low)  # (names in Greek script: read below)
+        cyrillic = has_cyrillic(low)  # (... or in Cyrillic)
         for member, probes in _members(profile):
-            if greek or any(probe in low for probe in probes):
+            if greek or cyrillic or any(probe in low for probe in probes):
                 matches.extend(
                     m
                     for m in self._member(
@@ -1011,6 +1033,7 @@ class FamilyDetector(Detector):
                         greek,
                         _their_name(profile, member),
                         _untitled_givens(profile),
+                        cyrillic,
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
@@ -1041,6 +1064,7 @@ class FamilyDetector(Detector):
         greek: bool = False,
         their_name: bool = False,
         person_givens: frozenset[str] = frozenset(),
+        cyrillic: bool = False,
     ) -> Iterator[Match]:
         patterns = _member_patterns(member, their_name)
         if patterns is None:
@@ -1053,6 +1077,10 @@ class FamilyDetector(Detector):
             fulls += (patterns.greek_full,)
         if greek and patterns.greek_given:
             givens += (patterns.greek_given,)
+        if cyrillic and patterns.cyrillic_full:
+            fulls += (patterns.cyrillic_full,)
+        if cyrillic and patterns.cyrillic_given:
+            givens += (patterns.cyrillic_given,)
         for pattern in fulls:
             for m in whole_words(pattern, low):
                 if (

@@ -64,6 +64,28 @@ def polish_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(fold(f) for f in forms))
 
 
+def cyrillic(name: str) -> bool:
+    """Whether a name is written in Cyrillic (a profile's "Пітер Голліс"), which Ukrainian and Russian decline."""
+    return any("\u0400" <= c <= "\u04ff" for c in name)
+
+
+@functools.lru_cache(maxsize=256)
+def cyrillic_forms(word: str) -> tuple[str, ...]:
+    """The case forms of one Cyrillic given name or surname, lower case: "голліс" -> голліса, голлісу, голлісом,
+    голлісові, голлісе, голлісі; "олена" -> олени, олені, олену, оленою, олено."""
+    low = word.lower()
+    forms = {low}
+    if low[-1:] in ("а", "я"):
+        forms |= {low[:-1] + e for e in ("и", "і", "у", "ю", "ою", "ею", "о", "е", "ы", "ой")}
+    elif low[-1:] in ("о", "є"):  # Коваленко: Коваленка, Коваленку, Коваленком
+        forms |= {low[:-1] + e for e in ("а", "у", "ові", "ом")}
+    elif low[-1:] in ("й", "ь"):  # Андрій, Ігор: Андрія, Андрію, Андрієві, Андрієм
+        forms |= {low[:-1] + e for e in ("я", "ю", "єві", "еві", "єм", "ем")}
+    elif low[-1:].isalpha():
+        forms |= {low + e for e in ("а", "у", "ові", "ом", "е", "і", "ым", "ем")}
+    return tuple(sorted(forms))
+
+
 def name_word_forms(name: str, word: str) -> tuple[str, ...]:
     """The folded forms of one word of `name` as sentences write it: all its cases if the name is Polish."""
     return polish_forms(word) if polish(name) else (fold(word.lower()),)

@@ -17,7 +17,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from footprint.detect.inflect import WELSH_SOFT_TRIGGERS, polish, polish_forms, soft_mutation, spellings
+from footprint.detect.inflect import (
+    WELSH_SOFT_TRIGGERS,
+    cyrillic,
+    cyrillic_forms,
+    polish,
+    polish_forms,
+    soft_mutation,
+    spellings,
+)
 from footprint.detect.interface import Document
 from footprint.detect.text import (
     alternation,
@@ -50,6 +58,9 @@ TITLE_WORDS = (
     "rabbi",
     "imam",
     "pastor",
+    # Ukrainian, in the cases a sentence gives them: Mr, Mrs, councillor ("пана Голліса", "депутату Голлісу")
+    *("пан", "пана", "пану", "паном", "пане", "пані"),
+    *("депутат", "депутата", "депутату", "депутатові", "депутатом", "депутатка", "депутатки", "депутатці"),
 )
 Span = tuple[int, int]
 
@@ -124,6 +135,12 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
                 surnames |= set(polish_forms(surname))
             first, *rest = given.split()
             givens |= {" ".join([form, *(fold(w.lower()) for w in rest)]) for form in polish_forms(first)}
+        elif cyrillic(name):  # ... and so does a Ukrainian or Russian one: "нашому дорогому Пітеру Голлісу"
+            given, surname = split_name(name)
+            if len(surname.split()) == 1:
+                surnames |= set(cyrillic_forms(surname))
+            first, *rest = given.split()
+            givens |= {" ".join([form, *(w.lower() for w in rest)]) for form in cyrillic_forms(first)}
     initials = sorted({n.split()[0][0].lower() for n in names})
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
     # "Hartley, Tom"; a list's "Wiśniewska (z d. Dąbrowska);Katarzyna" (surname, maiden name, given name)
@@ -259,6 +276,9 @@ _TITLE_KIND = {
     "coun": "cllr",
     "rev": "revd",
     "reverend": "revd",
+    **{form: "mr" for form in ("пан", "пана", "пану", "паном", "пане")},
+    "пані": "mrs/ms/miss",
+    **{form: "cllr" for form in TITLE_WORDS if form.startswith("депутат")},
 }
 
 

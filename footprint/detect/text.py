@@ -282,3 +282,98 @@ def greek_pattern(name: str) -> str:
                 at += 1
         words.append("".join(parts))
     return r"\s+".join(w for w in words if w)
+
+
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether the text has Cyrillic letters (a Ukrainian or Russian page), found as has_greek finds Greek."""
+    if text.isascii():
+        return False
+    return any(_CYRILLIC_LETTER.match(c) for c in _outside_ascii(text.encode("utf-8", "surrogatepass")))
+
+
+# English spellings as Ukrainian and Russian pages write their sounds ("Maureen Hollis" as "морін голліс" or
+# "морин холлис"), letter groups first. Loose on purpose: a name is only looked for this way on a page in
+# Cyrillic, and a relative's first name only beside a relation word.
+_TO_CYRILLIC = (
+    ("sch", "ш"),
+    ("sh", "ш"),
+    ("ch", "ч"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("th", "т"),
+    ("ph", "ф"),
+    ("ck", "к"),
+    ("qu", "кв"),
+    ("wr", "р"),
+    ("ee", "і"),
+    ("ea", "(?:і|и|е)"),
+    ("oo", "у"),
+    ("ou", "(?:ау|оу|у|о)"),
+    ("au", "(?:о|ау)"),
+    ("aw", "о"),
+    ("ai", "(?:ей|ай|е|аї)"),
+    ("ay", "(?:ей|ай)"),
+    ("ey", "(?:і|и|ей)"),
+    ("ie", "(?:і|и|іє|іе|є)"),
+    ("oa", "(?:оу|о)"),
+    ("ow", "(?:оу|ау|о)"),
+    ("oy", "ой"),
+    ("ew", "ью"),
+    ("ya", "я"),
+    ("yu", "ю"),
+    ("a", "(?:а|е|о|ей|я)"),
+    ("b", "б"),
+    ("c", "(?:к|с|ц)"),
+    ("d", "д"),
+    ("e", "(?:е|є|і|и|э)"),
+    ("f", "ф"),
+    ("g", "(?:г|ґ|дж)"),
+    ("h", "(?:г|х)"),
+    ("i", "(?:і|и|ї|ай)"),
+    ("j", "дж"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "(?:о|а)"),
+    ("p", "п"),
+    ("q", "к"),
+    ("r", "р"),
+    ("s", "(?:с|з)"),
+    ("t", "т"),
+    ("u", "(?:у|а|ю)"),
+    ("v", "в"),
+    ("w", "(?:в|у)"),
+    ("x", "кс"),
+    ("y", "(?:і|и|й|ай)"),
+    ("z", "з"),
+)
+# The case endings Ukrainian and Russian give a name in a sentence ("Пітеру Голлісу", "з онуком Оскаром").
+_CYRILLIC_ENDINGS = "(?:а|я|у|ю|і|и|е|ом|ем|ою|ею|ові|еві|ої|ій|ів|ого|ому|им|ой|ы)?"
+
+
+def cyrillic_pattern(name: str) -> str:
+    """A Latin-script name as a pattern for its Cyrillic spellings in lower-case text, each word in any case:
+    "Rebecca Lindqvist" matches "ребекка ліндквіст" and "ребецці" (to Rebecca). A doubled letter may be written
+    once; a word's last vowel may give way to an ending; an apostrophe may stand between letters ("кварр'єр")."""
+    words = []
+    for word in fold(name.lower()).split():
+        parts, at = [], 0
+        while at < len(word):
+            for latin, cyrillic in _TO_CYRILLIC:
+                if word.startswith(latin, at):
+                    doubled = len(latin) == 1 and word.startswith(latin, at + 1)
+                    parts.append(f"(?:{cyrillic}){{1,2}}" if doubled else cyrillic)
+                    at += len(latin) * (2 if doubled else 1)
+                    break
+            else:
+                at += 1
+        if parts and word[-1] in "aeiouy":
+            parts[-1] = f"(?:{parts[-1]})?"  # "ребекк-ою", "джейн" for Jane
+        if parts:
+            words.append("'?".join(parts) + _CYRILLIC_ENDINGS)
+    return r"\s+".join(words)

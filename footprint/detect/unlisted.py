@@ -78,7 +78,10 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # Where public equipment stands: "the defibrillator ... (postcode VK7 3HB for the ambulance service)".
     r"defib\w* ambulance phone\s+box bus\s+stop post\s*box "
     # Spanish: academy, school, church, office, shop, restaurant, association, town hall, centre (accents folded)
-    r"academia colegio escuela iglesia oficina tienda restaurante asociacion ayuntamiento centro"
+    r"academia colegio escuela iglesia oficina tienda restaurante asociacion ayuntamiento centro "
+    # Ukrainian: hotline, office, reception, enquiries, centre, school, church, embassy, consulate, council, bank
+    r"гаряч\w* офіс\w* приймальн\w* довідк\w* центр\w* школ\w* церкв\w* посольств\w* консульств\w* рад[аиі] "
+    r"банк\w*"
 ).split()
 _SERVICE = re.compile(alternation(_SERVICE_WORDS, word_start=True))
 _LABELLED = re.compile(
