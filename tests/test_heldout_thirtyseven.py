@@ -136,3 +136,18 @@ def test_a_hotline_in_ukrainian_is_a_service() -> None:
         "Якщо проблеми з Barclays — гаряча лінія 020 7946 0742 (для клієнтів з Homes for Ukraine).\n"
     )
     assert not {label for label in found(page, PETER) if label[0] == "phone"}
+
+
+def test_a_relative_listed_under_possible_relatives() -> None:
+    page = (
+        "Peter J Hollis, Age 64, Caddenford\nPossible relatives: Maureen A Hollis (64), Rebecca Hollis (36)\n"
+    )
+    assert ("family_member", "family:rebecca lindqvist", False, True) in found(page, PETER)
+
+
+def test_a_role_after_the_name_is_not_another_person_before_an_old_address() -> None:
+    page = (
+        "Peter Hollis (Area committee, Programme Secretary) has moved house after fifteen years at 9 Tenter "
+        "Close, Caddenford KZ4 3PL."
+    )
+    assert ("home_address", "9 tenter close kz43pl", False, False) in found(page, PETER)

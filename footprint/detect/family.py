@@ -125,7 +125,7 @@ _RELATION_WORD_FRAGMENTS = (
     r" aunt auntie aunty cousins? mother-in-law father-in-law son-in-law daughter-in-law brother-in-law"
     r" sister-in-law great[\-\s]?grand(?:sons?|daughters?|child(?:ren)?|kids?|ma|mother|pa|dad|father|parents?)"
     r" grand(?:sons?|daughters?|child(?:ren)?|kids?|ma|mother|pa|dad|father|parents?) gran granny nana? nanna"
-    r" grandad grandpa"
+    r" grandad grandpa relatives"
     # Greek, as a Greek-language page writes them (accents folded or kept): daughter, son, spouse, wife, husband,
     # mother, mum, father, dad, grandmother, grandchild, sister, brother, children, daughter-in-law
     r" κ[όο]ρη θυγατ[έε]ρα γι[όο]ς? σ[ύυ]ζυγ(?:[οό][ςσ]?)? γυνα[ίι]κα άντρας αντρας μητ[έε]ρα μ[άα]να μαμ[άα]"

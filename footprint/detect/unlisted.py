@@ -544,7 +544,10 @@ _NOT_NAME_WORDS = frozenset(
         "and of for in on at to by with from st saint mr mrs ms dr cllr councillor revd text call ring ask "
         "message whatsapp fair fete fête festival gala bazaar raffle tombola jumble fundraiser concert disco quiz "
         "tournament marathon parkrun christmas easter halloween bonfire "  # events: "the Summer Fair"
-        "registry registers directory roll sources verified companies"  # a record's sources ("Land Registry")
+        "registry registers directory roll sources verified companies "  # a record's sources ("Land Registry")
+        # roles after a name: "Peter Hollis (Programme Secretary) has moved ..."
+        "secretary chair chairman chairwoman chairperson treasurer president officer member members governor "
+        "trustee director manager programme editor convenor clerk mayor deputy vice leader captain churchwarden"
     ).split()
 )
 
