@@ -151,3 +151,41 @@ def test_a_role_after_the_name_is_not_another_person_before_an_old_address() -> 
         "Close, Caddenford KZ4 3PL."
     )
     assert ("home_address", "9 tenter close kz43pl", False, False) in found(page, PETER)
+
+
+def test_relatives_named_in_tamil_script_beside_tamil_relation_words() -> None:
+    page = (
+        "கவுன்சிலர் க. சிவகுமார், Northolme\n\nஇவரது துணைவியார் லலிதா அவர்களும் ஒரு மருந்தாளர் ஆவார். இவர்களது "
+        "மகள் அபிராமி உயர்தரத்தில் கல்வி பயில்கிறார். மகன் கார்த்திக் Wrenfold School இல் 8ஆம் ஆண்டில் கல்வி "
+        "பயில்கிறார்.\n"
+    )
+    siva = Profile(
+        key="sivakumar",
+        name="Kandiah Sivakumar",
+        other_names=("க. சிவகுமார்",),
+        locality=("Northolme",),
+        family=(
+            FamilyMember("Lalitha Sivakumar", relation="spouse"),
+            FamilyMember("Abirami Sivakumar", relation="child", school="Merefield Academy"),
+            FamilyMember("Karthik Sivakumar", relation="child", school="Wrenfold School"),
+        ),
+    )
+    labels = found(page, siva)
+    for relative in ("lalitha sivakumar", "abirami sivakumar", "karthik sivakumar"):
+        assert ("family_member", f"family:{relative}", False, True) in labels
+    assert ("child_school", "school:wrenfold", False, True) in labels
+    # the same names with no relation word beside them are nobody's
+    plain = "கவுன்சிலர் க. சிவகுமார், Northolme\n\nலலிதா, அபிராமி, கார்த்திக் நிகழ்ச்சியில் பங்கேற்றனர்.\n"
+    assert not {label for label in found(plain, siva) if label[0] == "family_member"}
+
+
+def test_a_relative_named_in_full_in_tamil_script() -> None:
+    page = "கவுன்சிலர் க. சிவகுமார், Northolme\n\nஅமரர் பரமேஸ்வரி கந்தையா அவர்களின் இறுதிக் கிரியைகள்.\n"
+    siva = Profile(
+        key="sivakumar",
+        name="Kandiah Sivakumar",
+        other_names=("க. சிவகுமார்",),
+        locality=("Northolme",),
+        family=(FamilyMember("Parameswary Kandiah", relation="mother"),),
+    )
+    assert ("family_member", "family:parameswary kandiah", False, True) in found(page, siva)

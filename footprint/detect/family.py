@@ -23,13 +23,17 @@ from footprint.detect.subject import (
 from footprint.detect.text import (
     APOSTROPHE,
     HEADING_CHARS,
+    TAMIL_SUFFIX,
     alternation,
     cyrillic_pattern,
     fold,
     greek_pattern,
     has_cyrillic,
     has_greek,
+    has_tamil,
+    is_tamil,
     literal_hits,
+    tamil_pattern,
     whole_words,
     word_pattern,
 )
@@ -43,6 +47,26 @@ RELATION_WINDOW = 40
 CUE_WINDOW = 400
 NAME_CUE_WINDOW = 150
 _OTHER_SURNAME = re.compile(r" ([A-Z][a-z]+)(?![\w'’])")
+# A school's or a club's name after a first name is not a surname: "மகன் கார்த்திக் Wrenfold School இல்" (her son
+# Karthik at Wrenfold School); but in "Beis Leah High School" the first name is the school's own.
+_INSTITUTION_WORDS = (
+    "School",
+    "Academy",
+    "College",
+    "Primary",
+    "Secondary",
+    "High",
+    "Grammar",
+    "Nursery",
+    "Infants",
+    "Junior",
+    "Juniors",
+    "Sixth",
+    "University",
+    "Club",
+    "FC",
+)
+_INSTITUTION_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_INSTITUTION_WORDS)})\b")
 
 # Near a school's name, these say a child goes there (rather than that a councillor visited it).
 # A relation word counts only as someone's ("my son", "our twins", "whose daughter"): "the children's
@@ -154,13 +178,21 @@ _RELATION_WORD_FRAGMENTS = (
     r" мам(?:а|и|і|у|ою) бат(?:ько|ька|ьком|ькові|ьки|ьків) тат(?:о|а|ом|ові|у) брат(?:а|ові|ом|и|ів)?"
     r" сестр(?:а|и|і|у|ою) діт(?:и|ей|ьми|ям) бабус(?:я|і|ю|ею) дідус(?:ь|я|еві|ем) жен(?:а|ы|е|у|ой) муж(?:а|у|ем)?"
     r" отц(?:а|у|ом) отец внук(?:а|у|ом)? внучк(?:а|и|е|у|ой) дет(?:и|ей|ям|ьми) родител(?:и|ей|ям)"
+    # Tamil, with whatever ending a sentence glues on (see text.TAMIL_SUFFIX): wife, husband, daughter, son,
+    # children, father, mother, mother- and father-in-law, grandmother, grandfather, grandson, granddaughter,
+    # brother, sister, daughter- and son-in-law
+    r" மனைவி துணைவி கணவ மகள் மகன் புதல்வ பிள்ளை குழந்தை தந்தை அப்பா தாய் அம்மா மாமியார் மாமனார் பாட்டி"
+    r" தாத்தா பேரன் பேத்தி பேரப்பிள்ளை சகோதர அண்ணா அண்ணன் தம்பி அக்கா தங்கை மருமகள் மருமகன்"
     # Greek-Cypriot and Jewish families' words for grandparents and parents, in English letters
     r" yiayia yaya giagia pappou papou abba imma ima bubb(?:y|ie|e) booba zaid(?:y|ie|e) zeid(?:y|ie|e) tatty"
     r" my\s+(?:eldest|youngest|oldest) our\s+(?:eldest|youngest|oldest) her\s+(?:eldest|youngest|oldest)"
     r" his\s+(?:eldest|youngest|oldest) their\s+(?:eldest|youngest|oldest)"  # "My eldest Sam"
 )
 _RELATION_WORDS = re.compile(
-    alternation([rf"{f}\b" for f in _RELATION_WORD_FRAGMENTS.split()], word_start=True)
+    alternation(
+        [rf"{f}{TAMIL_SUFFIX}" if is_tamil(f[0]) else rf"{f}\b" for f in _RELATION_WORD_FRAGMENTS.split()],
+        word_start=True,
+    )
 )
 # Words that say what sort of school it is. A page may leave them out ("St Anne's"), but one that names a
 # different sort ("Millbrook Secondary" when the child is at Millbrook Primary) is a different school.
@@ -267,6 +299,9 @@ class _MemberPatterns:
     # Cyrillic.
     cyrillic_full: re.Pattern[str] | None = None
     cyrillic_given: re.Pattern[str] | None = None
+    # ... and Tamil names as Tamil script writes them ("மகள் அபிராமி"), on a page in Tamil.
+    tamil_full: re.Pattern[str] | None = None
+    tamil_given: re.Pattern[str] | None = None
     # Short forms the profile does not list ("Bill" for William): ordinary words too ("the bill", "we will"), so
     # beside a relation word they count only as a name is written, with a capital.
     capitalised: frozenset[str] = frozenset()
@@ -338,6 +373,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     greek_surname = greek_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     cyrillic_givens = "|".join(cyrillic_pattern(g) for g in sorted(givens, key=len, reverse=True))
     cyrillic_surname = cyrillic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
+    tamil_givens = "|".join(tamil_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    tamil_surname = tamil_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
@@ -349,6 +386,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             else None
         ),
         cyrillic_given=re.compile(f"(?:{cyrillic_givens})") if givens else None,
+        tamil_full=re.compile(rf"(?:{tamil_givens})\s+{tamil_surname}") if tamil_surname and givens else None,
+        tamil_given=re.compile(f"(?:{tamil_givens})") if givens else None,
         capitalised=short,
     )
 
@@ -434,7 +473,10 @@ def _core_after_a_child(low: str, at: int, children: re.Pattern[str] | None) -> 
 def _another_surname_after(text: str, end: int, profile: Profile, member: FamilyMember) -> bool:
     """ "Ailsa Catriona" (Macleod), "Rory Patel": a first name followed by a name that is not the family's, nor
     one of this member's own names ("Balwinder Singh" for Balwinder Singh Sandhu), is somebody else's."""
-    after = _OTHER_SURNAME.match(text, end) or _AND_ANOTHER.match(text, end)
+    after = _OTHER_SURNAME.match(text, end)
+    if after and after.group(1) not in _INSTITUTION_WORDS and _INSTITUTION_AFTER.match(text, after.end()):
+        return False
+    after = after or _AND_ANOTHER.match(text, end)
     if after is None:
         return False
     word = fold(after.group(1).lower())
@@ -1020,8 +1062,9 @@ class FamilyDetector(Detector):
 
         greek = has_greek(low)  # (names in Greek script: read below)
         cyrillic = has_cyrillic(low)  # (... or in Cyrillic)
+        tamil = has_tamil(low)  # (... or in Tamil)
         for member, probes in _members(profile):
-            if greek or cyrillic or any(probe in low for probe in probes):
+            if greek or cyrillic or tamil or any(probe in low for probe in probes):
                 matches.extend(
                     m
                     for m in self._member(
@@ -1034,13 +1077,14 @@ class FamilyDetector(Detector):
                         _their_name(profile, member),
                         _untitled_givens(profile),
                         cyrillic,
+                        tamil,
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
                         m.confidence == FULL_NAME_CONFIDENCE and _after_their_given(text, m.start, profile)
                     )
                 )
-        children = _children_pattern(profile, greek)
+        children = _children_pattern(profile, greek, tamil)
         sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
         for member in _schools(profile):
             school = " ".join(member.school.split())
@@ -1065,6 +1109,7 @@ class FamilyDetector(Detector):
         their_name: bool = False,
         person_givens: frozenset[str] = frozenset(),
         cyrillic: bool = False,
+        tamil: bool = False,
     ) -> Iterator[Match]:
         patterns = _member_patterns(member, their_name)
         if patterns is None:
@@ -1081,6 +1126,10 @@ class FamilyDetector(Detector):
             fulls += (patterns.cyrillic_full,)
         if cyrillic and patterns.cyrillic_given:
             givens += (patterns.cyrillic_given,)
+        if tamil and patterns.tamil_full:
+            fulls += (patterns.tamil_full,)
+        if tamil and patterns.tamil_given:
+            givens += (patterns.tamil_given,)
         for pattern in fulls:
             for m in whole_words(pattern, low):
                 if (
@@ -1269,7 +1318,7 @@ def _initials_of(school: str) -> re.Pattern[str] | None:
 
 
 @functools.lru_cache(maxsize=32)
-def _children_pattern(profile: Profile, greek: bool = False) -> re.Pattern[str] | None:
+def _children_pattern(profile: Profile, greek: bool = False, tamil: bool = False) -> re.Pattern[str] | None:
     """The first names (and nicknames) of family members who have a school: naming them near it is a cue (on a
     page with Greek letters, also as Greek writes them)."""
     names = {
@@ -1287,4 +1336,6 @@ def _children_pattern(profile: Profile, greek: bool = False) -> re.Pattern[str] 
     plain = [f for f in fragments if f[:1].isalnum()]
     if greek:
         anywhere += [rf"(?<!\w)(?:{greek_pattern(n)})" for n in sorted(names)]
+    if tamil:
+        anywhere += [rf"(?<!\w)(?:{tamil_pattern(n)})" for n in sorted(names)]
     return re.compile(rf"(?:{alternation([*plain, *anywhere], word_start=True)})(?!\w)")

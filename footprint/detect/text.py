@@ -377,3 +377,110 @@ def cyrillic_pattern(name: str) -> str:
         if parts:
             words.append("'?".join(parts) + _CYRILLIC_ENDINGS)
     return r"\s+".join(words)
+
+
+def is_tamil(ch: str) -> bool:
+    return "\u0b80" <= ch <= "\u0bff"
+
+
+def has_tamil(text: str) -> bool:
+    """Whether the text has Tamil letters, found as has_greek finds Greek."""
+    if text.isascii():
+        return False
+    return any(is_tamil(c) for c in _outside_ascii(text.encode("utf-8", "surrogatepass")))
+
+
+# Tamil names as English writes them ("Lalitha", "Karthik", "Ponnampalam"), back in Tamil script: each consonant
+# is one of the letters English writes that way (Tamil has one letter for t and d, several for n, l and r), then
+# the sign of the vowel after it, or the pulli (்) where no vowel follows. Letter groups first.
+_TAMIL_CONSONANTS = (
+    ("ksh", "க்ஷ"),
+    ("sh", "(?:ஷ|ஶ|ச)"),
+    ("ch", "ச"),
+    ("zh", "ழ"),
+    ("th", "(?:த|ட)"),
+    ("dh", "(?:த|ட)"),
+    ("kh", "க"),
+    ("gh", "க"),
+    ("bh", "ப"),
+    ("ph", "ப"),
+    ("ng", "(?:ங|ன்க|ண்க)"),
+    ("nj", "(?:ஞ்ச|ஞ)"),
+    ("k", "க"),
+    ("c", "(?:க|ச)"),
+    ("g", "(?:க|ஜ)"),
+    ("q", "க"),
+    ("j", "(?:ஜ|ச)"),
+    ("t", "(?:த|ட|ற)"),
+    ("d", "(?:த|ட)"),
+    ("n", "(?:ந|ன|ண)"),
+    ("p", "ப"),
+    ("b", "ப"),
+    ("f", "ப"),
+    ("m", "ம"),
+    ("y", "ய"),
+    ("r", "(?:ர|ற)"),
+    ("l", "(?:ல|ள|ழ)"),
+    ("v", "வ"),
+    ("w", "வ"),
+    ("s", "(?:ச|ஸ|ஷ)"),
+    ("h", "ஹ"),
+    ("x", "க்ஸ"),
+    ("z", "(?:ஸ|ச)"),
+)
+# (Latin, the vowel at a word's start, its sign after a consonant)
+_TAMIL_VOWELS = (
+    ("iah", "(?:இய|ஐய)ா?", "(?:ிய|ைய)ா?"),
+    ("ia", "(?:இய|ஐய)ா?", "(?:ிய|ைய)ா?"),
+    ("aa", "ஆ", "ா"),
+    ("ai", "ஐ", "ை"),
+    ("ay", "ஐ", "ை"),
+    ("au", "ஔ", "ௌ"),
+    ("ee", "ஈ", "ீ"),
+    ("ii", "ஈ", "ீ"),
+    ("oo", "ஊ", "ூ"),
+    ("uu", "ஊ", "ூ"),
+    ("a", "(?:அ|ஆ)", "ா?"),
+    ("i", "(?:இ|ஈ)", "[ிீ]"),
+    ("y", "(?:இ|ஈ)", "[ிீ]"),  # (a "y" after a consonant: "Parameswary")
+    ("u", "(?:உ|ஊ)", "[ுூ]"),
+    ("e", "(?:எ|ஏ)", "[ெே]"),
+    ("o", "(?:ஒ|ஓ)", "[ொோ]"),
+)
+_PULLI = "\u0bcd"
+TAMIL_SUFFIX = "[\u0b80-\u0bff]{0,10}"  # the case and the "and" a sentence glues on: "லலிதாவும்", "சிவகுமாரைத்"
+
+
+def tamil_pattern(name: str) -> str:
+    """A Tamil name as English writes it, as a pattern for its Tamil-script spellings: "Abirami" matches "அபிராமி";
+    each word may take the endings a sentence glues on."""
+    words = []
+    for word in fold(name.lower()).split():
+        word = "".join(c for c in word if c.isalpha())
+        parts: list[str] = []
+        at, after_consonant = 0, False
+        while at < len(word):
+            vowel = next((v for v in _TAMIL_VOWELS if word.startswith(v[0], at)), None)
+            if vowel is not None and not (vowel[0] == "y" and not after_consonant):
+                parts.append(vowel[2] if after_consonant else vowel[1])
+                at += len(vowel[0])
+                after_consonant = False
+                continue
+            consonant = next((c for c in _TAMIL_CONSONANTS if word.startswith(c[0], at)), None)
+            if consonant is None:
+                at += 1
+                continue
+            size = len(consonant[0])
+            if word.startswith(consonant[0], at + size):  # "nn", "tt": the doubled letter is written once
+                size *= 2
+            if after_consonant:
+                parts.append(_PULLI)  # no vowel between: "rth" in Karthik, கார்த்திக்
+            letter = consonant[1]
+            parts.append(f"(?:{letter}{_PULLI})?{letter}")  # (a consonant may be doubled: "த்தி")
+            at += size
+            after_consonant = True
+        if after_consonant:
+            parts.append(f"{_PULLI}?")
+        if parts:
+            words.append("".join(parts) + TAMIL_SUFFIX)
+    return r"\s+".join(words)
