@@ -189,3 +189,22 @@ def test_a_relative_named_in_full_in_tamil_script() -> None:
         family=(FamilyMember("Parameswary Kandiah", relation="mother"),),
     )
     assert ("family_member", "family:parameswary kandiah", False, True) in found(page, siva)
+
+
+def test_born_in_a_place_then_where_it_is_then_the_year() -> None:
+    page = "I was born in Point Pedro, on the northern tip of Sri Lanka, in 1971, the eldest of three."
+    assert ("date_of_birth", "dob:1971", True, True) in found(page, SIVA, confirmed=True)
+    # ... but another clause's year is not their birth year
+    other = "Born in Point Pedro, Siva came to Northolme in 1971 and opened the pharmacy."
+    assert not found(other, SIVA, confirmed=True)
+
+
+def test_lives_at_their_number_on_their_street_without_its_type() -> None:
+    page = (
+        "Cllr Siva (Siva Kandiah, the chemist) lives at number 46 Hatherden, the semi with the silver Lexus."
+    )
+    assert ("home_address", "46 hatherden avenue ux47lp", False, True) in found(page, SIVA)
+    # "46 Hatherden Road" is another street
+    assert not found(page.replace("46 Hatherden,", "46 Hatherden Road,"), SIVA) & {
+        ("home_address", "46 hatherden avenue ux47lp", False, True)
+    }

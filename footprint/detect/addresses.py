@@ -272,6 +272,8 @@ class _Patterns:
     postcode: re.Pattern[str] | None
     ours_before: re.Pattern[str] | None  # our number just before the street: "14 ", "no. 14, "
     ours_after: re.Pattern[str] | None  # our number just after it: " (no. 14)", ", no 14"
+    # where someone lives at our number on the street written without its type: "lives at number 46 Hatherden"
+    typeless: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=64)
@@ -300,6 +302,15 @@ def _patterns(home: _Home) -> _Patterns:
         # a boat is written by its name alone as often as with "NB": "aboard Kestrel", "the narrowboat Kestrel"
         name = _BOAT_PREFIX.sub("", home.house_name) if boat(home) else home.house_name
         house_name = re.compile(r"[\s,]+".join(word_pattern(w) for w in name.lower().split()))
+    typeless = None
+    if home.numbered and street and len(words := home.street.split()) > 1 and street_type(words[-1]):
+        # (not followed by a street type: "46 Hatherden Road" is another street)
+        types = alternation(sorted({t for spellings in STREET_TYPES for t in spellings}))
+        name = r"\s+".join(_street_word(w) for w in words[:-1])
+        typeless = re.compile(
+            rf"\b(?:lives?|lived|living)\s+(?:at\s+)?(?:{_NO}\s*)?{re.escape(home.house)}\s+"
+            rf"{name}(?![\w'])(?!\s+(?:{types})\b)"
+        )
     postcode = None
     if len(home.postcode) >= 5:
         outward, inward = home.postcode[:-3].lower(), home.postcode[-3:].lower()
@@ -310,6 +321,7 @@ def _patterns(home: _Home) -> _Patterns:
         postcode=postcode,
         ours_before=ours_before,
         ours_after=ours_after,
+        typeless=typeless,
     )
 
 
@@ -645,6 +657,12 @@ class AddressDetector(Detector):
                     next_door.append(street)  # "25 Tamarisk Crescent ... adjoins her home": her street
                 if postcode := _nearest(street, postcodes):
                     neighbours.append(postcode)
+        for m in patterns.typeless.finditer(low) if patterns.typeless else ():
+            number = low.rfind(home.house, m.start(), m.end())  # the sighting starts at the number
+            span = (number, m.end())
+            if _free(span, taken):
+                full.append((span, FULL_CONFIDENCE, True))
+                taken.append(span)
         houses = _spans(patterns.house_name, low)
         if boat(home):
             houses = [h for h in houses if _where_the_boat_lives(text, low, h, address, patterns)]

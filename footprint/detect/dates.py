@@ -325,10 +325,14 @@ def _patterns(date: dt.date) -> _Patterns:
             re.IGNORECASE,
         ),
         day_month=re.compile("|".join(day_month), re.IGNORECASE),
-        # "born 1979", "born in 1979", "born in Millbrook in 1979"; "DOB: 1979", "year of birth 1979", and as
-        # API fields write them, "dob_year: 1979", "birth_year: 1979", "year_of_birth: 1979".
+        # "born 1979", "born in 1979", "born in Millbrook in 1979", "born in Point Pedro, on the northern tip of
+        # Sri Lanka, in 1971"; "DOB: 1979", "year of birth 1979", and as API fields write them, "dob_year: 1979",
+        # "birth_year: 1979", "year_of_birth: 1979".
         year=re.compile(
             rf"\b(?:born\s+(?:in\s+)?(?:(?:[a-z][\w'\-]*\s+){{1,5}}in\s+)?"
+            # (a place, then where it is, then the year: not "Born in Gdańsk, Janusz came to Kexwick in 1974")
+            rf"|born\s+in\s+(?:[a-z][\w'\-]*\s+){{0,4}}[a-z][\w'\-]*,\s+(?:on|near|at|off|outside)\s+"
+            rf"(?:[a-z][\w'\-]*\s+){{0,6}}[a-z][\w'\-]*,\s+in\s+"
             rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}}"
             # Polish "urodziłam się tam w 1980 roku", "ur. w 1980 r.", "rocznik 1980"; Welsh "ganwyd yn 1970"
             rf"|urodzi\w*\s+si[eę]\s+(?:[\w.]+\s+){{0,3}}?w\s+|ur\.\s*(?:w\s+)?|rocznik\s+|ganwyd\s+(?:[\w']+\s+){{0,3}}?yn\s+"
