@@ -208,3 +208,27 @@ def test_lives_at_their_number_on_their_street_without_its_type() -> None:
     assert not found(page.replace("46 Hatherden,", "46 Hatherden Road,"), SIVA) & {
         ("home_address", "46 hatherden avenue ux47lp", False, True)
     }
+
+
+def test_relatives_in_a_tamil_list_with_the_relation_after_it() -> None:
+    page = (
+        "Northolme 07700 900911\n\nலலிதா, இராஜேந்திரன், கோகிலா ஆகியோரின் அன்பு மாமியாரும்,\n\n"
+        "அபிராமி, கார்த்திக், ஹரிணி, நிரோஷன், அட்சயா ஆகியோரின் அன்புப் பாட்டியும் ஆவார்.\n"
+    )
+    siva = Profile(
+        key="sivakumar",
+        name="Kandiah Sivakumar",
+        locality=("Northolme",),
+        phones=(Phone("07700 900911", "+447700900911"),),
+        family=(
+            FamilyMember("Lalitha Sivakumar", relation="spouse"),
+            FamilyMember("Abirami Sivakumar", relation="child"),
+            FamilyMember("Karthik Sivakumar", relation="child"),
+        ),
+    )
+    labels = found(page, siva)
+    for relative in ("lalitha sivakumar", "abirami sivakumar", "karthik sivakumar"):
+        assert ("family_member", f"family:{relative}", False, True) in labels
+    # a list with no relation word after it is nobody's
+    plain = "Northolme 07700 900911\n\nலலிதா, இராஜேந்திரன், கோகிலா ஆகியோரின் வீட்டில் நடைபெறும்.\n"
+    assert not {label for label in found(plain, siva) if label[0] == "family_member"}

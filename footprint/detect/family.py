@@ -188,9 +188,18 @@ _RELATION_WORD_FRAGMENTS = (
     r" my\s+(?:eldest|youngest|oldest) our\s+(?:eldest|youngest|oldest) her\s+(?:eldest|youngest|oldest)"
     r" his\s+(?:eldest|youngest|oldest) their\s+(?:eldest|youngest|oldest)"  # "My eldest Sam"
 )
+
+
+def _tamil_word(word: str) -> str:
+    """A Tamil word with whatever a sentence glues on: "மாமியார்" (mother-in-law) is "மாமியாரும்" (and the mother-in-law
+    of), its last consonant's pulli giving way to the ending's vowel."""
+    stem = word.removesuffix("\u0bcd")
+    return f"{stem}\u0bcd?{TAMIL_SUFFIX}" if stem != word else f"{word}{TAMIL_SUFFIX}"
+
+
 _RELATION_WORDS = re.compile(
     alternation(
-        [rf"{f}{TAMIL_SUFFIX}" if is_tamil(f[0]) else rf"{f}\b" for f in _RELATION_WORD_FRAGMENTS.split()],
+        [_tamil_word(f) if is_tamil(f[0]) else rf"{f}\b" for f in _RELATION_WORD_FRAGMENTS.split()],
         word_start=True,
     )
 )
@@ -570,6 +579,20 @@ _ROLE_POSSESSOR = re.compile(
 def _possessed_by(text: str, at: int, givens: frozenset[str]) -> bool:
     m = _POSSESSOR.search(text, max(0, at - 30), at) if givens else None
     return (m is not None and m.group(1) in givens) or bool(_ROLE_POSSESSOR.search(text, max(0, at - 30), at))
+
+
+# A Tamil notice lists the relatives first and says whose they are after: "லலிதா, இராஜேந்திரன், கோகிலா ஆகியோரின்
+# அன்பு மாமியாரும்" (the beloved mother-in-law of Lalitha, Rajendran and Kokila).
+_TAMIL_LIST_OF = re.compile(
+    r"(?:\s*,\s*[\u0b80-\u0bff]+(?:[ \t]+[\u0b80-\u0bff]+)?){0,8}[ \t]*,?[ \t]*(?:ஆகியோரின்|ஆகியோருக்கு)[ \t]+"
+    r"(?:(?:அன்பு|அருமை)(?:ப்)?[ \t]+|பாசமிகு[ \t]+)?"
+)
+
+
+def _in_a_tamil_list_of_relatives(low: str, end: int) -> bool:
+    """Whether a name ending at `end` is in such a list, with a relation word after it."""
+    m = _TAMIL_LIST_OF.match(low, end)
+    return m is not None and _RELATION_WORDS.match(low, m.end()) is not None
 
 
 def _beside_relation(
@@ -1159,6 +1182,7 @@ class FamilyDetector(Detector):
                 if _free(m.span(), taken) and (
                     _beside_relation(low, m.span(), introduced, elsewhere, person_givens)
                     or _under_relation_label(low, m.start(), introduced)
+                    or (tamil and _in_a_tamil_list_of_relatives(low, m.end()))
                 ):
                     taken.append(m.span())
                     yield self._match(
