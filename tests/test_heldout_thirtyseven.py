@@ -232,3 +232,12 @@ def test_relatives_in_a_tamil_list_with_the_relation_after_it() -> None:
     # a list with no relation word after it is nobody's
     plain = "Northolme 07700 900911\n\nலலிதா, இராஜேந்திரன், கோகிலா ஆகியோரின் வீட்டில் நடைபெறும்.\n"
     assert not {label for label in found(plain, siva) if label[0] == "family_member"}
+
+
+def test_a_ukrainian_birthday_post_with_the_age_today() -> None:
+    page = "Олена Коваленко з Peter Hollis, Caddenford\n\nСьогодні нашому дорогому Пітеру Голлісу 65! 🎉\n"
+    labels = found(page, PETER, published=dt.date(2026, 3, 17))
+    assert ("date_of_birth", "dob:1961-03-17", False, True) in labels
+    assert not found(page, PETER, published=dt.date(2026, 3, 18)) & {
+        ("date_of_birth", "dob:1961-03-17", False, True)
+    }

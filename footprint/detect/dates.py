@@ -150,9 +150,11 @@ _ANCHOR_WORDS = (
     "heddiw",
     "naci",
     "cumple",
+    "сьогодні",
 )
 _POST_ANCHORS = frozenset(
     {
+        "сьогодні",
         "birth",
         "bday",
         "b'day",
@@ -167,7 +169,9 @@ _POST_ANCHORS = frozenset(
         "cumple",
     }
 )
-_POST_ONLY = frozenset({"today", "tomorrow", "yesterday", "happy", "lat!", "heddiw"})  # not words about birth
+_POST_ONLY = frozenset(
+    {"today", "tomorrow", "yesterday", "happy", "lat!", "heddiw", "сьогодні"}
+)  # not words about birth
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
 _NUMERIC_START = r"(?<![\d/.\-])"
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
@@ -225,6 +229,9 @@ _HAPPY_BIRTHDAY = re.compile(r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)", re.I
 _BIRTHDAY_THANKS = re.compile(
     r"birthday\s+(?:messages|wishes|cards|greetings)\b[^.!?\n]{0,30}\btoday", re.IGNORECASE
 )
+# Ukrainian "Сьогодні нашому дорогому Пітеру 65!" (today our dear Peter is 65), "сьогодні мені 50 років" (for
+# lower-case text)
+_TODAY_UK = re.compile(r"сьогодні\s+(?:[^\W\d]+\s+){0,5}(?P<age>\d{1,3})(?=\s*(?:!|рок|\W*$))", re.MULTILINE)
 # ... or for the day before's: "thanked listeners for yesterday's birthday wishes" (for lower-case text)
 _YESTERDAYS_BIRTHDAY = re.compile(r"yesterday['’]?s\s+birthday(?!\w)")
 # "turned 65 on Tuesday" in a story dated the Thursday after: the page's date gives the day (not when a date
@@ -544,6 +551,14 @@ def _age_gives_the_year(doc: Document, day: re.Match[str], date: dt.date) -> boo
         return False
     year = posted.year if (date.month, date.day) >= (posted.month, posted.day) else posted.year + 1
     return year - _age(age) == date.year
+
+
+def _dated_the_birthday(doc: Document, at: int, date: dt.date, age: int) -> bool:
+    """Whether the post at `at` is dated the day they turned `age`."""
+    try:
+        return _dated(doc, at, date.replace(year=date.year + age))
+    except ValueError:  # 29 February in a year without one
+        return False
 
 
 def _turned_on_a_weekday(doc: Document, hits: list[int], date: dt.date) -> Iterator[tuple[int, int]]:
@@ -875,6 +890,10 @@ class BirthDateDetector(Detector):
             *_in_windows(_BIRTHDAY_THANKS, doc.text, windows),
         ]
         for at in hits:
+            today = _TODAY_UK.match(doc.lower, at)
+            if today is not None and _dated_the_birthday(doc, at, date, int(today.group("age"))):
+                given_away.append(today.span())
+                yield (today.start(), today.end(), BIRTHDAY_POST_CONFIDENCE, full_key)
             said = _YESTERDAYS_BIRTHDAY.match(doc.lower, at)
             if said is None:
                 continue
