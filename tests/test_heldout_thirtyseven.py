@@ -241,3 +241,31 @@ def test_a_ukrainian_birthday_post_with_the_age_today() -> None:
     assert not found(page, PETER, published=dt.date(2026, 3, 18)) & {
         ("date_of_birth", "dob:1961-03-17", False, True)
     }
+
+
+def test_a_relative_by_title_initial_and_surname_beside_a_relation_word() -> None:
+    parents = (
+        FamilyMember("Ponnampalam Kandiah", relation="father"),
+        FamilyMember("Parameswary Kandiah", relation="mother"),
+    )
+    siva = Profile(key="sivakumar", name="Kandiah Sivakumar", locality=("Northolme",), family=parents)
+    page = (
+        "Arangetram of Abirami, daughter of Cllr Kandiah Sivakumar of Northolme. We also thank Abirami's "
+        "grandfather, Mr P. Kandiah, who has travelled from Jaffna to bless her today.\n"
+    )
+    labels = found(page, siva)
+    assert ("family_member", "family:ponnampalam kandiah", False, True) in labels
+    assert ("family_member", "family:parameswary kandiah", False, True) not in labels  # "Mr": not his mother
+    # ... and without a relation word, "Mr P. Kandiah" is anyone of the name (a temple's secretary)
+    trustees = "Patron: Cllr Kandiah Sivakumar, Northolme.\n\nSecretary: Mr P. Kandiah (Paramsothy Kandiah)\n"
+    assert not {label for label in found(trustees, siva) if label[0] == "family_member"}
+    # in Tamil, the initial is the first name's first syllable: "பொ. கந்தையா அவர்களின் சிரேஷ்ட புதல்வர்"
+    tamil = "கவுன்சிலர் சிவகுமார் கந்தையா, Northolme.\n\nஅதிபர் பொ. கந்தையா அவர்களின் சிரேஷ்ட புதல்வர் ஆவார்.\n"
+    tamil_siva = Profile(
+        key="sivakumar",
+        name="Kandiah Sivakumar",
+        other_names=("சிவகுமார் கந்தையா",),
+        locality=("Northolme",),
+        family=parents,
+    )
+    assert ("family_member", "family:ponnampalam kandiah", False, True) in found(tamil, tamil_siva)

@@ -311,6 +311,10 @@ class _MemberPatterns:
     # ... and Tamil names as Tamil script writes them ("மகள் அபிராமி"), on a page in Tamil.
     tamil_full: re.Pattern[str] | None = None
     tamil_given: re.Pattern[str] | None = None
+    # The first name's initial and the surname ("Mr P. Kandiah", Tamil "பொ. கந்தையா"): counted, as a first name is,
+    # only beside a relation word ("Abirami's grandfather, Mr P. Kandiah").
+    initialled: re.Pattern[str] | None = None
+    tamil_initialled: re.Pattern[str] | None = None
     # Short forms the profile does not list ("Bill" for William): ordinary words too ("the bill", "we will"), so
     # beside a relation word they count only as a name is written, with a capital.
     capitalised: frozenset[str] = frozenset()
@@ -397,8 +401,48 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         cyrillic_given=re.compile(f"(?:{cyrillic_givens})") if givens else None,
         tamil_full=re.compile(rf"(?:{tamil_givens})\s+{tamil_surname}") if tamil_surname and givens else None,
         tamil_given=re.compile(f"(?:{tamil_givens})") if givens else None,
+        initialled=_initialled(member) if len(words) > 1 and not their_name else None,
+        tamil_initialled=_tamil_initialled(member) if len(words) > 1 and not their_name else None,
         capitalised=short,
     )
+
+
+_MEN_WORDS = "father dad son husband brother grandfather grandson uncle nephew stepfather stepson"
+_WOMEN_WORDS = (
+    "mother mum mom daughter wife sister grandmother granddaughter aunt niece stepmother stepdaughter"
+)
+_MEN = frozenset([*_MEN_WORDS.split(), "father-in-law", "son-in-law", "brother-in-law"])
+_WOMEN = frozenset([*_WOMEN_WORDS.split(), "mother-in-law", "daughter-in-law", "sister-in-law"])
+
+
+def _initialled(member: FamilyMember) -> re.Pattern[str] | None:
+    """ "Mr P. Kandiah" for a father Ponnampalam Kandiah ("Mrs P. Kandiah" is his wife Parameswary)."""
+    given, surname = split_name(member.name)
+    initial = fold(given[:1].lower())
+    if not initial.isalpha():
+        return None
+    relation = member.relation.lower().strip()
+    titles = (
+        ("mr", "dr") if relation in _MEN else ("mrs", "ms", "miss", "dr") if relation in _WOMEN else _TITLES
+    )
+    not_after = "".join(rf"(?<!{t} )(?<!{t}\. )" for t in _TITLES if t not in titles)  # (another's title)
+    return re.compile(
+        rf"(?:(?:{'|'.join(titles)})\.?\s+{initial}\.?|{not_after}{initial}\.)\s*{_words(surname)}"
+    )
+
+
+_TITLES = ("mr", "mrs", "ms", "miss", "dr")
+
+
+def _tamil_initialled(member: FamilyMember) -> re.Pattern[str] | None:
+    """A Tamil initial is the first name's first syllable: "பொ." for Ponnampalam."""
+    given, surname = split_name(member.name)
+    first = fold(given.lower())
+    syllable = first[:2] if len(first) > 1 and first[1] in "aeiou" else first[:1]
+    initial = tamil_pattern(syllable).removesuffix(TAMIL_SUFFIX)
+    if not initial or len(surname.split()) != 1:
+        return None
+    return re.compile(rf"{initial}\.\s*{tamil_pattern(surname)}")
 
 
 @functools.lru_cache(maxsize=32)
@@ -1171,6 +1215,24 @@ class FamilyDetector(Detector):
                         Need.NAMED,
                         True,
                     )
+        initialled = [p for p in (patterns.initialled, patterns.tamil_initialled if tamil else None) if p]
+        for pattern in initialled:
+            for m in whole_words(pattern, low):
+                if _free(m.span(), taken) and (
+                    _beside_relation(low, m.span(), introduced, elsewhere, person_givens)
+                    or _under_relation_label(low, m.start(), introduced)
+                ):
+                    taken.append(m.span())
+                    yield self._match(
+                        text,
+                        m.span(),
+                        Kind.FAMILY_MEMBER,
+                        key,
+                        NAME_BY_RELATION_CONFIDENCE,
+                        subject,
+                        Need.TIED,
+                        False,
+                    )
         for pattern in givens:
             for m in whole_words(pattern, low):
                 if m.group() in patterns.capitalised and not text[m.start()].isupper():
@@ -1303,6 +1365,9 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
                 probes += (fold(words[1].lower()),)  # ("Abdul Karim" without his "Mohammed")
             if polish(member.name):  # what every case of the name starts with: "katarzyn", "tomasz"
                 probes = tuple(os.path.commonprefix(polish_forms(n)) or fold(n.lower()) for n in probes)
+            if len(words) > 1:  # "Mr P. Kandiah", "Mr P Kandiah" (see _initialled)
+                initial, surname = fold(words[0][:1].lower()), fold(split_name(member.name)[1].lower())
+                probes += (f"{initial}. {surname}", f"{initial} {surname}")
             members.append((member, probes))
     return tuple(members)
 
