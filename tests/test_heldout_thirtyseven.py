@@ -269,3 +269,11 @@ def test_a_relative_by_title_initial_and_surname_beside_a_relation_word() -> Non
         family=parents,
     )
     assert ("family_member", "family:ponnampalam kandiah", False, True) in found(tamil, tamil_siva)
+
+
+def test_a_relative_under_a_brokers_relatives_heading() -> None:
+    page = "Peter J Hollis, Age 64, Caddenford\n\nPossible relatives\n\nMaureen A Hollis (64), Rebecca Hollis (36)\n"
+    assert ("family_member", "family:rebecca lindqvist", False, True) in found(page, PETER)
+    # ... only with his surname or hers after the first name: "Rebecca Moss (36)" is anyone's Rebecca
+    other = page.replace("Rebecca Hollis", "Rebecca Moss")
+    assert ("family_member", "family:rebecca lindqvist", False, True) not in found(other, PETER)

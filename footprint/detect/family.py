@@ -677,9 +677,15 @@ def _beside_relation(
 # A record's field label at the start of a line: "KIDS .......... Niamh", "Children: Amara".
 _LABEL = re.compile(r"[ \t]*([a-z][a-z '()\-]{0,30}?)[ \t]*(?:\.{2,}|:)")
 LABEL_LINES = 4
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'\-]*)")
+_RELATIVES_HEADING = re.compile(
+    r"[ \t]*(?:(?:possible|known|likely|associated)[ \t]+)?(?:relatives|relations|family[ \t]+members)[ \t]*:?[ \t]*"
+)
 
 
-def _under_relation_label(low: str, at: int, introduced: int | None) -> bool:
+def _under_relation_label(
+    low: str, at: int, introduced: int | None, end: int | None = None, surnames: frozenset[str] = frozenset()
+) -> bool:
     """A name on a line that carries on the list of a field labelled with a relation word, on the lines above
     ("KIDS .......... Niamh (st brigids ...)" then "Kwesi (ashgrove academy ...)" on the next line), in a
     record that comes after the page first names the person."""
@@ -692,7 +698,18 @@ def _under_relation_label(low: str, at: int, introduced: int | None) -> bool:
         above = low.rfind("\n", 0, line_start - 1) + 1
         line = low[above : line_start - 1]
         if not line.strip():
-            return False  # a blank line ends the field
+            # a blank line ends the field, unless it follows a records page's heading: "Possible relatives", a
+            # blank line, then "Maureen A Hollis (64), Rebecca Hollis (36)"
+            # ... and only with a surname of the person's or the relative's own after the first name (the heading
+            # is over a namesake's record as often as theirs: "Md Abdul Karim" is not their Abdul Mannan)
+            heading = low[low.rfind("\n", 0, max(0, above - 1)) + 1 : max(0, above - 1)]
+            surname = _NEXT_WORD.match(low, end) if end is not None else None
+            return (
+                above > 0
+                and _RELATIVES_HEADING.fullmatch(heading) is not None
+                and surname is not None
+                and surname.group(1) in surnames
+            )
         if label := _LABEL.match(line):
             return bool(_RELATION_WORDS.fullmatch(label.group(1).strip()))
         line_start = above
@@ -1145,6 +1162,7 @@ class FamilyDetector(Detector):
                         _untitled_givens(profile),
                         cyrillic,
                         tamil,
+                        frozenset(fold(s.lower()) for s in profile.surnames),
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
@@ -1177,6 +1195,7 @@ class FamilyDetector(Detector):
         person_givens: frozenset[str] = frozenset(),
         cyrillic: bool = False,
         tamil: bool = False,
+        own_surnames: frozenset[str] = frozenset(),
     ) -> Iterator[Match]:
         patterns = _member_patterns(member, their_name)
         if patterns is None:
@@ -1185,6 +1204,7 @@ class FamilyDetector(Detector):
         key = member_key(member)
         taken: list[tuple[int, int]] = []
         fulls, givens = patterns.full, patterns.given
+        surnames = own_surnames | {fold(split_name(member.name)[1].lower())}
         if greek and patterns.greek_full:  # on a Greek page, also "Χριστίνα Γεωργίου", "η κόρη τους Χριστίνα"
             fulls += (patterns.greek_full,)
         if greek and patterns.greek_given:
@@ -1243,7 +1263,7 @@ class FamilyDetector(Detector):
                     continue  # "Walker of Meg the collie", "our dog Meg": a pet of the family's name
                 if _free(m.span(), taken) and (
                     _beside_relation(low, m.span(), introduced, elsewhere, person_givens)
-                    or _under_relation_label(low, m.start(), introduced)
+                    or _under_relation_label(low, m.start(), introduced, m.end(), surnames)
                     or (tamil and _in_a_tamil_list_of_relatives(low, m.end()))
                 ):
                     taken.append(m.span())
