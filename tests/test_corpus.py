@@ -117,6 +117,19 @@ KNOWN_FALSE_ALARMS = {
     # and "their children Chaim and Chana Feldman"; the page names him further down, and footprint reads Chana
     # Feldman by her full name as his daughter, not as the namesake's daughter-in-law.
     "3502-njv-mazal-tov-column",
+    # A temple's trustee list naming him as patron and, two rows down, its treasurer "Mr S. Sivakumar
+    # (Selvanayagam Sivakumar)", "திரு. செ. சிவகுமார்": Tamil names have no family surname, so his listed forms in
+    # either order ("Kandiah Sivakumar", "Sivakumar Kandiah") make the treasurer's row read as his, and its mobile
+    # as an unlisted one of his.
+    "3707-temple-board-of-trustees",
+    # A licensing story about "Siva Food & Wine, at 46 Hatherden Road", whose holder is a namesake, "Mr Sivakumar";
+    # the councillor (K. Sivakumar, "no relation") is named further down, and the shop's address reads as an
+    # unlisted address of his.
+    "3709-news-off-licence-namesake",
+    # A church brochure with "two Akosua Darkwas": "Sis. Akosua Darkwa (Jnr)", the youth president, with her own
+    # mobile. footprint reads a generation after a name ("Jnr") only when the profile has one, so the younger
+    # namesake's number reads as an unlisted one of the councillor's.
+    "3907-bethel-harvest-2025-brochure",
 }
 
 
