@@ -277,3 +277,11 @@ def test_a_relative_under_a_brokers_relatives_heading() -> None:
     # ... only with his surname or hers after the first name: "Rebecca Moss (36)" is anyone's Rebecca
     other = page.replace("Rebecca Hollis", "Rebecca Moss")
     assert ("family_member", "family:rebecca lindqvist", False, True) not in found(other, PETER)
+
+
+def test_a_studios_numbers_after_a_radio_show_are_the_stations() -> None:
+    page = (
+        "Councillor's Corner: our monthly phone-in with Northolme councillor K. Sivakumar (Cllr Siva).\n\n"
+        "Questions for next month's show: text the studio on 07700 900910 or ring 020 7946 0045.\n"
+    )
+    assert not {label for label in found(page, SIVA) if label[0] == "phone"}

@@ -56,7 +56,7 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"switchboard council\b(?!\s+tax) civic town\s+hall office enquir\w* reception main\s+line helpline hotline "
     r"(?:repairs?|advice|support|welfare|emergency|housing|booking|information)\s+(?:line|team|service) "
     r"emergency\s+repairs? out[\s\-]+of[\s\-]+hours 24\s+hours 24/7 city\s+chambers customer find\s+us visit\s+us "
-    r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel "
+    r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel studio desk "
     r"hq headquarters party press media agent ltd limited plc practice shop hotel pub club station "
     r"hospital clinic business company association trust charity planning application site\s+at "
     r"land\s+at development held\s+at meeting\s+at meets\s+at registered\s+address "
