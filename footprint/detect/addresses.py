@@ -11,7 +11,15 @@ from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions
-from footprint.detect.text import HEADING_CHARS, alternation, fold, whole_words, word_pattern
+from footprint.detect.text import (
+    HEADING_CHARS,
+    alternation,
+    fold,
+    literal_hits,
+    starts_word,
+    whole_words,
+    word_pattern,
+)
 from footprint.model import Address, Kind, Match, Need, Profile
 
 FULL_CONFIDENCE = 0.95
@@ -307,8 +315,8 @@ def _patterns(home: _Home) -> _Patterns:
         # (not followed by a street type: "46 Hatherden Road" is another street)
         types = alternation(sorted({t for spellings in STREET_TYPES for t in spellings}))
         name = r"\s+".join(_street_word(w) for w in words[:-1])
-        typeless = re.compile(
-            rf"\b(?:lives?|lived|living)\s+(?:at\s+)?(?:{_NO}\s*)?{re.escape(home.house)}\s+"
+        typeless = re.compile(  # (tried where a page has "liv": see _address)
+            rf"liv(?:es?|ed|ing)\s+(?:at\s+)?(?:{_NO}\s*)?{re.escape(home.house)}\s+"
             rf"{name}(?![\w'])(?!\s+(?:{types})\b)"
         )
     postcode = None
@@ -657,7 +665,11 @@ class AddressDetector(Detector):
                     next_door.append(street)  # "25 Tamarisk Crescent ... adjoins her home": her street
                 if postcode := _nearest(street, postcodes):
                     neighbours.append(postcode)
-        for m in patterns.typeless.finditer(low) if patterns.typeless else ():
+        typeless = patterns.typeless
+        for at in literal_hits("liv", low) if typeless else ():
+            m = typeless.match(low, at) if typeless and starts_word(low, at) else None
+            if m is None:
+                continue
             number = low.rfind(home.house, m.start(), m.end())  # the sighting starts at the number
             span = (number, m.end())
             if _free(span, taken):

@@ -28,11 +28,9 @@ from footprint.detect.text import (
     cyrillic_pattern,
     fold,
     greek_pattern,
-    has_cyrillic,
-    has_greek,
-    has_tamil,
     is_tamil,
     literal_hits,
+    scripts,
     tamil_pattern,
     whole_words,
     word_pattern,
@@ -413,6 +411,14 @@ _WOMEN_WORDS = (
 )
 _MEN = frozenset([*_MEN_WORDS.split(), "father-in-law", "son-in-law", "brother-in-law"])
 _WOMEN = frozenset([*_WOMEN_WORDS.split(), "mother-in-law", "daughter-in-law", "sister-in-law"])
+
+
+@functools.lru_cache(maxsize=64)
+def _initial_probes(member: FamilyMember) -> tuple[str, ...]:
+    """What a page must contain for _initialled to find anything: "p. kandiah", "p kandiah"."""
+    given, surname = split_name(member.name)
+    initial, surname = fold(given[:1].lower()), fold(surname.lower())
+    return (f"{initial}. {surname}", f"{initial} {surname}")
 
 
 def _initialled(member: FamilyMember) -> re.Pattern[str] | None:
@@ -1144,9 +1150,8 @@ class FamilyDetector(Detector):
         def elsewhere(at: int) -> bool:
             return someone_elses_post(doc, profile, at)
 
-        greek = has_greek(low)  # (names in Greek script: read below)
-        cyrillic = has_cyrillic(low)  # (... or in Cyrillic)
-        tamil = has_tamil(low)  # (... or in Tamil)
+        found = scripts(doc.outside_ascii)  # (names in Greek, Cyrillic or Tamil script: read below)
+        greek, cyrillic, tamil = "greek" in found, "cyrillic" in found, "tamil" in found
         for member, probes in _members(profile):
             if greek or cyrillic or tamil or any(probe in low for probe in probes):
                 matches.extend(
@@ -1236,6 +1241,8 @@ class FamilyDetector(Detector):
                         True,
                     )
         initialled = [p for p in (patterns.initialled, patterns.tamil_initialled if tamil else None) if p]
+        if not tamil and not any(probe in low for probe in _initial_probes(member)):
+            initialled = []  # (the pattern starts with a choice of titles: `re` would try it at every position)
         for pattern in initialled:
             for m in whole_words(pattern, low):
                 if _free(m.span(), taken) and (
@@ -1386,8 +1393,7 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
             if polish(member.name):  # what every case of the name starts with: "katarzyn", "tomasz"
                 probes = tuple(os.path.commonprefix(polish_forms(n)) or fold(n.lower()) for n in probes)
             if len(words) > 1:  # "Mr P. Kandiah", "Mr P Kandiah" (see _initialled)
-                initial, surname = fold(words[0][:1].lower()), fold(split_name(member.name)[1].lower())
-                probes += (f"{initial}. {surname}", f"{initial} {surname}")
+                probes += _initial_probes(member)
             members.append((member, probes))
     return tuple(members)
 

@@ -60,14 +60,22 @@ def _outside_ascii(data: bytes) -> set[str]:
     return set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
 
 
-_GREEK_LETTER = re.compile("[\u0370-\u03ff]")
+def scripts(chars: Iterable[str]) -> frozenset[str]:
+    """Which of the other scripts names are looked for in ("greek", "cyrillic", "tamil") a page's characters
+    outside ASCII (Document.outside_ascii: found once a page) include."""
+    found = set()
+    for c in chars:
+        if "\u0370" <= c <= "\u03ff":
+            found.add("greek")
+        elif "\u0400" <= c <= "\u04ff":
+            found.add("cyrillic")
+        elif is_tamil(c):
+            found.add("tamil")
+    return frozenset(found)
 
 
-def has_greek(text: str) -> bool:
-    """Whether the text has Greek letters, found among its few characters outside ASCII (see _outside_ascii)."""
-    if text.isascii():
-        return False
-    return any(_GREEK_LETTER.match(c) for c in _outside_ascii(text.encode("utf-8", "surrogatepass")))
+def is_tamil(ch: str) -> bool:
+    return "\u0b80" <= ch <= "\u0bff"
 
 
 def lower_fold(text: str) -> str:
@@ -284,16 +292,6 @@ def greek_pattern(name: str) -> str:
     return r"\s+".join(w for w in words if w)
 
 
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-
-
-def has_cyrillic(text: str) -> bool:
-    """Whether the text has Cyrillic letters (a Ukrainian or Russian page), found as has_greek finds Greek."""
-    if text.isascii():
-        return False
-    return any(_CYRILLIC_LETTER.match(c) for c in _outside_ascii(text.encode("utf-8", "surrogatepass")))
-
-
 # English spellings as Ukrainian and Russian pages write their sounds ("Maureen Hollis" as "морін голліс" or
 # "морин холлис"), letter groups first. Loose on purpose: a name is only looked for this way on a page in
 # Cyrillic, and a relative's first name only beside a relation word.
@@ -377,17 +375,6 @@ def cyrillic_pattern(name: str) -> str:
         if parts:
             words.append("'?".join(parts) + _CYRILLIC_ENDINGS)
     return r"\s+".join(words)
-
-
-def is_tamil(ch: str) -> bool:
-    return "\u0b80" <= ch <= "\u0bff"
-
-
-def has_tamil(text: str) -> bool:
-    """Whether the text has Tamil letters, found as has_greek finds Greek."""
-    if text.isascii():
-        return False
-    return any(is_tamil(c) for c in _outside_ascii(text.encode("utf-8", "surrogatepass")))
 
 
 # Tamil names as English writes them ("Lalitha", "Karthik", "Ponnampalam"), back in Tamil script: each consonant
