@@ -546,7 +546,7 @@ _NOT_NAME_WORDS = frozenset(
         "tournament marathon parkrun christmas easter halloween bonfire "  # events: "the Summer Fair"
         "registry registers directory roll sources verified companies "  # a record's sources ("Land Registry")
         # roles after a name: "Peter Hollis (Programme Secretary) has moved ..."
-        "secretary chair chairman chairwoman chairperson treasurer president officer member members governor "
+        "secretary chair chairman chairwoman chairperson treasurer president officer governor "
         "trustee director manager programme editor convenor clerk mayor deputy vice leader captain churchwarden"
     ).split()
 )
