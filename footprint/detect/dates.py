@@ -553,12 +553,18 @@ def _age_gives_the_year(doc: Document, day: re.Match[str], date: dt.date) -> boo
     return year - _age(age) == date.year
 
 
+def _birthday_at(date: dt.date, age: int) -> dt.date | None:
+    """The day someone born on `date` turned `age` (None for 29 February in a year without one)."""
+    try:
+        return date.replace(year=date.year + age)
+    except ValueError:
+        return None
+
+
 def _dated_the_birthday(doc: Document, at: int, date: dt.date, age: int) -> bool:
     """Whether the post at `at` is dated the day they turned `age`."""
-    try:
-        return _dated(doc, at, date.replace(year=date.year + age))
-    except ValueError:  # 29 February in a year without one
-        return False
+    birthday = _birthday_at(date, age)
+    return birthday is not None and _dated(doc, at, birthday)
 
 
 def _turned_on_a_weekday(doc: Document, hits: list[int], date: dt.date) -> Iterator[tuple[int, int]]:
@@ -567,12 +573,11 @@ def _turned_on_a_weekday(doc: Document, hits: list[int], date: dt.date) -> Itera
         m = _TURNED_ON_A_WEEKDAY.match(doc.lower, at + 1)
         if m is None:
             continue
-        try:
-            birthday = date.replace(year=date.year + int(m.group("age")))
-        except ValueError:  # 29 February in a year without one
-            continue
-        if _WEEKDAYS[birthday.weekday()] == m.group("weekday") and any(
-            _dated(doc, m.start(), birthday + dt.timedelta(days=days)) for days in range(7)
+        birthday = _birthday_at(date, int(m.group("age")))
+        if (
+            birthday
+            and _WEEKDAYS[birthday.weekday()] == m.group("weekday")
+            and any(_dated(doc, m.start(), birthday + dt.timedelta(days=days)) for days in range(7))
         ):
             yield m.span()
 
@@ -877,9 +882,8 @@ class BirthDateDetector(Detector):
             # the whole date is given away. Born on 29 February, one counts birthdays too: "Happy 12th" at 48.
             age = _age(m)
             for years in (age, 4 * age) if (date.month, date.day) == (2, 29) else (age,):
-                try:
-                    birthday = date.replace(year=date.year + years)
-                except ValueError:  # 29 February in a year without one
+                birthday = _birthday_at(date, years)
+                if birthday is None:
                     continue
                 if _dated(doc, m.start(), birthday - dt.timedelta(days=_days_off(m))):
                     given_away.append(m.span())

@@ -274,21 +274,26 @@ _TO_GREEK = (
 )
 
 
+def _sounds(word: str, table: tuple[tuple[str, str], ...], doubled: bool = False) -> list[str]:
+    """A word's letters, letter groups first, as another script writes each (`table`); a letter with no sound
+    there (an apostrophe, a hyphen) is left out. With `doubled`, a doubled letter ("ll") may be written once."""
+    parts, at = [], 0
+    while at < len(word):
+        for latin, other in table:
+            if word.startswith(latin, at):
+                twice = doubled and len(latin) == 1 and word.startswith(latin, at + 1)
+                parts.append(f"(?:{other}){{1,2}}" if twice else other)
+                at += len(latin) * (2 if twice else 1)
+                break
+        else:
+            at += 1
+    return parts
+
+
 def greek_pattern(name: str) -> str:
     """A Latin-script name as a pattern for its Greek-script spellings in lower-case text: "Christina Georgiou"
-    matches "χριστίνα γεωργίου". Letters with no Greek sound (an apostrophe, a hyphen) are left out."""
-    words = []
-    for word in fold(name.lower()).split():
-        parts, at = [], 0
-        while at < len(word):
-            for latin, greek in _TO_GREEK:
-                if word.startswith(latin, at):
-                    parts.append(greek)
-                    at += len(latin)
-                    break
-            else:
-                at += 1
-        words.append("".join(parts))
+    matches "χριστίνα γεωργίου"."""
+    words = ["".join(_sounds(word, _TO_GREEK)) for word in fold(name.lower()).split()]
     return r"\s+".join(w for w in words if w)
 
 
@@ -360,16 +365,7 @@ def cyrillic_pattern(name: str) -> str:
     once; a word's last vowel may give way to an ending; an apostrophe may stand between letters ("кварр'єр")."""
     words = []
     for word in fold(name.lower()).split():
-        parts, at = [], 0
-        while at < len(word):
-            for latin, cyrillic in _TO_CYRILLIC:
-                if word.startswith(latin, at):
-                    doubled = len(latin) == 1 and word.startswith(latin, at + 1)
-                    parts.append(f"(?:{cyrillic}){{1,2}}" if doubled else cyrillic)
-                    at += len(latin) * (2 if doubled else 1)
-                    break
-            else:
-                at += 1
+        parts = _sounds(word, _TO_CYRILLIC, doubled=True)
         if parts and word[-1] in "aeiouy":
             parts[-1] = f"(?:{parts[-1]})?"  # "ребекк-ою", "джейн" for Jane
         if parts:
