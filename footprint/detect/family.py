@@ -1240,6 +1240,14 @@ class FamilyDetector(Detector):
                         Need.NAMED,
                         True,
                     )
+
+        def by_relation(span: tuple[int, int]) -> Match:
+            """A first name (or an initial) read as this relative's beside a relation word. It needs a page
+            that ties to the person: "his wife Sarah" on a namesake's page is somebody else's Sarah."""
+            return self._match(
+                text, span, Kind.FAMILY_MEMBER, key, NAME_BY_RELATION_CONFIDENCE, subject, Need.TIED, False
+            )
+
         initialled = [p for p in (patterns.initialled, patterns.tamil_initialled if tamil else None) if p]
         if not tamil and not any(probe in low for probe in _initial_probes(member)):
             initialled = []  # (the pattern starts with a choice of titles: `re` would try it at every position)
@@ -1250,16 +1258,7 @@ class FamilyDetector(Detector):
                     or _under_relation_label(low, m.start(), introduced)
                 ):
                     taken.append(m.span())
-                    yield self._match(
-                        text,
-                        m.span(),
-                        Kind.FAMILY_MEMBER,
-                        key,
-                        NAME_BY_RELATION_CONFIDENCE,
-                        subject,
-                        Need.TIED,
-                        False,
-                    )
+                    yield by_relation(m.span())
         for pattern in givens:
             for m in whole_words(pattern, low):
                 if m.group() in patterns.capitalised and not text[m.start()].isupper():
@@ -1274,16 +1273,7 @@ class FamilyDetector(Detector):
                     or (tamil and _in_a_tamil_list_of_relatives(low, m.end()))
                 ):
                     taken.append(m.span())
-                    yield self._match(
-                        text,
-                        m.span(),
-                        Kind.FAMILY_MEMBER,
-                        key,
-                        NAME_BY_RELATION_CONFIDENCE,
-                        subject,
-                        Need.TIED,  # "his wife Sarah" on a namesake's page is somebody else's Sarah
-                        False,
-                    )
+                    yield by_relation(m.span())
 
     def _school(
         self,
