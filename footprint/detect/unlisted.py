@@ -294,6 +294,11 @@ class UnlistedDetector(Detector):
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
         if personal:  # a mobile is somebody's: only its own sentence can say it is a library's or a shop's
             context_start = _sentence_start(low, context_start, span[0])
+        elif not phone:
+            # an address's context starts after the place written before it: a broker's list of previous
+            # addresses ("4 Church Walk, Eldersby, JZ3 1LR\n\n19 Kingsmere Road ...") is not a church's
+            for before in _postcodes(text, context_start, span[0]):
+                context_start = before.end()
         line_end = text.find("\n", span[1])
         context_end = min(span[1] + CONTEXT_AFTER, len(text) if line_end == -1 else line_end)
         # (the detail's own words are left out: "23 Chapel Street" and "Station Road" are homes)
@@ -907,10 +912,15 @@ def _postcodes(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
 _OUTWARD_AND_INWARD = re.compile(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?[0-9][A-Za-z]{2}")
 
 
+_COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*$", re.IGNORECASE)
+
+
 def _street_addresses(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     pos = lo
     while m := _STREET_ADDRESS.search(text, pos, hi):
-        if m.start() == 0 or not (is_word_char(text[m.start() - 1]) or text[m.start() - 1] in "/.-"):
+        if (m.start() == 0 or not (is_word_char(text[m.start() - 1]) or text[m.start() - 1] in "/.-")) and not (
+            _COPYRIGHT.search(text, max(0, m.start() - 12), m.start())
+        ):  # (a footer's "\u00a9 2025 Jackie Hill" is a year and a name)
             yield m
             pos = m.end()
         else:
