@@ -918,7 +918,9 @@ _COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*$", re.IGNORECASE)
 def _street_addresses(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     pos = lo
     while m := _STREET_ADDRESS.search(text, pos, hi):
-        if (m.start() == 0 or not (is_word_char(text[m.start() - 1]) or text[m.start() - 1] in "/.-")) and not (
+        if (
+            m.start() == 0 or not (is_word_char(text[m.start() - 1]) or text[m.start() - 1] in "/.-")
+        ) and not (
             _COPYRIGHT.search(text, max(0, m.start() - 12), m.start())
         ):  # (a footer's "\u00a9 2025 Jackie Hill" is a year and a name)
             yield m
