@@ -41,3 +41,16 @@ def test_a_footers_copyright_year_and_name_is_not_an_address() -> None:
     )
     # (a year, then her name, whose last word is a street's type)
     assert not any(label[1].startswith("2025") for label in found(page, jackie))
+
+
+def test_a_brokers_previous_addresses_after_the_people_it_lists() -> None:
+    page = (
+        "Geoffrey Hale, 71\n\nCurrent address\n\nWrenfield, Sallow Lane, Netherfold VK7 3HP\n\n"
+        "Also at this address: Kieran Doyle, Sophie Lambert\n\nPossible relatives\n\nHelen Marsden , 44\n\n"
+        "Previous addresses\n\nFlat 2, 88 Chapel Road, Eldersby, JZ3 9RT (2019–2022)\n"
+    )
+    # the heading says whose the rows under it are: the record's, not the last person it listed
+    assert ("home_address", "88 chapel road jz39rt", False, False) in found(page, GEOFFREY)
+    # ... without it, an address after other people's names may be theirs
+    page = page.replace("Previous addresses\n\n", "")
+    assert ("home_address", "88 chapel road jz39rt", False, False) not in found(page, GEOFFREY)

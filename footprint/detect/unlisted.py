@@ -252,16 +252,19 @@ class UnlistedDetector(Detector):
         says_mine = bool(_NEW_OR_MY_NUMBER.search(low, max(0, span[0] - 60), span[0])) and _their_own_message(
             text, anchor, span
         )
-        if not says_mine and any(not _inside(m.span(), anchors) for m in _other_people(low, *between)):
+        # People named between the name and the detail make it theirs, unless a heading of the record's own
+        # history comes after them: a broker's "Possible relatives: ..." then "Previous addresses"
+        people = (_history_heading(low, between[0], span[0]), span[0]) if anchor[1] <= span[0] else between
+        if not says_mine and any(not _inside(m.span(), anchors) for m in _other_people(low, *people)):
             return None
-        if any(not _inside(m.span(), anchors) for m in at_line_starts(_BALLOT_ENTRY, text, *between)):
+        if any(not _inside(m.span(), anchors) for m in at_line_starts(_BALLOT_ENTRY, text, *people)):
             return None
         if not says_mine and any(
             _is_someone(m.group(1), profile)
             and not _inside(m.span(), relatives)
             and not _PLACE_LABEL.search(text, max(0, m.start() - 40), m.start())
             and not _a_field_label(text, m.start(1), m.end(1))  # a record's "Registrant Postal Code:"
-            for m in _name_runs(text, *between)
+            for m in _name_runs(text, *people)
         ):
             # (not the person's family named as co-occupants: "Other occupants: Gareth Price ... Landline: ...")
             return None
@@ -765,6 +768,29 @@ def _an_office_elsewhere(doc: Document, e164: str, span: Span, anchors: list[Spa
             if chat_sender(text, number.start, number.end) and any(chat_sender(text, *a) for a in anchors):
                 return True
     return False
+
+
+# A record's heading for the person's past details, alone on its line: "Previous addresses", "Address history".
+_HISTORY_HEADING = re.compile(
+    r"(?m:^)[ \t]*(?:(?:previous|past|former|old)[ \t]+(?:address(?:es)?|homes?|phones?|phone[ \t]+numbers?"
+    r"|numbers?|landlines?)|address[ \t]+history)[ \t]*:?[ \t]*(?=\n)"
+)
+HISTORY_ROWS_CHARS = 240  # (the rows under it: a few earlier addresses, each on its line)
+
+
+def _history_heading(low: str, lo: int, at: int) -> int:
+    """Where the last such heading within a few rows above `at` ends (lo when there is none)."""
+    start = max(lo, at - HISTORY_ROWS_CHARS)
+    if (
+        low.find("previous", start, at) == -1
+        and low.find("history", start, at) == -1
+        and not any(low.find(w, start, at) != -1 for w in ("past ", "former ", "old "))
+    ):
+        return lo  # (most details: no such heading above)
+    last = lo
+    for m in at_line_starts(_HISTORY_HEADING, low, start, at):
+        last = m.end()
+    return last
 
 
 def _other_people(low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
