@@ -159,6 +159,9 @@ class _Home:
     unit: str = (
         ""  # the flat's own number or letter in a building of flats ("6" of "Flat 6, Kiln Mill, 2 ...")
     )
+    # a pitch on a site (a Traveller site, a caravan or park-home site): its number and the site's own name,
+    # without the words every site has ("7", "furzebank" of "Pitch 7, Furzebank Traveller Site")
+    pitch: tuple[str, str] | None = None
 
     @property
     def house_name(self) -> str:
@@ -229,7 +232,20 @@ def parse_home(address: Address) -> _Home:
     house = " ".join(first.split())
     if _FLAT.match(first) and second:
         house = f"{house} {' '.join(second.split())}"  # "Flat 3" alone would match every block of flats
-    return _Home(house, street, postcode, False)
+    pitch = None
+    if (m := _PITCH.fullmatch(first)) and second and not _a_street(second):
+        site = _SITE_WORDS.sub("", fold(second.lower())).strip()
+        pitch = (m.group(1).lower(), site) if site else None
+    return _Home(house, street, postcode, False, pitch=pitch)
+
+
+# A pitch on a site, as its residents, the council and the post write it: "Pitch 7", "Plot 7", "Bay 7".
+_PITCH_WORDS = r"(?:pitch|plot|bay|stand)"
+_PITCH = re.compile(rf"{_PITCH_WORDS}\s*(?:no\.?\s*)?(\d+[a-z]?)", re.IGNORECASE)
+# What a site's name ends with, which its own name does not need: "Furzebank Traveller Site", "Furzebank Park".
+_SITE_WORDS = re.compile(
+    r"(?:\s+(?:gypsy|travell?ers?'?|romany|caravan|mobile|home|homes|residential|holiday|park|site|estate|and|&))+$"
+)
 
 
 # Welsh and Scottish Gaelic street names put their type first: "Heol y Bryn", "Ffordd Ddu", "Rathad na Mara".
@@ -282,6 +298,8 @@ class _Patterns:
     ours_after: re.Pattern[str] | None  # our number just after it: " (no. 14)", ", no 14"
     # where someone lives at our number on the street written without its type: "lives at number 46 Hatherden"
     typeless: re.Pattern[str] | None = None
+    site: re.Pattern[str] | None = None  # a pitch's site by its own name: "furzebank"
+    on_site: re.Pattern[str] | None = None  # our pitch's number before the site's name: "7 furzebank park"
 
 
 @functools.lru_cache(maxsize=64)
@@ -306,7 +324,16 @@ def _patterns(home: _Home) -> _Patterns:
             rf"\s*,?\s*(?:\(\s*(?:{_NO}\s*)?{number}\s*\)|{_NO}\s*{number}(?!\w))"
             rf"|[ \t]*\n\s*{number}[ \t]*(?=\n|$)"
         )
-    if home.house_name:
+    site = on_site = None
+    if home.pitch:
+        # "Pitch 7" is also "Plot 7", "Bay 7", "Pitch No. 7"; and the post writes the site as a street, "7
+        # Furzebank Park" (see _where_the_pitch_is)
+        number, name = home.pitch
+        house_name = re.compile(rf"{_PITCH_WORDS}\s*(?:{_NO}\s*)?{re.escape(number)}(?!\w)")
+        site_name = r"\s+".join(word_pattern(w) for w in name.split())
+        site = re.compile(site_name)
+        on_site = re.compile(rf"{re.escape(number)}(?<![\w/.,£]{re.escape(number)}),?\s+{site_name}(?!\w)")
+    elif home.house_name:
         # a boat is written by its name alone as often as with "NB": "aboard Kestrel", "the narrowboat Kestrel"
         name = _BOAT_PREFIX.sub("", home.house_name) if boat(home) else home.house_name
         house_name = re.compile(r"[\s,]+".join(word_pattern(w) for w in name.lower().split()))
@@ -330,6 +357,8 @@ def _patterns(home: _Home) -> _Patterns:
         ours_before=ours_before,
         ours_after=ours_after,
         typeless=typeless,
+        site=site,
+        on_site=on_site,
     )
 
 
@@ -561,6 +590,18 @@ def _where_the_boat_lives(
     )
 
 
+PITCH_REACH = 80
+
+
+def _where_the_pitch_is(low: str, pitch: tuple[int, int], patterns: _Patterns) -> bool:
+    """A pitch's number is the home only beside its site's name, its street or its postcode: every site has a
+    Plot 7 ("Plot 7, Tollgate Lane Traveller Site" is somebody else's)."""
+    lo, hi = max(0, pitch[0] - PITCH_REACH), min(len(low), pitch[1] + PITCH_REACH)
+    return any(
+        p is not None and p.search(low, lo, hi) for p in (patterns.site, patterns.street, patterns.postcode)
+    )
+
+
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z][a-z]+")
 _MOORINGS = re.compile(r"\s+(?:residential\s+)?(?:moorings?|marina|basin|wharf\s+moorings)$")
 
@@ -678,6 +719,10 @@ class AddressDetector(Detector):
         houses = _spans(patterns.house_name, low)
         if boat(home):
             houses = [h for h in houses if _where_the_boat_lives(text, low, h, address, patterns)]
+        elif home.pitch:
+            houses = [h for h in houses if _where_the_pitch_is(low, h, patterns)]
+            houses += _spans(patterns.on_site, low)  # "7 Furzebank Park"
+            houses.sort()
         longer = [h for h in houses if _a_longer_name(text, h, home)]  # "Tŷ Gwyn Farm" is not Tŷ Gwyn ...
         businesses = [h for h in houses if _BUSINESS_AFTER_NAME.match(text, h[1])]
         for house in houses:
