@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from footprint.model import Address, Phone, Profile
+from footprint.model import Address, FamilyMember, Phone, Profile
 from tests.conftest import labels_found as found
 
 GEOFFREY = Profile(
@@ -20,6 +20,54 @@ GEOFFREY = Profile(
     phones=(Phone("0113 496 0264", "+441134960264"),),
     addresses=(Address("Wrenfield, Sallow Lane, Netherfold", label="home", postcode="VK7 3HP"),),
 )
+MAIREAD = Profile(
+    key="mairead",
+    name="Mairead McDonagh",
+    other_names=("Mairead Joyce",),
+    locality=("Hobmoor",),
+    addresses=(
+        Address(
+            "Pitch 7, Furzebank Traveller Site, Colliers Lane, Hobmoor", label="home", postcode="UQ9 2LX"
+        ),
+    ),
+    family=(
+        FamilyMember("Martin Joyce", relation="husband"),
+        FamilyMember("Bridget Joyce", relation="daughter"),
+    ),
+)
+HER_PITCH = ("home_address", "pitch 7 colliers lane uq92lx", False, True)
+
+
+def test_a_pitch_on_a_site_written_as_a_plot_a_bay_or_a_postal_address() -> None:
+    for written in (
+        "Plot 7 up at Furzebank",
+        "Bay 7 Furzebank",
+        "7 Furzebank Park, Colliers Lane",
+        "Pitch 7, UQ9 2LX",
+    ):
+        page = f"Cllr Mairead McDonagh lives at {written}, Hobmoor.\n"
+        assert HER_PITCH in found(page, MAIREAD), written
+
+
+def test_another_pitch_or_another_sites_plot_7_is_not_her_home() -> None:
+    for written in (
+        "Pitch 5, Furzebank Traveller Site",
+        "Plot 7, Tollgate Lane Traveller Site",
+        "17 Furzebank Park",
+    ):
+        page = f"Mairead McDonagh visited the family at {written} on Sunday.\n"
+        assert HER_PITCH not in found(page, MAIREAD), written
+
+
+def test_an_initial_and_surname_after_a_relative_of_that_initial_named_in_full() -> None:
+    page = (
+        "Scrap metal dealers: public register\n\nCollector\n\nMartin Joyce\n\n"
+        "Pitch 7, Furzebank Traveller Site, Colliers Lane, Hobmoor UQ9 2LX\n\nM. Joyce Scrap & Clearance\n"
+    )
+    # "M. Joyce" is Martin, named just before: the page never names her, so nothing is hers
+    assert found(page, MAIREAD) == set()
+    # ... but with no Martin before it, "M. Joyce" may be her
+    assert HER_PITCH in found(page.replace("Martin Joyce", "Thomas Ward"), MAIREAD)
 
 
 def test_a_brokers_previous_addresses_one_after_another() -> None:

@@ -481,7 +481,42 @@ def mentions(doc: Document, profile: Profile) -> tuple[Span, ...]:
         return ()
     spans = _all_mentions(doc, profile, patterns)
     others = set(namesakes(doc, profile))
+    if relatives := _relatives_by_initial(profile):
+        others |= {s for s in spans if _a_relative_by_initial(doc.lower, s, relatives)}
     return tuple(s for s in spans if s not in others)
+
+
+@functools.lru_cache(maxsize=32)
+def _relatives_by_initial(profile: Profile) -> tuple[tuple[str, str, str], ...]:
+    """(initial, surname, full name) of each listed relative whose initial and surname are also the person's:
+    "M. Joyce" may be Martin Joyce as well as Mairead Joyce."""
+    patterns = _name_patterns(profile)
+    found = []
+    for member in profile.family:
+        words = [fold(w.lower()) for w in untitled(member.name).split()]
+        if len(words) > 1 and words[0][0] in patterns.initials and words[-1] in patterns.surnames:
+            found.append((words[0][0], words[-1], " ".join(words)))
+    return tuple(found)
+
+
+RELATIVE_BEFORE_CHARS = 300
+
+
+def _a_relative_by_initial(low: str, span: Span, relatives: tuple[tuple[str, str, str], ...]) -> bool:
+    """An initial and the surname ("M. Joyce Scrap & Clearance") soon after a listed relative with that initial
+    named in full ("Martin Joyce"): the relative again, not the person."""
+    words = low[span[0] : span[1]].split()
+    if (
+        len(words) < 2
+        or not _an_initial(words[-2])
+        or not all(w.rstrip(".") in _TITLE_WORDS for w in words[:-2])
+    ):
+        return False
+    lo = max(0, span[0] - RELATIVE_BEFORE_CHARS)
+    return any(
+        words[-2][0] == initial and words[-1] == surname and low.find(full, lo, span[0]) != -1
+        for initial, surname, full in relatives
+    )
 
 
 @functools.lru_cache(maxsize=16)
