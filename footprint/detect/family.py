@@ -280,7 +280,23 @@ _A_PET_BEFORE = re.compile(rf"\b{_PETS},?\s+(?:called\s+|named\s+)?$")
 
 def _words(text: str) -> str:
     # (a double surname is also written hyphenated: "Lucas Pilling Sánchez", "Lucas Pilling-Sanchez")
-    return r"[\s\-]+".join(_spelled(w) for w in text.lower().split())
+    words, parts = text.lower().split(), []
+    for at, word in enumerate(words):
+        if word in _ARTICLES and at + 1 < len(words):
+            continue  # (joined to the word after it, below)
+        if at and words[at - 1] in _ARTICLES:
+            parts.append(rf"[ae]l[\s\-'’]?{_spelled(word)}")
+        elif (m := _WITH_ARTICLE.fullmatch(word)) and m.group(2):
+            parts.append(rf"[ae]l[\s\-'’]?{_spelled(m.group(2))}")
+        else:
+            parts.append(_spelled(word))
+    return r"[\s\-]+".join(parts)
+
+
+# The Arabic article before a surname, which English writes joined, hyphenated or apart, as "Al" or "El": "Al-Hamwi",
+# "Alhamwi", "Al Hamwi", "El-Hamwi" are one name (only where the profile writes it apart: "Alder" is not "Al-der").
+_ARTICLES = frozenset(["al", "el"])
+_WITH_ARTICLE = re.compile(r"([ae]l)[\-'’](\w+)")
 
 
 def _spelled(word: str) -> str:
