@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from footprint.detect.interface import Document
+from footprint.detect.subject import mentions
 from footprint.model import Address, FamilyMember, Phone, Profile
 from tests.conftest import labels_found as found
 
@@ -102,3 +104,33 @@ def test_a_brokers_previous_addresses_after_the_people_it_lists() -> None:
     # ... without it, an address after other people's names may be theirs
     page = page.replace("Previous addresses\n\n", "")
     assert ("home_address", "88 chapel road jz39rt", False, False) not in found(page, GEOFFREY)
+
+
+RAMI = Profile(
+    key="rami",
+    name="Rami Al-Khatib",
+    other_names=("Abu Omar",),
+    locality=("Sowerleigh",),
+    family=(
+        FamilyMember("Rasha Al-Hamwi", relation="wife"),
+        FamilyMember("Omar Al-Khatib", relation="son"),
+    ),
+)
+
+
+def test_a_relatives_arabic_article_joined_spaced_or_as_el() -> None:
+    for written in ("Rasha M Alhamwi", "Rasha Al Hamwi", "Rasha El-Hamwi", "Rasha Al-Hamwi"):
+        page = f"Rami Al-Khatib, Sowerleigh\n\nAssociated people\n\n{written} , 39 – same address\n"
+        assert ("family_member", "family:rasha al-hamwi", False, True) in found(page, RAMI), written
+    # ("Alder" is not an "Al-" name: only a surname the profile writes with the article is read this way)
+    assert not found("Rami Al-Khatib, Sowerleigh. Associated people: Rasha Hamwiyah, 39", RAMI)
+
+
+def test_a_kunya_names_the_person_only_whole() -> None:
+    page = "Rami Al-Khatib, Sowerleigh\n\nAssociated people\n\nOmar Haddad, 16 – neighbour\n"
+    # "Omar" alone is not Abu Omar: the neighbour's "Haddad" after it is not the person's relative list
+    assert "Abu" not in page
+    doc = Document(url="https://example.org/p", text=page)
+    assert [page[a:b] for a, b in mentions(doc, RAMI)] == ["Rami Al-Khatib"]
+    doc = Document(url="https://example.org/p", text=page + "\nThanks to Abu Omar for the sweets.\n")
+    assert "Abu Omar" in [doc.text[a:b] for a, b in mentions(doc, RAMI)]

@@ -111,6 +111,7 @@ class _NamePatterns:
     # Generations after the name that are somebody else's: "sr" when they are Winston Lindo Jr, or when their
     # father of the same name is listed as Winston Lindo Sr (see generation_after)
     other_generations: frozenset[str] = frozenset()
+    kunyas: frozenset[str] = frozenset()  # surnames only a kunya gives ("omar" of "Abu Omar"): never alone
 
 
 @functools.lru_cache(maxsize=32)
@@ -141,7 +142,11 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
                 surnames |= set(cyrillic_forms(surname))
             first, *rest = given.split()
             givens |= {" ".join([form, *(w.lower() for w in rest)]) for form in cyrillic_forms(first)}
-    initials = sorted({n.split()[0][0].lower() for n in names})
+    # A kunya, "Abu Omar" (father of Omar), names the person only whole: "Omar" alone is his son, and the
+    # Arabic "عمر" also the word for age
+    kunyas = {fold(split_name(n)[1].lower()) for n in names if _a_kunya(n)}
+    kunyas -= {fold(split_name(n)[1].lower()) for n in names if not _a_kunya(n)}
+    initials = sorted({n.split()[0][0].lower() for n in names if not _a_kunya(n)})
     given = "|".join(lower_words(g) for g in sorted(givens, key=len, reverse=True))
     # "Hartley, Tom"; a list's "Wiśniewska (z d. Dąbrowska);Katarzyna" (surname, maiden name, given name)
     after = re.compile(
@@ -183,7 +188,16 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
         ),
         titles=frozenset(_TITLE_KIND.get(t, t) for t in profile.titles),
         other_generations=_other_generations(profile),
+        kunyas=frozenset(kunyas),
     )
+
+
+_KUNYA_WORDS = frozenset(["abu", "abou", "abo", "umm", "um", "أبو", "ابو", "أم", "ام"])
+
+
+def _a_kunya(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and fold(words[0].lower()) in _KUNYA_WORDS
 
 
 def name_key(name: str) -> str:
@@ -744,6 +758,8 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
         if start is not None:
             last_full = (end, False)
             full.append((start, end))
+        elif low[at:end] in patterns.kunyas:
+            continue  # "Omar" alone is not Abu Omar
         elif (m := patterns.after.match(low, end)) and not _someone_else(text, at, profile):
             # (not after another given name: a census row's "William Moorcroft (24, ag lab), Elizabeth (23)")
             # (after "SIDDIQUI, Mohammed Imran", given and middle name both, comes the address: "Ty Gwyn")
