@@ -180,6 +180,7 @@ class UnlistedDetector(Detector):
             and m.known_to_user
             and m.ties
             and not m.public  # an office is anyone's
+            and not (m.partial and m.kind is Kind.HOME_ADDRESS)  # (a postcode is a dozen homes')
         ]
         if doc.confirmed:
             anchors += [m.span() for m in whole_words(_FIRST_PERSON, doc.lower)]
