@@ -134,3 +134,30 @@ def test_a_kunya_names_the_person_only_whole() -> None:
     assert [page[a:b] for a, b in mentions(doc, RAMI)] == ["Rami Al-Khatib"]
     doc = Document(url="https://example.org/p", text=page + "\nThanks to Abu Omar for the sweets.\n")
     assert "Abu Omar" in [doc.text[a:b] for a, b in mentions(doc, RAMI)]
+
+
+def test_a_kunya_in_brackets_after_another_mans_name_is_his() -> None:
+    page = (
+        "Cllr Rami Al-Khatib, Sowerleigh, opened the new hall.\n\nYouth & Sports\n\n"
+        "Br. Tariq Mansour (Abu Omar)\n\n07700 900988 (WhatsApp only)\n"
+    )
+    assert not found(page, RAMI)
+    # ... after his own name it is his
+    page = page.replace("Br. Tariq Mansour", "Br. Rami Al-Khatib")
+    assert ("phone", "+447700900988", False, False) in found(page, RAMI)
+
+
+def test_a_neighbours_line_with_the_persons_postcode_is_not_the_persons_record() -> None:
+    page = (
+        "Street party on Tenterfield Street! Our ward councillor Rami Al-Khatib, who lives on the street, will\n"
+        "open it. Please let me know what you're bringing:\n\n"
+        "Janet Whitworth, 16 Tenterfield Street, UJ4 7RB – text or WhatsApp 07700 900979, or just knock.\n"
+    )
+    rami = Profile(
+        key="rami",
+        name="Rami Al-Khatib",
+        locality=("Sowerleigh",),
+        addresses=(Address("14 Tenterfield Street, Fennick, Sowerleigh", label="home", postcode="UJ4 7RB"),),
+    )
+    # (his postcode is a dozen homes': it does not make the number after it his)
+    assert ("phone", "+447700900979", False, False) not in found(page, rami)

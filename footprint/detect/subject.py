@@ -497,7 +497,25 @@ def mentions(doc: Document, profile: Profile) -> tuple[Span, ...]:
     others = set(namesakes(doc, profile))
     if relatives := _relatives_by_initial(profile):
         others |= {s for s in spans if _a_relative_by_initial(doc.lower, s, relatives)}
+    if patterns.kunyas:
+        others |= {s for s in spans if _someone_elses_kunya(doc.text, s, spans)}
     return tuple(s for s in spans if s not in others)
+
+
+# Another man's full name, then the kunya in brackets: "Br. Tariq Mansour (Abu Omar)" (many fathers have an Omar).
+_NAME_THEN_BRACKET = re.compile(r"[A-Z][\w'\-]+[ \t]+[A-Z][\w'\-]+[ \t]*[(\"\u201c]\s*$")
+
+
+def _someone_elses_kunya(text: str, span: Span, spans: tuple[Span, ...]) -> bool:
+    written = text[span[0] : span[1]]
+    name = written.lstrip('("\u201c')  # (a mention may start at its bracket)
+    if not _a_kunya(name):
+        return False
+    at = span[0] + len(written) - len(name)
+    m = _NAME_THEN_BRACKET.search(text, max(0, at - 60), at)
+    return m is not None and not any(
+        m.start() < end <= m.end() for _, end in spans
+    )  # (not after his own name)
 
 
 @functools.lru_cache(maxsize=32)
