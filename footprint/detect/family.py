@@ -278,6 +278,13 @@ _A_PET_AFTER = re.compile(rf",?\s+(?:the|our|my|her|his|their)\s+(?:[a-z]+\s+)?{
 _A_PET_BEFORE = re.compile(rf"\b{_PETS},?\s+(?:called\s+|named\s+)?$")
 
 
+def _hyphenated_with(low: str, start: int, end: int) -> bool:
+    """Whether a given name is half of a hyphenated one: "john" in "john-paul", "paul" in "john-paul"."""
+    return (end + 1 < len(low) and low[end] == "-" and low[end + 1].isalpha()) or (
+        start >= 2 and low[start - 1] == "-" and low[start - 2].isalpha()
+    )
+
+
 def _words(text: str) -> str:
     # (a double surname is also written hyphenated: "Lucas Pilling Sánchez", "Lucas Pilling-Sanchez")
     words, parts = text.lower().split(), []
@@ -1279,6 +1286,8 @@ class FamilyDetector(Detector):
             for m in whole_words(pattern, low):
                 if m.group() in patterns.capitalised and not text[m.start()].isupper():
                     continue
+                if _hyphenated_with(low, m.start(), m.end()):
+                    continue  # "John-Paul" is not John, nor "Mary-Kate" Kate
                 if _A_PET_AFTER.match(low, m.end()) or _A_PET_BEFORE.search(
                     low, max(0, m.start() - 24), m.start()
                 ):
