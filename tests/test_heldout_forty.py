@@ -161,3 +161,31 @@ def test_a_neighbours_line_with_the_persons_postcode_is_not_the_persons_record()
     )
     # (his postcode is a dozen homes': it does not make the number after it his)
     assert ("phone", "+447700900979", False, False) not in found(page, rami)
+
+
+def test_half_of_a_hyphenated_given_name_is_not_a_relative() -> None:
+    page = "Hobmoor News\n\nThank you to Mrs Joyce, mum of Bridget and John-Paul, who came in to talk to Year 5.\n"
+    mairead = Profile(
+        key="mairead",
+        name="Mairead Joyce",
+        locality=("Hobmoor",),
+        family=(
+            FamilyMember("John-Paul Joyce", relation="son"),
+            FamilyMember("John McDonagh", relation="father"),
+            FamilyMember("Paul Ward", relation="brother"),
+        ),
+    )
+    labels = found(page, mairead)
+    assert ("family_member", "family:john-paul joyce", False, True) in labels
+    assert ("family_member", "family:john mcdonagh", False, True) not in labels
+    assert ("family_member", "family:paul ward", False, True) not in labels
+
+
+def test_a_class_at_school_is_not_somewhere_else() -> None:
+    page = (
+        "Cllr Mairead McDonagh of Hobmoor opened the school fair on Saturday.\n\n"
+        + "The tombola raised more than ever this year and the cake stall sold out by noon. " * 8
+        + "\n\nA huge thank you to Mrs Joyce, mum of Bridget in Oak Class, who brought photos of her granny's wagon.\n"
+    )
+    # (a record running from "Mrs Joyce" that says "in Oak Class" does not place her elsewhere)
+    assert ("family_member", "family:bridget joyce", False, True) in found(page, MAIREAD)

@@ -1081,6 +1081,7 @@ def _elsewhere(text: str, profile: Profile) -> bool:
     return any(
         not ({w.lower() for w in re.split(r"[ -]", m.group(1))} & own)
         and m.group(1).split()[0] not in _NOT_PLACES
+        and m.group(1).split()[-1] not in _NOT_PLACE_ENDS
         for m in _PLACE.finditer(text)
     )
 
@@ -1104,3 +1105,5 @@ _NOT_PLACES = frozenset(
         "Year Class Form Room Group Term"
     ).split()
 )
+# ... nor, ending with these, a school's class or a club's team: "mum of Bridget in Oak Class"
+_NOT_PLACE_ENDS = frozenset(["Class", "Form", "Room", "Group", "Team", "Set", "Squad", "Section", "Year"])
