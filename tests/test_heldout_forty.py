@@ -189,3 +189,27 @@ def test_a_class_at_school_is_not_somewhere_else() -> None:
     )
     # (a record running from "Mrs Joyce" that says "in Oak Class" does not place her elsewhere)
     assert ("family_member", "family:bridget joyce", False, True) in found(page, MAIREAD)
+
+
+def test_a_record_naming_two_relatives_by_relation_is_theirs_wherever_it_says_they_were() -> None:
+    rami = Profile(
+        key="rami",
+        name="Rami Al-Khatib",
+        date_of_birth=dt.date(1981, 11, 4),
+        locality=("Sowerleigh",),
+        family=(
+            FamilyMember("Rasha Al-Hamwi", relation="wife"),
+            FamilyMember("Hala Al-Khatib", relation="daughter"),
+        ),
+    )
+    page = (
+        "Rami Al-Khatib with volunteers from Sanctuary Sowerleigh.\n\nA pharmacist and his young family have "
+        "arrived.\n\nRami Al-Khatib, 34, his wife Rasha, 29, and their daughter Hala, 20 months, arrived last "
+        "Tuesday\nafter almost three years in Lebanon.\n\nMr Al-Khatib thanked the volunteers.\n"
+    )
+    labels = found(page, rami)
+    assert ("family_member", "family:rasha al-hamwi", False, True) in labels
+    assert ("family_member", "family:hala al-khatib", False, True) in labels
+    # ... but a namesake's death notice with a birth year not theirs stays a namesake's
+    notice = page.replace("Rami Al-Khatib, 34,", "AL-KHATIB Rami (Abu Samir), born 3rd November 1936,")
+    assert ("family_member", "family:rasha al-hamwi", False, True) not in found(notice, rami)

@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from footprint.detect.inflect import (
@@ -37,7 +37,7 @@ from footprint.detect.text import (
     word_pattern,
 )
 from footprint.domains import registered_domain
-from footprint.model import GENERATIONS, Match, Need, Profile, generation, split_name
+from footprint.model import GENERATIONS, Kind, Match, Need, Profile, generation, split_name
 
 # (and the clergy's: "Canon Wrenshaw", "the Revd Hilary Wrenshaw", "Rabbi Feldman")
 TITLE_WORDS = (
@@ -990,7 +990,9 @@ def assess(doc: Document, profile: Profile, matches: Iterable[Match]) -> Subject
         level = Need.TIED
     elif names:
         reasons.append("nothing else ties it to them: it may be about a namesake")
-    return Subject(level, names, tuple(reasons), _untied_records(doc, profile, names, tying))
+    # (relatives read by first name beside a relation word do not tie a page, but two of them tie a record)
+    relatives = [m for m in matches if m.kind is Kind.FAMILY_MEMBER and not m.ties and not m.public]
+    return Subject(level, names, tuple(reasons), _untied_records(doc, profile, names, tying, relatives))
 
 
 # A chat export's message header before its sender: "14/01/2025, 20:12 - " (Android), "[14/01/2025, 20:12:33] "
@@ -1031,13 +1033,20 @@ TIE_BEFORE = 80
 
 
 def _untied_records(
-    doc: Document, profile: Profile, names: tuple[Span, ...], tying: list[Match]
+    doc: Document,
+    profile: Profile,
+    names: tuple[Span, ...],
+    tying: list[Match],
+    relatives: Sequence[Match] = (),
 ) -> tuple[Span, ...]:
     """Each mention starts a record that runs to the next mention. When some records tie to the person and
-    others do not, the others are namesakes' (a people-search list, a page of search results)."""
+    others do not, the others are namesakes' (a people-search list, a page of search results). A record that
+    names two of their relatives beside relation words ("his wife Rasha ... their children Omar and Hala") is
+    theirs: a namesake's family is not also called that."""
     if len(names) < 2:
         return ()
     low = doc.lower
+    born = profile.date_of_birth.year if profile.date_of_birth else None
     ties = sorted({at for _, hits in _tie_hits(doc, profile) for at in hits} | {m.start for m in tying})
     records: list[tuple[Span, bool]] = []
     for index, (start, end) in enumerate(names):
@@ -1055,6 +1064,10 @@ def _untied_records(
             (first < len(ties) and ties[first] < stop)
             or low.startswith(_TITLE_PREFIXES, start)
             or chat_sender(doc.text, start, end)
+            or (
+                len({m.key for m in relatives if start <= m.start < stop}) > 1
+                and not _born_another_year(low, end, born)  # (a namesake's death notice: "born 1936")
+            )
         )
         records.append(((start, stop), tied))
     if all(tied for _, tied in records) or not any(tied for _, tied in records):
