@@ -213,3 +213,37 @@ def test_a_record_naming_two_relatives_by_relation_is_theirs_wherever_it_says_th
     # ... but a namesake's death notice with a birth year not theirs stays a namesake's
     notice = page.replace("Rami Al-Khatib, 34,", "AL-KHATIB Rami (Abu Samir), born 3rd November 1936,")
     assert ("family_member", "family:rasha al-hamwi", False, True) not in found(notice, rami)
+
+
+RAMI_AR = Profile(
+    key="rami",
+    name="Rami Haitham Al-Khatib",
+    other_names=("Rami Al-Khatib", "Abu Omar", "رامي هيثم الخطيب", "رامي الخطيب", "أبو عمر"),
+    locality=("Sowerleigh", "ساورلي"),
+    family=(
+        FamilyMember("Omar Al-Khatib", relation="son"),
+        FamilyMember("Hala Al-Khatib", relation="daughter"),
+        FamilyMember("Kareem Al-Khatib", relation="son"),
+        FamilyMember("Haitham Al-Khatib", relation="father"),
+        FamilyMember("Fadi Al-Khatib", relation="brother"),
+    ),
+)
+
+
+def test_relatives_written_in_arabic_script() -> None:
+    page = "أبو عمر الخطيب من ساورلي: السلام عليكم أستاذة مها، ولادي هالة وكريم ما رح يقدروا يجوا بكرا\n"
+    labels = found(page, RAMI_AR)
+    assert ("family_member", "family:hala al-khatib", False, True) in labels
+    assert ("family_member", "family:kareem al-khatib", False, True) in labels
+    # a relative in full, with his own father's name between: "والمهندس فادي الخطيب"
+    page = "نعي: رامي الخطيب في ساورلي.\nووالد كل من: رامي الخطيب، والمهندس فادي محمد الخطيب – إسطنبول\n"
+    assert ("family_member", "family:fadi al-khatib", False, True) in found(page, RAMI_AR)
+
+
+def test_arabic_names_that_are_not_the_relatives() -> None:
+    # his own name, with his father's name in the middle, is his; his kunya is his; "رمضان كريم" is a greeting
+    page = (
+        "رامي هيثم الخطيب من ساورلي. ويعرفه أبناء الجالية باسم أبي عمر، وقالت زوجته أم عمر إن العائلة سعيدة.\n"
+        "رمضان كريم لكل أولادي\n"
+    )
+    assert not {label for label in found(page, RAMI_AR) if label[0] == "family_member"}

@@ -22,9 +22,11 @@ from footprint.detect.subject import (
 )
 from footprint.detect.text import (
     APOSTROPHE,
+    ARABIC_PREFIX,
     HEADING_CHARS,
     TAMIL_SUFFIX,
     alternation,
+    arabic_pattern,
     cyrillic_pattern,
     fold,
     greek_pattern,
@@ -181,11 +183,29 @@ _RELATION_WORD_FRAGMENTS = (
     # brother, sister, daughter- and son-in-law
     r" மனைவி துணைவி கணவ மகள் மகன் புதல்வ பிள்ளை குழந்தை தந்தை அப்பா தாய் அம்மா மாமியார் மாமனார் பாட்டி"
     r" தாத்தா பேரன் பேத்தி பேரப்பிள்ளை சகோதர அண்ணா அண்ணன் தம்பி அக்கா தங்கை மருமகள் மருமகன்"
+    # Arabic, with the possessive endings a sentence gives them (my, his, her, their) and "and" glued before
+    # (see _arabic_words): wife, husband, son, daughter, child(ren), father, mother, brother, sister, grandchild,
+    # grandfather, grandmother, family
+    r" {arabic}"
     # Greek-Cypriot and Jewish families' words for grandparents and parents, in English letters
     r" yiayia yaya giagia pappou papou abba imma ima bubb(?:y|ie|e) booba zaid(?:y|ie|e) zeid(?:y|ie|e) tatty"
     r" my\s+(?:eldest|youngest|oldest) our\s+(?:eldest|youngest|oldest) her\s+(?:eldest|youngest|oldest)"
     r" his\s+(?:eldest|youngest|oldest) their\s+(?:eldest|youngest|oldest)"  # "My eldest Sam"
 )
+
+
+_ARABIC_RELATIONS = (
+    "زوجة زوجتي زوجته زوجتها زوجي زوجه زوجها ابن ابني ابنه ابنها ابنهم ابنة ابنتي ابنته ابنتها ابنتهم بنت بنتي"
+    " بنته بنتها ولد ولدي ولده ولادي ولاده ولادها اولادي اولاده اولادها أولادي أولاده أولادها ابنائي ابناؤه أبنائي أبناؤه أبنائه بناتي"
+    " بناته أطفالي اطفالي أطفاله اطفاله والد والدي والده والدها والدة والدتي والدته والدتها أبي ابي أبوه أمي امي"
+    " أمه امه أخ أخي اخي أخوه أخيه اخوه اخيه أخت أختي اختي أخته اخته شقيق شقيقي شقيقه شقيقها شقيقة شقيقتي"
+    " شقيقته حفيد حفيدي حفيده حفيدة حفيدتي حفيدته جدي جده جدتي جدته نجل نجله كريمة كريمته عائلتي عائلته أسرتي أسرته"
+)
+
+
+def _arabic_words() -> str:
+    """The Arabic relation words as fragments, each also with "and" glued before it ("وزوجته", and his wife)."""
+    return " ".join(f"{w} و{w}" for w in _ARABIC_RELATIONS.split())
 
 
 def _tamil_word(word: str) -> str:
@@ -197,7 +217,10 @@ def _tamil_word(word: str) -> str:
 
 _RELATION_WORDS = re.compile(
     alternation(
-        [_tamil_word(f) if is_tamil(f[0]) else rf"{f}\b" for f in _RELATION_WORD_FRAGMENTS.split()],
+        [
+            _tamil_word(f) if is_tamil(f[0]) else rf"{f}\b"
+            for f in _RELATION_WORD_FRAGMENTS.format(arabic=_arabic_words()).split()
+        ],
         word_start=True,
     )
 )
@@ -278,6 +301,12 @@ _A_PET_AFTER = re.compile(rf",?\s+(?:the|our|my|her|his|their)\s+(?:[a-z]+\s+)?{
 _A_PET_BEFORE = re.compile(rf"\b{_PETS},?\s+(?:called\s+|named\s+)?$")
 
 
+_KUNYA_BEFORE = re.compile(r"(?<!\w)(?:abu|abou|abi|umm|um|أبو|ابو|أبي|ابي|أبا|ابا|أم|ام)[ \t]+$")
+
+
+_GREETING_BEFORE = re.compile(r"(?:رمضان|عيد|شهر|جمعة)[ \t]+$")
+
+
 def _hyphenated_with(low: str, start: int, end: int) -> bool:
     """Whether a given name is half of a hyphenated one: "john" in "john-paul", "paul" in "john-paul"."""
     return (end + 1 < len(low) and low[end] == "-" and low[end + 1].isalpha()) or (
@@ -332,6 +361,8 @@ class _MemberPatterns:
     # ... and Tamil names as Tamil script writes them ("மகள் அபிராமி"), on a page in Tamil.
     tamil_full: re.Pattern[str] | None = None
     tamil_given: re.Pattern[str] | None = None
+    arabic_full: re.Pattern[str] | None = None  # with the father's name between: "هيثم محمد الخطيب"
+    arabic_given: re.Pattern[str] | None = None
     # The first name's initial and the surname ("Mr P. Kandiah", Tamil "பொ. கந்தையா"): counted, as a first name is,
     # only beside a relation word ("Abirami's grandfather, Mr P. Kandiah").
     initialled: re.Pattern[str] | None = None
@@ -409,6 +440,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     cyrillic_surname = cyrillic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     tamil_givens = "|".join(tamil_pattern(g) for g in sorted(givens, key=len, reverse=True))
     tamil_surname = tamil_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
+    arabic_givens = "|".join(arabic_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    arabic_surname = arabic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
@@ -422,6 +455,12 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         cyrillic_given=re.compile(f"(?:{cyrillic_givens})") if givens else None,
         tamil_full=re.compile(rf"(?:{tamil_givens})\s+{tamil_surname}") if tamil_surname and givens else None,
         tamil_given=re.compile(f"(?:{tamil_givens})") if givens else None,
+        arabic_full=(
+            re.compile(rf"{ARABIC_PREFIX}(?:{arabic_givens})(?:\s+[\u0600-\u06ff]+)?\s+{arabic_surname}")
+            if arabic_surname and givens
+            else None
+        ),
+        arabic_given=re.compile(f"{ARABIC_PREFIX}(?:{arabic_givens})") if givens else None,
         initialled=_initialled(member) if len(words) > 1 and not their_name else None,
         tamil_initialled=_tamil_initialled(member) if len(words) > 1 and not their_name else None,
         capitalised=short,
@@ -572,7 +611,7 @@ def _another_surname_after(text: str, end: int, profile: Profile, member: Family
     )
 
 
-_WORD_BEFORE = re.compile(r"([A-Z][a-z'’\-]+)[ \t]+$")
+_WORD_BEFORE = re.compile(r"([A-Z][a-z'’\-]+|[\u0600-\u06ff]+)[ \t]+$")  # (Arabic script has no capitals)
 
 
 def _after_their_given(text: str, at: int, profile: Profile) -> bool:
@@ -1174,9 +1213,14 @@ class FamilyDetector(Detector):
             return someone_elses_post(doc, profile, at)
 
         found = scripts(doc.outside_ascii)  # (names in Greek, Cyrillic or Tamil script: read below)
-        greek, cyrillic, tamil = "greek" in found, "cyrillic" in found, "tamil" in found
+        greek, cyrillic, tamil, arabic = (
+            "greek" in found,
+            "cyrillic" in found,
+            "tamil" in found,
+            "arabic" in found,
+        )
         for member, probes in _members(profile):
-            if greek or cyrillic or tamil or any(probe in low for probe in probes):
+            if greek or cyrillic or tamil or arabic or any(probe in low for probe in probes):
                 matches.extend(
                     m
                     for m in self._member(
@@ -1191,6 +1235,7 @@ class FamilyDetector(Detector):
                         cyrillic,
                         tamil,
                         frozenset(fold(s.lower()) for s in profile.surnames),
+                        arabic,
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
@@ -1224,6 +1269,7 @@ class FamilyDetector(Detector):
         cyrillic: bool = False,
         tamil: bool = False,
         own_surnames: frozenset[str] = frozenset(),
+        arabic: bool = False,
     ) -> Iterator[Match]:
         patterns = _member_patterns(member, their_name)
         if patterns is None:
@@ -1245,6 +1291,10 @@ class FamilyDetector(Detector):
             fulls += (patterns.tamil_full,)
         if tamil and patterns.tamil_given:
             givens += (patterns.tamil_given,)
+        if arabic and patterns.arabic_full:  # on an Arabic page, also "عمر رامي الخطيب", "ابنتي هالة"
+            fulls += (patterns.arabic_full,)
+        if arabic and patterns.arabic_given:
+            givens += (patterns.arabic_given,)
         for pattern in fulls:
             for m in whole_words(pattern, low):
                 if (
@@ -1288,6 +1338,11 @@ class FamilyDetector(Detector):
                     continue
                 if _hyphenated_with(low, m.start(), m.end()):
                     continue  # "John-Paul" is not John, nor "Mary-Kate" Kate
+                if _KUNYA_BEFORE.search(low, max(0, m.start() - 6), m.start()) or (
+                    arabic and _GREETING_BEFORE.search(low, max(0, m.start() - 8), m.start())
+                ):
+                    continue  # "Abu Omar", "أم عمر": a parent's name (a kunya), whoever's son Omar is; and
+                    # "رمضان كريم" (a generous Ramadan) is a greeting, not Kareem
                 if _A_PET_AFTER.match(low, m.end()) or _A_PET_BEFORE.search(
                     low, max(0, m.start() - 24), m.start()
                 ):

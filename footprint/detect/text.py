@@ -61,7 +61,7 @@ def _outside_ascii(data: bytes) -> set[str]:
 
 
 def scripts(chars: Iterable[str]) -> frozenset[str]:
-    """Which of the other scripts names are looked for in ("greek", "cyrillic", "tamil") a page's characters
+    """Which of the other scripts names are looked for in ("greek", "cyrillic", "tamil", "arabic") a page's characters
     outside ASCII (Document.outside_ascii: found once a page) include."""
     found = set()
     for c in chars:
@@ -71,6 +71,8 @@ def scripts(chars: Iterable[str]) -> frozenset[str]:
             found.add("cyrillic")
         elif is_tamil(c):
             found.add("tamil")
+        elif is_arabic(c):
+            found.add("arabic")
     return frozenset(found)
 
 
@@ -466,4 +468,101 @@ def tamil_pattern(name: str) -> str:
             parts.append(f"{_PULLI}?")
         if parts:
             words.append("".join(parts) + TAMIL_SUFFIX)
+    return r"\s+".join(words)
+
+
+def is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
+
+
+# Arabic names as English writes them ("Hala", "Kareem", "Al-Khatib"), back in Arabic script, where short vowels
+# are not written: each consonant as the letters English writes that way (h for ه and ح, t for ت and ط), a long
+# vowel as its letter, a short one as nothing or that letter. Loose on purpose: a name is only looked for this way
+# on a page in Arabic script, and a relative's first name only beside a relation word.
+_TO_ARABIC = (
+    ("kh", "خ"),
+    ("sh", "ش"),
+    ("th", "(?:ث|ت)"),
+    ("dh", "(?:ذ|ض|ظ|د)"),
+    ("gh", "غ"),
+    ("ch", "(?:تش|ش)"),
+    ("ph", "ف"),
+    ("b", "ب"),
+    ("p", "ب"),
+    ("t", "(?:ت|ط)"),
+    ("j", "ج"),
+    ("h", "(?:ه|ح)"),
+    ("d", "(?:د|ض)"),
+    ("r", "ر"),
+    ("z", "(?:ز|ظ)"),
+    ("s", "(?:س|ص)"),
+    ("f", "ف"),
+    ("v", "ف"),
+    ("q", "ق"),
+    ("k", "(?:ك|ق)"),
+    ("c", "(?:ك|س)"),
+    ("g", "(?:ج|غ|ق)"),
+    ("l", "ل"),
+    ("m", "م"),
+    ("n", "ن"),
+    ("w", "و"),
+    ("x", "كس"),
+)
+_ARABIC_LONG = (
+    ("ee", "ي"),
+    ("ii", "ي"),
+    ("ey", "ي"),
+    ("ai", "ي"),
+    ("ay", "ي"),
+    ("ei", "ي"),
+    ("oo", "و"),
+    ("ou", "و"),
+)
+_ARABIC_SHORT = {"a": "[اىعأ]?", "e": "[يعئ]?", "i": "[يعئ]?", "o": "[وعؤ]?", "u": "[وعؤ]?", "y": "ي"}
+_ARABIC_START = "[اأإآع]"  # a vowel that starts a word is written on an alif (or is an ʿayn: "Omar", عمر)
+_ARABIC_MARKS = "[\u0640\u064b-\u0652]*"  # the short-vowel marks and the stretching line a page may add
+ARABIC_PREFIX = "[وفبلك]?"  # "and", "so", "with", "to", "like", glued to the word after them
+
+
+def arabic_pattern(name: str) -> str:
+    """A Latin-script Arabic name as a pattern for its Arabic-script spellings: "Hala Al-Khatib" matches
+    "هالة الخطيب" and "هلا الخطيب"; "Omar" matches "عمر"; the article "Al-" is "ال"."""
+    words = []
+    for word in fold(name.lower()).split():
+        article = ""
+        if word[:3] in ("al-", "el-") and len(word) > 3:
+            article, word = "ال", word[3:]
+        word = "".join(c for c in word if c.isalpha())
+        parts: list[str] = []
+        at = 0
+        while at < len(word):
+            last = at + 1 >= len(word)
+            if long := next((v for v in _ARABIC_LONG if word.startswith(v[0], at)), None):
+                parts.append(long[1] if at else _ARABIC_START + long[1] + "?")
+                at += len(long[0])
+                continue
+            ch = word[at]
+            if ch in _ARABIC_SHORT and not (ch == "y" and at == 0):
+                if at == 0:
+                    parts.append(_ARABIC_START)
+                elif last and ch in "ae":
+                    parts.append("(?:ا|ى|ة|ه|اء)?")  # "Hala" هالة, "Rasha" رشا
+                elif last and ch in "iy":
+                    parts.append("ي")  # "Fadi" فادي
+                else:
+                    parts.append(_ARABIC_SHORT[ch])
+                at += 1
+                continue
+            sound = next((s for s in _TO_ARABIC if word.startswith(s[0], at)), None)
+            if sound is None:
+                if ch == "y":
+                    parts.append("ي")
+                at += 1
+                continue
+            parts.append(sound[1] + _ARABIC_MARKS)
+            if word.startswith(sound[0], at + len(sound[0])):  # a doubled letter is written once ("Hassan")
+                at += len(sound[0])
+            at += len(sound[0])
+        if parts:
+            words.append(article + "".join(parts))
     return r"\s+".join(words)
