@@ -247,3 +247,31 @@ def test_arabic_names_that_are_not_the_relatives() -> None:
         "رمضان كريم لكل أولادي\n"
     )
     assert not {label for label in found(page, RAMI_AR) if label[0] == "family_member"}
+
+
+HANSA = Profile(
+    key="hansa",
+    name="Hansa Patel",
+    other_names=("Hansaben Patel",),
+    locality=("Kingsbrook",),
+    family=(
+        FamilyMember("Rameshchandra Patel", relation="spouse"),
+        FamilyMember("Meera Desai", relation="child"),
+    ),
+)
+
+
+def test_gujarati_names_with_bhai_or_ben_and_a_compound_names_first_part() -> None:
+    page = "Cllr Hansa Patel of Kingsbrook came to Britain in 1972. She married Rameshbhai in 1984; her daughter Meeraben\n"
+    labels = found(page, HANSA)
+    assert ("family_member", "family:rameshchandra patel", False, True) in labels
+    assert ("family_member", "family:meera desai", False, True) in labels
+    page = "Cllr Hansa Patel of Kingsbrook came to Britain in 1972, and her husband Ramesh ran the shop.\n"
+    assert ("family_member", "family:rameshchandra patel", False, True) in found(page, HANSA)
+
+
+def test_another_ramesh_patel_is_not_her_husband() -> None:
+    # ("Ramesh" is only the first part of his name, and Patel the commonest surname in the borough)
+    for written in ("Ramesh K. Patel", "PATEL Ramesh", "Ramesh Kantilal Patel"):
+        page = f"Cllr Hansa Patel of Kingsbrook thanked the Samaj. Treasurer: {written}, 07700 900661\n"
+        assert ("family_member", "family:rameshchandra patel", False, True) not in found(page, HANSA), written

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.detect.inflect import called, name_word_forms, polish, polish_forms, spellings
+from footprint.detect.inflect import called, compound_stem, name_word_forms, polish, polish_forms, spellings
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import (
     mentions,
@@ -304,6 +304,8 @@ _A_PET_BEFORE = re.compile(rf"\b{_PETS},?\s+(?:called\s+|named\s+)?$")
 _KUNYA_BEFORE = re.compile(r"(?<!\w)(?:abu|abou|abi|umm|um|أبو|ابو|أبي|ابي|أبا|ابا|أم|ام)[ \t]+$")
 
 
+# What Gujarati families add to a given name, glued or apart: "Rameshbhai" (brother), "Meeraben" (sister).
+_HONORIFIC = r"(?:[ \t\-]?(?:bhai|ben|behn))?"
 _GREETING_BEFORE = re.compile(r"(?:رمضان|عيد|شهر|جمعة)[ \t]+$")
 
 
@@ -419,11 +421,14 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             rf"\s+{surname}",
             rf"\s+(?:and|&)\s+[a-z][a-z'’\-]+\s+{surname}",  # a couple: "Martin and Ros Keane"
         )
-        fulls |= {_words(g) + "(?:" + "|".join(after) + ")" for g in givens}
+        # (a compound name's first part, "Ramesh" of Rameshchandra, is too common a name to be him with the
+        # surname alone, "Ramesh K. Patel": only beside a relation word)
+        stems = {g for g in givens if compound_stem(words[0]) == fold(g.lower())}
+        fulls |= {_words(g) + _HONORIFIC + "(?:" + "|".join(after) + ")" for g in givens - stems}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth", ("Siddiqui","Shazia").
         # A class list's "WIŚNIEWSKA Zofia", with no comma: only with the surname in capitals (see _member).
         # ... with a title between, "FELDMAN Mrs Miriam"; and a couple's row, "FELDMAN Joseph (Yossi) & Devorah".
-        any_given = "|".join(_words(g) for g in sorted(givens, key=len, reverse=True))
+        any_given = "|".join(_words(g) for g in sorted(givens - stems, key=len, reverse=True))
         fulls.add(  # (one pattern: a page is searched once for the surname that starts them)
             rf"{surname}(?:[\"']?(?:,\s*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)[\"']?(?:(?:mrs|mr|ms|miss|dr)\.?[ \t]+)?"
             rf"|[ \t]+[a-z][\w'\-]*(?:[ \t]+\([^)\n]{{1,20}}\))?[ \t]*&[ \t]*)(?:{any_given})"
@@ -444,7 +449,7 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     arabic_surname = arabic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
-        given=tuple(re.compile(_words(g)) for g in sorted(givens, key=len, reverse=True)),
+        given=tuple(re.compile(_words(g) + _HONORIFIC) for g in sorted(givens, key=len, reverse=True)),
         greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}") if greek_surname and givens else None,
         greek_given=re.compile(f"(?:{greek_givens})") if givens else None,
         cyrillic_full=(

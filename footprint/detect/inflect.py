@@ -254,8 +254,25 @@ _SHORT_FORMS = {
 
 def short_forms(given: str) -> tuple[str, ...]:
     """The short forms of an English given name ("bill", "will" for "William"), folded lower case; none for a
-    name that has none here (or is itself a short form)."""
-    return _SHORT_FORMS.get(fold(given.lower()), ())
+    name that has none here (or is itself a short form). A Gujarati or other Indian compound name goes by its
+    first part: "ramesh" for "Rameshchandra", "sunil" for "Sunilkumar", "magan" for "Maganlal"."""
+    low = fold(given.lower())
+    if low in _SHORT_FORMS:
+        return _SHORT_FORMS[low]
+    stem = compound_stem(low)
+    return (stem,) if stem else ()
+
+
+_COMPOUND_ENDINGS = ("chandra", "kumar", "kant", "lal", "bhai", "ben")
+
+
+def compound_stem(given: str) -> str:
+    """The first part of a compound Indian given name ("ramesh" of "Rameshchandra"), or "" for other names."""
+    low = fold(given.lower())
+    for ending in _COMPOUND_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)]
+    return ""
 
 
 @functools.lru_cache(maxsize=64)
