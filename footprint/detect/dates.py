@@ -112,6 +112,21 @@ _POLISH_MONTHS = (
     "listopad[a]?",
     "grud(?:nia|zie[nń])",
 )
+# Lithuanian months as a date writes them, the genitive ("1980 m. rugsėjo 19 d."), with or without accents.
+_LITHUANIAN_MONTHS = (
+    "sausio",
+    "vasario",
+    "kovo",
+    "baland[zž]io",
+    "gegu[zž][eė]s",
+    "bir[zž]elio",
+    "liepos",
+    "rugpj[uū][cč]io",
+    "rugs[eė]jo",
+    "spalio",
+    "lapkri[cč]io",
+    "gruod[zž]io",
+)
 # Words about birth: English, Welsh ("ganwyd", born; "dyddiad geni", date of birth; "pen-blwydd", birthday),
 # Polish ("ur.", born; "urodzona", "urodziny", birthday; "data urodzenia", date of birth) and Spanish ("nació",
 # "nacida", born; "fecha de nacimiento", date of birth; "cumpleaños", birthday; "cumple 45", turns 45).
@@ -122,10 +137,11 @@ _TURNED_AN_AGE = re.compile(
 # ... and in Welsh, Polish and Spanish, tried only where a cheap look finds one of their letters' runs (see
 # _near_birth_word)
 _OTHER_BIRTH_WORDS = re.compile(
-    r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz|\bnaci(?:d[oa]|[oó]|miento)\b|\bcumple(?:a[nñ]os)?\b",
+    r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz|\bnaci(?:d[oa]|[oó]|miento)\b|\bcumple(?:a[nñ]os)?\b"
+    r"|\bgim[eė]\b|\bgimimo\b|gimtadien",  # Lithuanian: born, (date) of birth, birthday
     re.IGNORECASE,
 )
-_OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "naci", "cumple")  # (in lower case)
+_OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "naci", "cumple", "gim")  # (in lower case)
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
 _ANCHOR_WORDS = (
@@ -151,6 +167,9 @@ _ANCHOR_WORDS = (
     "naci",
     "cumple",
     "сьогодні",
+    "gime",
+    "gimimo",
+    "gimtadien",
 )
 _POST_ANCHORS = frozenset(
     {
@@ -295,6 +314,7 @@ def _patterns(date: dt.date) -> _Patterns:
                 _WELSH_MONTHS[date.month - 1],
                 _POLISH_MONTHS[date.month - 1],
                 *_SPANISH_MONTHS[date.month - 1],
+                _LITHUANIAN_MONTHS[date.month - 1],
             )
         )
         + r")(?![a-z])\.?"
@@ -302,6 +322,8 @@ def _patterns(date: dt.date) -> _Patterns:
     written = (
         rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|\s+de\s+|[\s\-]+){month_name}(?:,?[\s\-]+|\s+del?\s+)(?:{year}|['\u2019]{year[2:]})(?:\s*r\.)?(?!\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL},?\s+{year}(?!\d)",
+        # year first, as Lithuanian writes it: "1980 m. rugsėjo 19 d."
+        rf"(?<![\w]){year}\s*m\.\s+{month_name}\s+{day}(?!\d)",
     )
     numeric = [
         rf"{_NUMERIC_START}{day}(?P<s1>[/.\-]){month}(?P=s1){short_year}{_NUMERIC_END}",
@@ -754,7 +776,9 @@ class BirthDateDetector(Detector):
         text, low = doc.text, doc.lower
         found: list[tuple[int, int, float, str]] = []  # start, end, confidence, key
         full_key = f"dob:{date.isoformat()}"
-        year_windows = _windows(_year_hits(low, date.year), 32, 12, len(text))
+        year_windows = _windows(
+            _year_hits(low, date.year), 32, 24, len(text)
+        )  # (after: "1980 m. rugsėjo 19")
         anchors = [
             (at, word)
             for word in _ANCHOR_WORDS
