@@ -275,3 +275,29 @@ def test_another_ramesh_patel_is_not_her_husband() -> None:
     for written in ("Ramesh K. Patel", "PATEL Ramesh", "Ramesh Kantilal Patel"):
         page = f"Cllr Hansa Patel of Kingsbrook thanked the Samaj. Treasurer: {written}, 07700 900661\n"
         assert ("family_member", "family:rameshchandra patel", False, True) not in found(page, HANSA), written
+
+
+RASA = Profile(
+    key="rasa",
+    name="Rasa Kazlauskienė",
+    other_names=("Rasa Kazlauskiene",),
+    date_of_birth=dt.date(1980, 9, 19),
+    locality=("Saxmere",),
+    family=(
+        FamilyMember("Darius Kazlauskas", relation="spouse"),
+        FamilyMember("Gabija Kazlauskaitė", relation="child"),
+        FamilyMember("Lukas Kazlauskas", relation="child"),
+    ),
+)
+
+
+def test_a_lithuanian_page_declines_the_relatives_and_writes_the_year_first() -> None:
+    page = (
+        "Rasos Kazlauskienės istorija. Rasa Kazlauskienė gimė 1980 m. rugsėjo 19 d. Šiauliuose. Į Saxmere ji "
+        "atvyko 2005 m., o dabar gyvena su vyru Dariumi ir vaikais – Gabija ir aštuonmečiu Luku.\n"
+    )
+    labels = found(page, RASA)
+    assert ("date_of_birth", "dob:1980-09-19", False, True) in labels
+    assert ("family_member", "family:darius kazlauskas", False, True) in labels
+    assert ("family_member", "family:gabija kazlauskaitė", False, True) in labels
+    assert ("family_member", "family:lukas kazlauskas", False, True) in labels

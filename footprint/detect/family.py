@@ -9,7 +9,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from footprint.detect.inflect import called, compound_stem, name_word_forms, polish, polish_forms, spellings
+from footprint.detect.inflect import (
+    called,
+    compound_stem,
+    lithuanian,
+    lithuanian_forms,
+    name_word_forms,
+    polish,
+    polish_forms,
+    spellings,
+)
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import (
     mentions,
@@ -188,6 +197,11 @@ _RELATION_WORD_FRAGMENTS = (
     # grandfather, grandmother, family
     r" {arabic}"
     # Greek-Cypriot and Jewish families' words for grandparents and parents, in English letters
+    # Lithuanian, in the cases a sentence gives them, accents folded: wife, husband, daughter, son, children,
+    # mother, mum, father, dad, brother, sister, grandchild, grandparents
+    r" zmon(?:a|os|ai|oje) vyr(?:as|o|ui|a|u|e) dukr(?:a|os|ai|ele|yte) dukter(?:i|ys|ims|is) sun(?:us|aus|ui|umi|elis)"
+    r" vaik(?:ai|u|ams|us|ais) mam(?:os|yte) motin(?:a|os|ai) tet(?:is|ei) tev(?:as|o|ui|u) brol(?:is|io|iui|iu)"
+    r" ses(?:uo|ers|eriai|eri) anuk(?:as|e|ai|es) senel(?:is|e|iai)"
     r" yiayia yaya giagia pappou papou abba imma ima bubb(?:y|ie|e) booba zaid(?:y|ie|e) zeid(?:y|ie|e) tatty"
     r" my\s+(?:eldest|youngest|oldest) our\s+(?:eldest|youngest|oldest) her\s+(?:eldest|youngest|oldest)"
     r" his\s+(?:eldest|youngest|oldest) their\s+(?:eldest|youngest|oldest)"  # "My eldest Sam"
@@ -399,6 +413,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     declined = polish(member.name)  # "Tomaszowi Wiśniewskiemu", "Zofii i Jakubowi"
     if declined:
         givens = {form for g in givens for form in polish_forms(g)}
+    elif lithuanian(member.name):  # "vyras su Luku" (with Lukas), "su vyru Dariumi"
+        givens = {form for g in givens for form in lithuanian_forms(g)}
     fulls: set[str] = set()
     if len(words) > 1:
         surname = _words(split_name(member.name)[1])  # "ap Rhys", with its particle
@@ -1467,6 +1483,8 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
                 probes += (fold(words[1].lower()),)  # ("Abdul Karim" without his "Mohammed")
             if polish(member.name):  # what every case of the name starts with: "katarzyn", "tomasz"
                 probes = tuple(os.path.commonprefix(polish_forms(n)) or fold(n.lower()) for n in probes)
+            elif lithuanian(member.name):  # ... "luk" for Lukas, Luku, Lukui
+                probes = tuple(os.path.commonprefix(lithuanian_forms(n)) or fold(n.lower()) for n in probes)
             if len(words) > 1:  # "Mr P. Kandiah", "Mr P Kandiah" (see _initialled)
                 probes += _initial_probes(member)
             members.append((member, probes))

@@ -8,6 +8,7 @@ only by an accent are already the same), and each word's forms include the word 
 from __future__ import annotations
 
 import functools
+import re
 
 from footprint.detect.text import fold
 
@@ -26,6 +27,41 @@ def polish(name: str) -> bool:
 
 # A feminine "-a" stem's dative and locative: the last consonant softens before "-e" ("Marta" -> "Marcie").
 _SOFTENED = {"k": "ce", "g": "dze", "r": "rze", "t": "cie", "d": "dzie", "ł": "le", "l": "li", "ch": "sze"}
+
+
+# Lithuanian names: the letters only Lithuanian writes, and surname endings no English name has.
+_LITHUANIAN_LETTERS = frozenset("ėųįūĖŲĮŪ")
+_LITHUANIAN_SURNAME = re.compile(
+    r"(?:auskas|iauskas|evi[cč]ius|aitis|onis|[uū]nas|[eė]nas|ait[eė]|yt[eė]|ien[eė]|ut[eė])$", re.IGNORECASE
+)
+# A given name's case endings in a Lithuanian sentence (accents folded, as Document.lower writes them): "su Luku"
+# (with Lukas), "Dariumi", "Gabijos", "Eglei".
+_LITHUANIAN_ENDINGS = (
+    ("as", ("as", "o", "ui", "a", "u", "e", "ai")),
+    ("is", ("is", "io", "iui", "i", "iu", "yje")),
+    ("ys", ("ys", "io", "iui", "i", "iu")),
+    ("us", ("us", "aus", "ui", "u", "umi")),
+    ("a", ("a", "os", "ai", "oje")),
+    ("e", ("e", "es", "ei", "eje")),
+)
+
+
+def lithuanian(name: str) -> bool:
+    """Whether a name is Lithuanian: its letters or its surname's ending say so."""
+    words = name.split()
+    return bool(_LITHUANIAN_LETTERS & set(name)) or (
+        len(words) > 1 and bool(_LITHUANIAN_SURNAME.search(words[-1]))
+    )
+
+
+def lithuanian_forms(word: str) -> tuple[str, ...]:
+    """The case forms of a Lithuanian given name, folded lower case: "lukas" -> luko, lukui, luka, luku, luke."""
+    low = fold(word.lower())
+    for ending, forms in _LITHUANIAN_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            stem = low[: -len(ending)]
+            return tuple(dict.fromkeys([low, *(stem + f for f in forms)]))
+    return (low,)
 
 
 @functools.lru_cache(maxsize=256)
