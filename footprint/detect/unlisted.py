@@ -7,8 +7,8 @@ page that ties to the person (Need.TIED), so a namesake's page yields nothing.
 
 What it leaves alone: anything the profile lists (the other detectors report it, or it is public), numbers
 and places that say whose they are (a switchboard, an office, a venue, a surgery, a library), non-geographic
-numbers (03, 08, 09), a detail that follows another titled person's name ("Cllr John Pike, 07700 900777"),
-a mobile after a relative ("her dad Rory (07700 ...)") or a number after "call Paula on", and details under a
+numbers (03, 08, 09), numbers abroad (a relative's or a contact's there: the profile lists any of theirs), a
+detail that follows another titled person's name ("Cllr John Pike, 07700 900777"), a mobile after a relative ("her dad Rory (07700 ...)") or a number after "call Paula on", and details under a
 heading that lists other people's items ("More offers near ..."). A postcode one character off a listed one is
 reported as a postcode the profile does not list, never as theirs.
 
@@ -331,8 +331,13 @@ class UnlistedDetector(Detector):
         # (a post the person wrote runs on past a name's usual reach: its numbers are read to its end)
         reach = [(a[0], _post_end(doc.text, a)) if _post_author(doc.text, a) else a for a in anchors]
         for number in numbers_near(doc, _windows(reach, len(doc.text)), listed):
-            if number.e164 in listed or number.e164.startswith(_NON_GEOGRAPHIC):
-                continue
+            if (
+                number.e164 in listed
+                or number.e164.startswith(_NON_GEOGRAPHIC)
+                or not number.e164.startswith("+44")
+            ):
+                continue  # (a number abroad beside their name is a relative's or a contact's there: the profile
+                # lists any of their own)
             span = (number.start, number.end)
             if doc.text.startswith(("*", "\u2022", "x", "X"), number.end):
                 continue  # a people-search site's masked "07700 90015*": not a number it gives
