@@ -301,3 +301,24 @@ def test_a_lithuanian_page_declines_the_relatives_and_writes_the_year_first() ->
     assert ("family_member", "family:darius kazlauskas", False, True) in labels
     assert ("family_member", "family:gabija kazlauskaitė", False, True) in labels
     assert ("family_member", "family:lukas kazlauskas", False, True) in labels
+
+
+def test_a_number_abroad_beside_the_name_is_not_an_unlisted_one_of_theirs() -> None:
+    page = "Rami Al-Khatib of Sowerleigh. Mobile: +90 532 000 1864.\n"
+    assert not any(label[0] == "phone" for label in found(page, RAMI))
+    # ... a UK number there is
+    page = page.replace("+90 532 000 1864", "07700 900988")
+    assert ("phone", "+447700900988", False, False) in found(page, RAMI)
+
+
+def test_a_short_form_with_the_surname_is_not_the_relatives_full_name() -> None:
+    page = "Well done OUR MAIREAD McDONAGH of Hobmoor!!\n\nJohnny McDonagh: well done little cuz\n"
+    mairead = Profile(
+        key="mairead",
+        name="Mairead McDonagh",
+        locality=("Hobmoor",),
+        family=(FamilyMember("John McDonagh", relation="father"),),
+    )
+    # (a listed nickname with the surname is a full name; "Johnny" is only the common short form of John)
+    assert ("family_member", "family:john mcdonagh", False, True) not in found(page, mairead)
+    assert ("family_member", "family:john mcdonagh", False, True) in found(page + "her dad Johnny\n", mairead)

@@ -209,8 +209,9 @@ def spellings(word: str) -> tuple[str, ...]:
 # English given names and the short forms families call each other by, widely enough that a user listing "William"
 # as a husband would expect "my husband Bill" to be found (the profile's `nicknames` add any others: "Tomka",
 # "Zosia"). Only established pet forms, not names of their own that share a root ("Megan", "Molly"). The forms
-# are only a family member's (a person is named by the names they list), and each still needs what a listed
-# nickname needs: the surname after it, or a relation word beside it.
+# are only a family member's (a person is named by the names they list), and each needs a relation word beside
+# it: with the surname alone it may be anyone's ("Johnny McDonagh" on a site of McDonaghs), where a nickname the
+# profile lists is theirs.
 _SHORT_FORMS = {
     "william": ("bill", "billy", "will", "willie", "liam"),
     "robert": ("bob", "bobby", "rob", "robbie"),
