@@ -322,3 +322,15 @@ def test_a_short_form_with_the_surname_is_not_the_relatives_full_name() -> None:
     # (a listed nickname with the surname is a full name; "Johnny" is only the common short form of John)
     assert ("family_member", "family:john mcdonagh", False, True) not in found(page, mairead)
     assert ("family_member", "family:john mcdonagh", False, True) in found(page + "her dad Johnny\n", mairead)
+
+
+def test_a_relation_word_right_before_a_name_says_who_that_is() -> None:
+    page = "Well done OUR MAIREAD McDONAGH of Hobmoor!! Granny Bridget would be so proud of you\n"
+    # (her daughter is Bridget too: "granny Bridget" is a granny)
+    assert ("family_member", "family:bridget joyce", False, True) not in found(page, MAIREAD)
+    assert ("family_member", "family:bridget joyce", False, True) in found(
+        page.replace("Granny Bridget", "Her daughter Bridget"), MAIREAD
+    )
+    # ... but a word for the other generation that is not right before the name still tells whose it is
+    page = "Cllr Mairead McDonagh of Hobmoor, whose granny made the wagon, thanked Bridget, her daughter.\n"
+    assert ("family_member", "family:bridget joyce", False, True) in found(page, MAIREAD)

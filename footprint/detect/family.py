@@ -730,12 +730,48 @@ def _in_a_tamil_list_of_relatives(low: str, end: int) -> bool:
     return m is not None and _RELATION_WORDS.match(low, m.end()) is not None
 
 
+# Relation words that say a generation the relative is not: "granny Bridget" is not her daughter Bridget, nor
+# "his son Johnny" her father John.
+_OLDER_WORDS = re.compile(
+    r"(?:great[\-\s]?)?(?:gran|granny|nana?|nanna|grandma|grandmother|grandad|grandpa|grandfather"
+    r"|grandparents?)$"
+)
+_YOUNGER_WORDS = re.compile(
+    r"(?:sons?|daughters?|child|children|kids?|twins?|grand(?:sons?|daughters?|child(?:ren)?|kids?))$"
+)
+_YOUNGER = frozenset(
+    [
+        "child",
+        "children",
+        "son",
+        "daughter",
+        "stepson",
+        "stepdaughter",
+        "stepchild",
+        "grandchild",
+        "grandson",
+        "granddaughter",
+    ]
+)
+_OLDER = frozenset(["parent", "father", "mother", "mum", "dad", "grandparent", "grandfather", "grandmother"])
+
+
+def _not_theirs(member: FamilyMember) -> re.Pattern[str] | None:
+    relation = fold(member.relation.lower().strip())
+    if relation in _YOUNGER:
+        return _OLDER_WORDS
+    if relation in _OLDER:
+        return _YOUNGER_WORDS
+    return None
+
+
 def _beside_relation(
     text: str,
     name: tuple[int, int],
     introduced: int | None = None,
     elsewhere: Callable[[int], bool] | None = None,
     givens: frozenset[str] = frozenset(),
+    not_theirs: re.Pattern[str] | None = None,
 ) -> bool:
     """A relation word close by and in the same block: extract.py puts a blank line between blocks. Before the
     page has named the person (at `introduced`), only the writer's own relation words count ("my husband Dev"
@@ -745,6 +781,13 @@ def _beside_relation(
     for relation in _RELATION_WORDS.finditer(text, window_start, window_end):
         gap = max(relation.start() - name[1], name[0] - relation.end())
         first, last = min(name[0], relation.start()), max(name[1], relation.end())
+        if (
+            not_theirs is not None
+            and relation.end() <= name[0]
+            and not text[relation.end() : name[0]].strip(" \t,")
+            and not_theirs.match(relation.group())
+        ):
+            continue  # the word right before the name says who that is: "granny Bridget" is a granny
         if gap <= RELATION_WINDOW and "\n\n" not in text[first:last]:
             if (
                 introduced is not None
@@ -1371,7 +1414,7 @@ class FamilyDetector(Detector):
                 ):
                     continue  # "Walker of Meg the collie", "our dog Meg": a pet of the family's name
                 if _free(m.span(), taken) and (
-                    _beside_relation(low, m.span(), introduced, elsewhere, person_givens)
+                    _beside_relation(low, m.span(), introduced, elsewhere, person_givens, _not_theirs(member))
                     or _under_relation_label(low, m.start(), introduced, m.end(), surnames)
                     or (tamil and _in_a_tamil_list_of_relatives(low, m.end()))
                 ):
