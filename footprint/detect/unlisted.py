@@ -542,8 +542,12 @@ def _another_senders_message(text: str, anchor: Span, span: Span, anchors: list[
 
 # Two or three capitalised words in a row: a name, a street, a heading or a place. _is_someone decides.
 # (The look-behind comes after the first capital, so `re` skips to capitals rather than trying every position.)
+# Letters other than ASCII are those of names in European languages: "Jurgita Kazlauskienė", "Žukauskienė".
+_CAPITAL = "A-ZÀ-ÖØ-ÞĄČĆĘĖŁŃŚŠŪŲŽŹŻ"
+_SMALL = "a-zß-öø-ÿąčćęėįłńśšūųžźż"
 _NAME_LINE = re.compile(
-    r"([A-Z](?<![\w'][A-Z])(?:[a-z'\-]+|[A-Z]+(?:-[A-Z]+)?)(?:[ \t]+(?:[A-Z][a-z'\-]+|[A-Z]{2,}(?:-[A-Z]+)?)){1,2})(?![\w'])"
+    rf"([{_CAPITAL}](?<![\w'][{_CAPITAL}])(?:[{_SMALL}'\-]+|[{_CAPITAL}]+(?:-[{_CAPITAL}]+)?)"
+    rf"(?:[ \t]+(?:[{_CAPITAL}][{_SMALL}'\-]+|[{_CAPITAL}]{{2,}}(?:-[{_CAPITAL}]+)?)){{1,2}})(?![\w'])"
 )
 _NOT_NAME_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads better as words
@@ -608,7 +612,7 @@ def _is_someone(line: str, profile: Profile) -> bool:
 def _own_words(profile: Profile) -> frozenset[str]:
     """Words of the person's names, places and addresses: a line made of them is not another person."""
     texts = [*profile.names, *profile.locality, *(a.text for a in profile.addresses)]
-    return frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z'\-]+", t))
+    return frozenset(w.lower() for t in texts for w in re.findall(r"[^\W\d_][\w'\-]*", t))
 
 
 # A relative named by first name: "her dad Rory", "his wife Sarah". For lower-case text (words that start
