@@ -334,3 +334,14 @@ def test_a_relation_word_right_before_a_name_says_who_that_is() -> None:
     # ... but a word for the other generation that is not right before the name still tells whose it is
     page = "Cllr Mairead McDonagh of Hobmoor, whose granny made the wagon, thanked Bridget, her daughter.\n"
     assert ("family_member", "family:bridget joyce", False, True) in found(page, MAIREAD)
+
+
+def test_a_neighbours_pitch_on_her_site_is_not_an_unlisted_address_of_hers() -> None:
+    page = (
+        "Residents at Furzebank Park, Colliers Lane, Hobmoor, UQ9 2LX\n\n3 Furzebank Park\n\nBridget McDonagh\n\n"
+        "Relatives: Mairead Joyce, Martin Joyce\n\n4 Furzebank Park\n\nPatrick McDonagh\n\n7 Furzebank Park\n\n"
+        "Mairead Joyce\n\nAlso known as: Mairead McDonagh\n"
+    )
+    labels = found(page, MAIREAD)
+    assert HER_PITCH in labels
+    assert not any(label[1].startswith(("3 furzebank", "4 furzebank")) for label in labels)

@@ -374,6 +374,9 @@ class UnlistedDetector(Detector):
         homes = [parse_home(a) for a in profile.addresses]
         listed_postcodes = {h.postcode for h in homes if h.postcode}
         listed_streets = {h.street for h in homes if h.street}
+        # (a pitch's site is its street to the post: "3 Furzebank Park" is a neighbour's pitch, left to the
+        # address detector as the person's own street's numbers are)
+        sites = tuple(h.pitch[1] + " " for h in homes if h.pitch)
         taken: list[Span] = []
         site: str | None = None  # (read only when a street address turns up)
         for lo, hi in _windows(anchors, len(text)):
@@ -404,7 +407,12 @@ class UnlistedDetector(Detector):
             for m in _street_addresses(text, lo, hi):
                 span = m.span()
                 name = _street_name(m.group(2))
-                if _inside(span, taken) or name in listed_streets or not _capitalised(m.group(2)):
+                if (
+                    _inside(span, taken)
+                    or name in listed_streets
+                    or name.startswith(sites)
+                    or not _capitalised(m.group(2))
+                ):
                     continue
                 taken.append(span)
                 if site is None:
