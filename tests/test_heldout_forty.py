@@ -345,3 +345,18 @@ def test_a_neighbours_pitch_on_her_site_is_not_an_unlisted_address_of_hers() -> 
     labels = found(page, MAIREAD)
     assert HER_PITCH in labels
     assert not any(label[1].startswith(("3 furzebank", "4 furzebank")) for label in labels)
+
+
+def test_a_mosque_halls_address_on_an_arabic_page_is_the_halls() -> None:
+    rami = Profile(
+        key="rami",
+        name="رامي الخطيب",
+        other_names=("Rami Al-Khatib",),
+        locality=("Sowerleigh", "ساورلي"),
+        addresses=(Address("14 Tenterfield Street, Fennick, Sowerleigh", label="home", postcode="UJ4 7RB"),),
+    )
+    page = (
+        "تقبل التعازي في ساورلي: للرجال في منزل ابنه رامي الخطيب (14 Tenterfield St, UJ4 7RB)، "
+        "وللنساء في قاعة مسجد النور – ٣ ويلغيت (3 Wellgate, JU1 3QS) في نفس الموعد.\n"
+    )
+    assert ("home_address", "JU13QS", True, False) not in found(page, rami)

@@ -79,6 +79,9 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"defib\w* ambulance phone\s+box bus\s+stop post\s*box "
     # Spanish: academy, school, church, office, shop, restaurant, association, town hall, centre (accents folded)
     r"academia colegio escuela iglesia oficina tienda restaurante asociacion ayuntamiento centro "
+    # Arabic: mosque, mosque (congregational), hall, centre, school, church, office, pharmacy, restaurant,
+    # association, shop, company
+    r"مسجد جامع قاعة مركز مدرسة كنيسة مكتب صيدلية مطعم جمعية محل شركة "
     # Ukrainian: hotline, office, reception, enquiries, centre, school, church, embassy, consulate, council, bank
     r"гаряч\w* офіс\w* приймальн\w* довідк\w* центр\w* школ\w* церкв\w* посольств\w* консульств\w* рад[аиі] "
     r"банк\w*"
