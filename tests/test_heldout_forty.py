@@ -360,3 +360,10 @@ def test_a_mosque_halls_address_on_an_arabic_page_is_the_halls() -> None:
         "وللنساء في قاعة مسجد النور – ٣ ويلغيت (3 Wellgate, JU1 3QS) في نفس الموعد.\n"
     )
     assert ("home_address", "JU13QS", True, False) not in found(page, rami)
+
+
+def test_a_number_right_after_a_relatives_first_name_is_theirs() -> None:
+    page = "OUR RESIDENCE: Cllr Hansa Patel, Kingsbrook\nTel: 020 7946 0617 (home) RSVP: Rameshbhai 07700 900657\n"
+    labels = found(page, HANSA)
+    assert ("phone", "+447700900657", False, False) not in labels
+    assert ("phone", "+442079460617", False, False) in labels

@@ -25,12 +25,14 @@ from typing import ClassVar
 
 from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_home, street_type
 from footprint.detect.family import same_name_keys
+from footprint.detect.inflect import called
 from footprint.detect.interface import Detector, Document
 from footprint.detect.phones import listed_in, numbers_near, runs
 from footprint.detect.subject import TITLE_WORDS, Span, chat_sender, mentions, namesakes
 from footprint.detect.text import (
     alternation,
     at_line_starts,
+    fold,
     is_word_char,
     literal_hits,
     starts_word,
@@ -284,6 +286,8 @@ class UnlistedDetector(Detector):
             return None  # "Please call Paula on 07700 900130": Paula's
         if not phone and _someone_lives_there(text, between, profile):
             return None  # "Joan continues to live at Abbeyfield House, 12 Minster Road": Joan's
+        if phone and _a_relatives_number(low, span, profile):
+            return None  # "RSVP: Rameshbhai 07700 900657", "ring Young Johnny 07700 ...": the relative's own
         if personal and _after_a_relative(text, low, between, relatives):
             return None  # "her dad Rory (07700 900763)", "'Rachel Jones (wife)','07700900619'": a relative's
         if any(not _a_field_value(text, m.start()) for m in at_line_starts(_NEW_RECORD, text, *between)):
@@ -711,6 +715,34 @@ _WHOSE_AFTER = re.compile(r"[ \t]*(?:\(|-|,)?[ \t]*([A-Z][a-z]+)['’]s\b")
 def _their_own(text: str, at: int, profile: Profile) -> bool:
     whose = _WHOSE_AFTER.match(text, at)
     return whose is not None and whose.group(1).lower() in _own_words(profile)
+
+
+_WORD_THEN_NUMBER = re.compile(r"([^\W\d_][\w'\-]*)[ \t]*[:,\-\u2013]?[ \t]*$")
+
+
+def _a_relatives_number(low: str, span: Span, profile: Profile) -> bool:
+    """A number right after a listed relative's first name on its line (or a short form of it, with "bhai" or
+    "ben"): theirs."""
+    givens = _relatives_givens(profile)
+    if not givens:
+        return False
+    m = _WORD_THEN_NUMBER.search(low, max(0, span[0] - 30), span[0])
+    return m is not None and _HONORIFIC_END.sub("", m.group(1)) in givens
+
+
+_HONORIFIC_END = re.compile(r"(?<=\w\w\w)(?:bhai|ben)$")
+
+
+@functools.lru_cache(maxsize=32)
+def _relatives_givens(profile: Profile) -> frozenset[str]:
+    own = {fold(w.lower()) for n in profile.names for w in n.split()}
+    found = set()
+    for member in profile.family:
+        words = member.name.split()
+        if words:
+            for name in (words[0], *called(member.name, member.nicknames)):
+                found.add(fold(name.lower()))
+    return frozenset(found - own)  # (not a first name the person shares: "ring Mairead 07700 ...")
 
 
 def _after_a_relative(text: str, low: str, between: Span, relatives: list[Span]) -> bool:
