@@ -367,3 +367,8 @@ def test_a_number_right_after_a_relatives_first_name_is_theirs() -> None:
     labels = found(page, HANSA)
     assert ("phone", "+447700900657", False, False) not in labels
     assert ("phone", "+442079460617", False, False) in labels
+
+
+def test_gujarati_relation_words_in_english_letters() -> None:
+    page = "Cllr Hansa Patel of Kingsbrook: our children grew up behind the counter, and my dikri Meera stacked shelves.\n"
+    assert ("family_member", "family:meera desai", False, True) in found(page, HANSA)

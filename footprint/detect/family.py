@@ -202,6 +202,9 @@ _RELATION_WORD_FRAGMENTS = (
     r" zmon(?:a|os|ai|oje) vyr(?:as|o|ui|a|u|e) dukr(?:a|os|ai|ele|yte) dukter(?:i|ys|ims|is) sun(?:us|aus|ui|umi|elis)"
     r" vaik(?:ai|u|ams|us|ais) mam(?:os|yte) motin(?:a|os|ai) tet(?:is|ei) tev(?:as|o|ui|u) brol(?:is|io|iui|iu)"
     r" ses(?:uo|ers|eriai|eri) anuk(?:as|e|ai|es) senel(?:is|e|iai)"
+    # Gujarati families' words in English letters: son, daughter, sons, husband, wife, grandmother, grandfather,
+    # paternal grandparents, a daughter's son and daughter, a son's son and daughter, aunts, brother's wife
+    r" dikro dikri dikra pati patni nani dadi dadaji bapuji dohitra dohitri pautra pautri kaki masi foi bhabhi"
     r" yiayia yaya giagia pappou papou abba imma ima bubb(?:y|ie|e) booba zaid(?:y|ie|e) zeid(?:y|ie|e) tatty"
     r" my\s+(?:eldest|youngest|oldest) our\s+(?:eldest|youngest|oldest) her\s+(?:eldest|youngest|oldest)"
     r" his\s+(?:eldest|youngest|oldest) their\s+(?:eldest|youngest|oldest)"  # "My eldest Sam"
