@@ -252,7 +252,7 @@ def test_arabic_names_that_are_not_the_relatives() -> None:
 HANSA = Profile(
     key="hansa",
     name="Hansa Patel",
-    other_names=("Hansaben Patel",),
+    other_names=("Hansaben Patel", "હંસાબેન પટેલ"),
     locality=("Kingsbrook",),
     family=(
         FamilyMember("Rameshchandra Patel", relation="spouse"),
@@ -372,3 +372,10 @@ def test_a_number_right_after_a_relatives_first_name_is_theirs() -> None:
 def test_gujarati_relation_words_in_english_letters() -> None:
     page = "Cllr Hansa Patel of Kingsbrook: our children grew up behind the counter, and my dikri Meera stacked shelves.\n"
     assert ("family_member", "family:meera desai", False, True) in found(page, HANSA)
+
+
+def test_relatives_written_in_gujarati_script() -> None:
+    page = "કાઉન્સિલર શ્રીમતી હંસાબેન પટેલ, Kingsbrook. પતિ રમેશચંદ્ર મગનલાલ પટેલ; પુત્રી મીરા પણ હાજર રહ્યાં હતાં.\n"
+    labels = found(page, HANSA)
+    assert ("family_member", "family:rameshchandra patel", False, True) in labels
+    assert ("family_member", "family:meera desai", False, True) in labels

@@ -32,6 +32,7 @@ from footprint.detect.subject import (
 from footprint.detect.text import (
     APOSTROPHE,
     ARABIC_PREFIX,
+    GUJARATI_SUFFIX,
     HEADING_CHARS,
     TAMIL_SUFFIX,
     alternation,
@@ -39,6 +40,8 @@ from footprint.detect.text import (
     cyrillic_pattern,
     fold,
     greek_pattern,
+    gujarati_pattern,
+    is_gujarati,
     is_tamil,
     literal_hits,
     scripts,
@@ -196,6 +199,9 @@ _RELATION_WORD_FRAGMENTS = (
     # (see _arabic_words): wife, husband, son, daughter, child(ren), father, mother, brother, sister, grandchild,
     # grandfather, grandmother, family
     r" {arabic}"
+    # Gujarati, with whatever ending a sentence glues on: husband, wife, son, daughter, a daughter's son and
+    # daughter, a son's son and daughter, grandmother, father
+    r" પતિ પત્ની પુત્ર પુત્રી દીકરો દીકરી દીકરા દોહિત્ર દોહિત્રી પૌત્ર પૌત્રી બાપુજી ભાભી"
     # Greek-Cypriot and Jewish families' words for grandparents and parents, in English letters
     # Lithuanian, in the cases a sentence gives them, accents folded: wife, husband, daughter, son, children,
     # mother, mum, father, dad, brother, sister, grandchild, grandparents
@@ -235,7 +241,7 @@ def _tamil_word(word: str) -> str:
 _RELATION_WORDS = re.compile(
     alternation(
         [
-            _tamil_word(f) if is_tamil(f[0]) else rf"{f}\b"
+            _tamil_word(f) if is_tamil(f[0]) else f"{f}{GUJARATI_SUFFIX}" if is_gujarati(f[0]) else rf"{f}\b"
             for f in _RELATION_WORD_FRAGMENTS.format(arabic=_arabic_words()).split()
         ],
         word_start=True,
@@ -380,6 +386,8 @@ class _MemberPatterns:
     # ... and Tamil names as Tamil script writes them ("மகள் அபிராமி"), on a page in Tamil.
     tamil_full: re.Pattern[str] | None = None
     tamil_given: re.Pattern[str] | None = None
+    gujarati_full: re.Pattern[str] | None = None  # with a middle name between: "રમેશચંદ્ર મગનલાલ પટેલ"
+    gujarati_given: re.Pattern[str] | None = None
     arabic_full: re.Pattern[str] | None = None  # with the father's name between: "هيثم محمد الخطيب"
     arabic_given: re.Pattern[str] | None = None
     # The first name's initial and the surname ("Mr P. Kandiah", Tamil "பொ. கந்தையா"): counted, as a first name is,
@@ -466,6 +474,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     cyrillic_surname = cyrillic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     tamil_givens = "|".join(tamil_pattern(g) for g in sorted(givens, key=len, reverse=True))
     tamil_surname = tamil_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
+    gujarati_givens = "|".join(gujarati_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    gujarati_surname = gujarati_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     arabic_givens = "|".join(arabic_pattern(g) for g in sorted(givens, key=len, reverse=True))
     arabic_surname = arabic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
@@ -487,6 +497,12 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             else None
         ),
         arabic_given=re.compile(f"{ARABIC_PREFIX}(?:{arabic_givens})") if givens else None,
+        gujarati_full=(
+            re.compile(rf"(?:{gujarati_givens})(?:\s+[\u0a80-\u0aff]+)?\s+{gujarati_surname}")
+            if gujarati_surname and givens
+            else None
+        ),
+        gujarati_given=re.compile(f"(?:{gujarati_givens})") if givens else None,
         initialled=_initialled(member) if len(words) > 1 and not their_name else None,
         tamil_initialled=_tamil_initialled(member) if len(words) > 1 and not their_name else None,
         capitalised=short,
@@ -637,7 +653,9 @@ def _another_surname_after(text: str, end: int, profile: Profile, member: Family
     )
 
 
-_WORD_BEFORE = re.compile(r"([A-Z][a-z'’\-]+|[\u0600-\u06ff]+)[ \t]+$")  # (Arabic script has no capitals)
+_WORD_BEFORE = re.compile(
+    r"([A-Z][a-z'’\-]+|[\u0600-\u06ff]+|[\u0a80-\u0aff]+)[ \t]+$"
+)  # (Arabic script has no capitals)
 
 
 def _after_their_given(text: str, at: int, profile: Profile) -> bool:
@@ -1288,8 +1306,9 @@ class FamilyDetector(Detector):
             "tamil" in found,
             "arabic" in found,
         )
+        gujarati = "gujarati" in found
         for member, probes in _members(profile):
-            if greek or cyrillic or tamil or arabic or any(probe in low for probe in probes):
+            if greek or cyrillic or tamil or arabic or gujarati or any(probe in low for probe in probes):
                 matches.extend(
                     m
                     for m in self._member(
@@ -1305,6 +1324,7 @@ class FamilyDetector(Detector):
                         tamil,
                         frozenset(fold(s.lower()) for s in profile.surnames),
                         arabic,
+                        gujarati,
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
@@ -1339,6 +1359,7 @@ class FamilyDetector(Detector):
         tamil: bool = False,
         own_surnames: frozenset[str] = frozenset(),
         arabic: bool = False,
+        gujarati: bool = False,
     ) -> Iterator[Match]:
         patterns = _member_patterns(member, their_name)
         if patterns is None:
@@ -1364,6 +1385,10 @@ class FamilyDetector(Detector):
             fulls += (patterns.arabic_full,)
         if arabic and patterns.arabic_given:
             givens += (patterns.arabic_given,)
+        if gujarati and patterns.gujarati_full:  # on a Gujarati page, also "પુત્ર નિખિલ", "રમેશચંદ્ર પટેલ"
+            fulls += (patterns.gujarati_full,)
+        if gujarati and patterns.gujarati_given:
+            givens += (patterns.gujarati_given,)
         for pattern in fulls:
             for m in whole_words(pattern, low):
                 if (

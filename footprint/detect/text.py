@@ -61,7 +61,7 @@ def _outside_ascii(data: bytes) -> set[str]:
 
 
 def scripts(chars: Iterable[str]) -> frozenset[str]:
-    """Which of the other scripts names are looked for in ("greek", "cyrillic", "tamil", "arabic") a page's characters
+    """Which of the other scripts names are looked for in ("greek", "cyrillic", "tamil", "arabic", "gujarati") a page's characters
     outside ASCII (Document.outside_ascii: found once a page) include."""
     found = set()
     for c in chars:
@@ -73,6 +73,8 @@ def scripts(chars: Iterable[str]) -> frozenset[str]:
             found.add("tamil")
         elif is_arabic(c):
             found.add("arabic")
+        elif is_gujarati(c):
+            found.add("gujarati")
     return frozenset(found)
 
 
@@ -565,4 +567,94 @@ def arabic_pattern(name: str) -> str:
             at += len(sound[0])
         if parts:
             words.append(article + "".join(parts))
+    return r"\s+".join(words)
+
+
+def is_gujarati(ch: str) -> bool:
+    return "\u0a80" <= ch <= "\u0aff"
+
+
+# Gujarati names as English writes them ("Nikhil", "Meera", "Rameshchandra"), back in Gujarati script: each
+# consonant as the letters English writes that way (Gujarati has two t's, d's, n's and sh's), with the sign of the
+# vowel after it, none for the inherent "a", and the virama (્) or nothing where no vowel follows; a vowel that
+# starts a word or follows another is a letter of its own. Letter groups first.
+_GUJARATI_CONSONANTS = (
+    ("chh", "છ"),
+    ("ch", "(?:ચ|છ)"),
+    ("sh", "(?:શ|ષ|સ)"),
+    ("kh", "ખ"),
+    ("gh", "ઘ"),
+    ("jh", "ઝ"),
+    ("th", "(?:થ|ઠ|ત|ટ)"),
+    ("dh", "(?:ધ|ઢ|દ|ડ)"),
+    ("ph", "ફ"),
+    ("bh", "ભ"),
+    ("k", "ક"),
+    ("g", "ગ"),
+    ("c", "(?:ક|ચ)"),
+    ("j", "જ"),
+    ("t", "(?:ત|ટ)"),
+    ("d", "(?:દ|ડ)"),
+    ("n", "(?:ન|ણ|ં)"),
+    ("p", "પ"),
+    ("f", "ફ"),
+    ("b", "બ"),
+    ("m", "(?:મ|ં)"),
+    ("y", "ય"),
+    ("r", "ર"),
+    ("l", "(?:લ|ળ)"),
+    ("v", "વ"),
+    ("w", "વ"),
+    ("s", "(?:સ|શ)"),
+    ("h", "હ"),
+    ("z", "(?:ઝ|જ)"),
+    ("q", "ક"),
+)
+# (English letters, the vowel's sign after a consonant, the vowel as a letter of its own)
+_GUJARATI_VOWELS = (
+    ("aa", "ા", "આ"),
+    ("ai", "(?:ૈ|ે|ાઈ|ાઇ)", "(?:ઐ|એ)"),
+    ("au", "ૌ", "ઔ"),
+    ("ee", "ી", "ઈ"),
+    ("ii", "ી", "ઈ"),
+    ("oo", "ૂ", "ઊ"),
+    ("a", "ા?", "(?:અ|આ)"),
+    ("e", "(?:ે|ૈ)", "(?:એ|ઈ)"),
+    ("i", "(?:િ|ી)", "(?:ઇ|ઈ)"),
+    ("o", "(?:ો|ૌ)", "ઓ"),
+    ("u", "(?:ુ|ૂ)", "(?:ઉ|ઊ)"),
+)
+_VIRAMA = "\u0acd"
+GUJARATI_SUFFIX = "[\u0a80-\u0aff]{0,6}"  # the case endings a sentence glues on: "પટેલને", "નિખિલનો"
+
+
+def gujarati_pattern(name: str) -> str:
+    """A Gujarati name as English writes it, as a pattern for its Gujarati-script spellings: "Nikhil" matches
+    "નિખિલ", "Meera Desai" matches "મીરા દેસાઈ"; each word may take the endings a sentence glues on."""
+    words = []
+    for word in fold(name.lower()).split():
+        word = "".join(c for c in word if c.isalpha())
+        parts: list[str] = []
+        at, after_consonant = 0, False
+        while at < len(word):
+            vowel = next((v for v in _GUJARATI_VOWELS if word.startswith(v[0], at)), None)
+            if vowel is not None:
+                parts.append(vowel[1] if after_consonant else vowel[2])
+                at += len(vowel[0])
+                after_consonant = False
+                continue
+            consonant = next((c for c in _GUJARATI_CONSONANTS if word.startswith(c[0], at)), None)
+            if consonant is None:
+                at += 1
+                continue
+            size = len(consonant[0])
+            if word.startswith(consonant[0], at + size):  # a doubled letter: written once, or joined
+                size *= 2
+            if after_consonant:
+                parts.append(f"{_VIRAMA}?")  # no vowel between: "ndr" in Rameshchandra, ચંદ્ર
+            parts.append(consonant[1])
+            at += size
+            after_consonant = True
+        if parts:
+            words.append("".join(parts) + GUJARATI_SUFFIX)
     return r"\s+".join(words)
