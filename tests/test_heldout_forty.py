@@ -379,3 +379,20 @@ def test_relatives_written_in_gujarati_script() -> None:
     labels = found(page, HANSA)
     assert ("family_member", "family:rameshchandra patel", False, True) in labels
     assert ("family_member", "family:meera desai", False, True) in labels
+
+
+def test_a_lithuanian_address_with_the_number_after_the_street() -> None:
+    rasa = Profile(
+        key="rasa",
+        name="Rasa Kazlauskienė",
+        locality=("Saxmere",),
+        addresses=(Address("11 Medlar Close, Saxmere", label="home", postcode="UW6 4RJ"),),
+    )
+    page = "Rasa Kazlauskienė iš Saxmere priėmė mus savo namuose: Medlar Close 11, Saxmere.\n"
+    assert ("home_address", "11 medlar close uw64rj", False, True) in found(page, rasa)
+    # ... "Medlar Close 13" is a neighbour's; and her street after "pasiimti" (collect from) is hers
+    assert ("home_address", "11 medlar close uw64rj", False, True) not in found(
+        page.replace("11,", "13,"), rasa
+    )
+    page = "Rasa Kazlauskienė, Saxmere. Kaina £25. Pasiimti Medlar Close, Saxmere (netoli Tesco).\n"
+    assert ("home_address", "street:medlar close", True, True) in found(page, rasa)

@@ -38,7 +38,9 @@ _RESIDENCE = re.compile(
     r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end"
     r"|(?:back\s+|front\s+)?garden)"
     # Polish (home, lives, flat, neighbours) and Welsh (lives, home, house), accents folded
-    r"|dom|domem|domu|mieszk\w*|sasiad\w*|byw|cartref|ty)\b"
+    r"|dom|domem|domu|mieszk\w*|sasiad\w*|byw|cartref|ty"
+    # Lithuanian (lives, I live, at home, pick up from), accents folded
+    r"|gyven\w*|namie|namuose|pasiimti)\b"
 )
 
 # Each street type with the spellings pages use for it; the first is the one keys use.
@@ -323,6 +325,8 @@ def _patterns(home: _Home) -> _Patterns:
         ours_after = re.compile(
             rf"\s*,?\s*(?:\(\s*(?:{_NO}\s*)?{number}\s*\)|{_NO}\s*{number}(?!\w))"
             rf"|[ \t]*\n\s*{number}[ \t]*(?=\n|$)"
+            # the number after the street, as Lithuanian, Polish and German write it: "Medlar Close 11, Saxmere"
+            rf"|[ \t]+{number}(?=[ \t]*(?:,|\n|$))"
         )
     site = on_site = None
     if home.pitch:
