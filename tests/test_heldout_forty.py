@@ -396,3 +396,17 @@ def test_a_lithuanian_address_with_the_number_after_the_street() -> None:
     )
     page = "Rasa Kazlauskienė, Saxmere. Kaina £25. Pasiimti Medlar Close, Saxmere (netoli Tesco).\n"
     assert ("home_address", "street:medlar close", True, True) in found(page, rasa)
+
+
+def test_young_johnny_is_not_her_father_john() -> None:
+    mairead = Profile(
+        key="mairead",
+        name="Mairead McDonagh",
+        locality=("Hobmoor",),
+        family=(FamilyMember("John McDonagh", relation="father"),),
+    )
+    page = "Cllr Mairead McDonagh of Hobmoor. For a lift ring her cousin Young Johnny on the day.\n"
+    assert ("family_member", "family:john mcdonagh", False, True) not in found(page, mairead)
+    assert ("family_member", "family:john mcdonagh", False, True) in found(
+        page.replace("Young ", ""), mairead
+    )

@@ -1369,6 +1369,7 @@ class FamilyDetector(Detector):
         taken: list[tuple[int, int]] = []
         fulls, givens = patterns.full, patterns.given
         surnames = own_surnames | {fold(split_name(member.name)[1].lower())}
+        older = fold(member.relation.lower().strip()) in _OLDER
         if greek and patterns.greek_full:  # on a Greek page, also "Χριστίνα Γεωργίου", "η κόρη τους Χριστίνα"
             fulls += (patterns.greek_full,)
         if greek and patterns.greek_given:
@@ -1432,6 +1433,8 @@ class FamilyDetector(Detector):
                     continue
                 if _hyphenated_with(low, m.start(), m.end()):
                     continue  # "John-Paul" is not John, nor "Mary-Kate" Kate
+                if older and text.endswith(("Young ", "young "), max(0, m.start() - 6), m.start()):
+                    continue  # "Young Johnny" is a younger John of the family, not her father
                 if _KUNYA_BEFORE.search(low, max(0, m.start() - 6), m.start()) or (
                     arabic and _GREETING_BEFORE.search(low, max(0, m.start() - 8), m.start())
                 ):
