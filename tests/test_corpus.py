@@ -130,6 +130,16 @@ KNOWN_FALSE_ALARMS = {
     # mobile. footprint reads a generation after a name ("Jnr") only when the profile has one, so the younger
     # namesake's number reads as an unlisted one of the councillor's.
     "3907-bethel-harvest-2025-brochure",
+    # A buy-and-sell post in his own town by another "Abu Omar" (a kunya: many fathers have an Omar), with his
+    # mobile; only a reply further down says he is not "Abu Omar the pharmacist", and footprint does not read that.
+    "4026-arabic-buy-sell-group-abu-omar",
+    # A broker's record of the other Mairead McDonagh, 52, on another site: her relatives John McDonagh and Bridget
+    # share names with the councillor's father and daughter (the names recur on both sites), and the age alone
+    # is not enough to put the relatives listed below it with the namesake.
+    "4106-peoplelocate-mairead-mcdonagh-wendle",
+    # A story quoting the other Mairead McDonagh, 52, then "contact Mrs McDonagh on 07700 ...": the title and
+    # surname refer back to the namesake, but the councillor is named further down the story too.
+    "4126-gazette-tollgate-lane-flood-fears",
 }
 
 
