@@ -79,8 +79,12 @@ DAUGHTER = ("family_member", "family:margaret ashby", False, True)
 def test_a_relative_is_found_by_the_short_form_of_their_name():
     page = "Beth Moorcroft of Kellingthorpe: 65 today! My lovely husband Bill is taking me out. Flowers from our daughter Maggie."
     assert {HUSBAND, DAUGHTER} <= found(page, BETH)
-    # ... and by the short form with the surname
+    # ... and with the surname beside a relation word; with the surname alone, "Bill Moorcroft" may be another
+    # William (a namesake's golden wedding, 3227): only a nickname the profile lists is a full name with it
     assert HUSBAND in found(
+        "Cllr Beth Moorcroft of Kellingthorpe thanked her husband Bill Moorcroft for the lifts.", BETH
+    )
+    assert HUSBAND not in found(
         "Cllr Beth Moorcroft of Kellingthorpe thanked Bill Moorcroft for the lifts.", BETH
     )
 
