@@ -21,6 +21,7 @@ from footprint.detect.inflect import (
 )
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import (
+    KUNYA_WORDS,
     mentions,
     name_key,
     namesakes,
@@ -324,7 +325,10 @@ _A_PET_AFTER = re.compile(rf",?\s+(?:the|our|my|her|his|their)\s+(?:[a-z]+\s+)?{
 _A_PET_BEFORE = re.compile(rf"\b{_PETS},?\s+(?:called\s+|named\s+)?$")
 
 
-_KUNYA_BEFORE = re.compile(r"(?<!\w)(?:abu|abou|abi|umm|um|أبو|ابو|أبي|ابي|أبا|ابا|أم|ام)[ \t]+$")
+# (and "Abi", "أبي", as a sentence declines it: "known as Abi Omar")
+_KUNYA_BEFORE = re.compile(
+    rf"(?<!\w)(?:{'|'.join((*KUNYA_WORDS, 'abi', 'أبي', 'ابي', 'أبا', 'ابا'))})[ \t]+$"
+)
 
 
 # What Gujarati families add to a given name, glued or apart: "Rameshbhai" (brother), "Meeraben" (sister).

@@ -192,12 +192,13 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     )
 
 
-_KUNYA_WORDS = frozenset(["abu", "abou", "abo", "umm", "um", "أبو", "ابو", "أم", "ام"])
+# What a kunya starts with: father of, mother of ("Abu Omar", "Umm Omar", "أبو عمر").
+KUNYA_WORDS = ("abu", "abou", "abo", "umm", "um", "أبو", "ابو", "أم", "ام")
 
 
 def _a_kunya(name: str) -> bool:
     words = name.split()
-    return len(words) == 2 and fold(words[0].lower()) in _KUNYA_WORDS
+    return len(words) == 2 and fold(words[0].lower()) in KUNYA_WORDS
 
 
 def name_key(name: str) -> str:

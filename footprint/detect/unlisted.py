@@ -25,7 +25,7 @@ from typing import ClassVar
 
 from footprint.detect.addresses import STREET_TYPES, normalise_postcode, parse_home, street_type
 from footprint.detect.family import same_name_keys
-from footprint.detect.inflect import called
+from footprint.detect.inflect import called, compound_stem
 from footprint.detect.interface import Detector, Document
 from footprint.detect.phones import listed_in, numbers_near, runs
 from footprint.detect.subject import TITLE_WORDS, Span, chat_sender, mentions, namesakes
@@ -727,10 +727,7 @@ def _a_relatives_number(low: str, span: Span, profile: Profile) -> bool:
     if not givens:
         return False
     m = _WORD_THEN_NUMBER.search(low, max(0, span[0] - 30), span[0])
-    return m is not None and _HONORIFIC_END.sub("", m.group(1)) in givens
-
-
-_HONORIFIC_END = re.compile(r"(?<=\w\w\w)(?:bhai|ben)$")
+    return m is not None and (m.group(1) in givens or compound_stem(m.group(1)) in givens)
 
 
 @functools.lru_cache(maxsize=32)
