@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 APOSTROPHE = "['\u2019\u2018`]"
 # Typographic apostrophes, as news sites and word processors write "O’Keeffe": Document.lower turns them into
@@ -443,34 +443,58 @@ def tamil_pattern(name: str) -> str:
     each word may take the endings a sentence glues on."""
     words = []
     for word in fold(name.lower()).split():
-        word = "".join(c for c in word if c.isalpha())
-        parts: list[str] = []
-        at, after_consonant = 0, False
-        while at < len(word):
-            vowel = next((v for v in _TAMIL_VOWELS if word.startswith(v[0], at)), None)
-            if vowel is not None and not (vowel[0] == "y" and not after_consonant):
-                parts.append(vowel[2] if after_consonant else vowel[1])
-                at += len(vowel[0])
-                after_consonant = False
-                continue
-            consonant = next((c for c in _TAMIL_CONSONANTS if word.startswith(c[0], at)), None)
-            if consonant is None:
-                at += 1
-                continue
-            size = len(consonant[0])
-            if word.startswith(consonant[0], at + size):  # "nn", "tt": the doubled letter is written once
-                size *= 2
-            if after_consonant:
-                parts.append(_PULLI)  # no vowel between: "rth" in Karthik, கார்த்திக்
-            letter = consonant[1]
-            parts.append(f"(?:{letter}{_PULLI})?{letter}")  # (a consonant may be doubled: "த்தி")
-            at += size
-            after_consonant = True
-        if after_consonant:
-            parts.append(f"{_PULLI}?")
+        # (no vowel between consonants: "rth" in Karthik, கார்த்திக்; a consonant may be doubled: "த்தி")
+        parts = _abugida(
+            word,
+            _TAMIL_VOWELS,
+            _TAMIL_CONSONANTS,
+            _PULLI,
+            lambda letter: f"(?:{letter}{_PULLI})?{letter}",
+            f"{_PULLI}?",
+        )
         if parts:
             words.append("".join(parts) + TAMIL_SUFFIX)
     return r"\s+".join(words)
+
+
+def _abugida(
+    word: str,
+    vowels: tuple[tuple[str, str, str], ...],
+    consonants: tuple[tuple[str, str], ...],
+    joined: str,
+    letter: Callable[[str], str],
+    last: str,
+) -> list[str]:
+    """A word in English letters as a script that writes each consonant with the vowel after it (Tamil, Gujarati):
+    `vowels` are (English letters, the vowel at a word's start, its sign after a consonant), letter groups first;
+    `joined` goes between two consonants with no vowel between, `letter` writes a consonant's pattern, and `last`
+    ends a word that ends in a consonant. A doubled letter ("nn") is one. A "y" is a vowel only after a
+    consonant ("Parameswary")."""
+    word = "".join(c for c in word if c.isalpha())
+    parts: list[str] = []
+    at, after_consonant = 0, False
+    while at < len(word):
+        vowel = next((v for v in vowels if word.startswith(v[0], at)), None)
+        if vowel is not None and not (vowel[0] == "y" and not after_consonant):
+            parts.append(vowel[2] if after_consonant else vowel[1])
+            at += len(vowel[0])
+            after_consonant = False
+            continue
+        consonant = next((c for c in consonants if word.startswith(c[0], at)), None)
+        if consonant is None:
+            at += 1
+            continue
+        size = len(consonant[0])
+        if word.startswith(consonant[0], at + size):
+            size *= 2
+        if after_consonant:
+            parts.append(joined)
+        parts.append(letter(consonant[1]))
+        at += size
+        after_consonant = True
+    if after_consonant:
+        parts.append(last)
+    return parts
 
 
 def is_arabic(ch: str) -> bool:
@@ -610,19 +634,19 @@ _GUJARATI_CONSONANTS = (
     ("z", "(?:ઝ|જ)"),
     ("q", "ક"),
 )
-# (English letters, the vowel's sign after a consonant, the vowel as a letter of its own)
+# (English letters, the vowel as a letter of its own, its sign after a consonant)
 _GUJARATI_VOWELS = (
-    ("aa", "ા", "આ"),
-    ("ai", "(?:ૈ|ે|ાઈ|ાઇ)", "(?:ઐ|એ)"),
-    ("au", "ૌ", "ઔ"),
-    ("ee", "ી", "ઈ"),
-    ("ii", "ી", "ઈ"),
-    ("oo", "ૂ", "ઊ"),
-    ("a", "ા?", "(?:અ|આ)"),
-    ("e", "(?:ે|ૈ)", "(?:એ|ઈ)"),
-    ("i", "(?:િ|ી)", "(?:ઇ|ઈ)"),
-    ("o", "(?:ો|ૌ)", "ઓ"),
-    ("u", "(?:ુ|ૂ)", "(?:ઉ|ઊ)"),
+    ("aa", "આ", "ા"),
+    ("ai", "(?:ઐ|એ)", "(?:ૈ|ે|ાઈ|ાઇ)"),
+    ("au", "ઔ", "ૌ"),
+    ("ee", "ઈ", "ી"),
+    ("ii", "ઈ", "ી"),
+    ("oo", "ઊ", "ૂ"),
+    ("a", "(?:અ|આ)", "ા?"),
+    ("e", "(?:એ|ઈ)", "(?:ે|ૈ)"),
+    ("i", "(?:ઇ|ઈ)", "(?:િ|ી)"),
+    ("o", "ઓ", "(?:ો|ૌ)"),
+    ("u", "(?:ઉ|ઊ)", "(?:ુ|ૂ)"),
 )
 _VIRAMA = "\u0acd"
 GUJARATI_SUFFIX = "[\u0a80-\u0aff]{0,6}"  # the case endings a sentence glues on: "પટેલને", "નિખિલનો"
@@ -633,28 +657,10 @@ def gujarati_pattern(name: str) -> str:
     "નિખિલ", "Meera Desai" matches "મીરા દેસાઈ"; each word may take the endings a sentence glues on."""
     words = []
     for word in fold(name.lower()).split():
-        word = "".join(c for c in word if c.isalpha())
-        parts: list[str] = []
-        at, after_consonant = 0, False
-        while at < len(word):
-            vowel = next((v for v in _GUJARATI_VOWELS if word.startswith(v[0], at)), None)
-            if vowel is not None:
-                parts.append(vowel[1] if after_consonant else vowel[2])
-                at += len(vowel[0])
-                after_consonant = False
-                continue
-            consonant = next((c for c in _GUJARATI_CONSONANTS if word.startswith(c[0], at)), None)
-            if consonant is None:
-                at += 1
-                continue
-            size = len(consonant[0])
-            if word.startswith(consonant[0], at + size):  # a doubled letter: written once, or joined
-                size *= 2
-            if after_consonant:
-                parts.append(f"{_VIRAMA}?")  # no vowel between: "ndr" in Rameshchandra, ચંદ્ર
-            parts.append(consonant[1])
-            at += size
-            after_consonant = True
+        # (no vowel between consonants: "ndr" in Rameshchandra, ચંદ્ર, with or without the virama)
+        parts = _abugida(
+            word, _GUJARATI_VOWELS, _GUJARATI_CONSONANTS, f"{_VIRAMA}?", lambda letter: letter, ""
+        )
         if parts:
             words.append("".join(parts) + GUJARATI_SUFFIX)
     return r"\s+".join(words)
