@@ -11,7 +11,6 @@ from typing import ClassVar
 
 from footprint.detect.inflect import (
     called,
-    compound_stem,
     lithuanian,
     lithuanian_forms,
     name_word_forms,
@@ -454,9 +453,7 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         )
         # (a compound name's first part, "Ramesh" of Rameshchandra, is too common a name to be him with the
         # surname alone, "Ramesh K. Patel": only beside a relation word)
-        stems = {g for g in givens if compound_stem(words[0]) == fold(g.lower())} | {
-            g for g in givens if fold(g.lower()) in short
-        }
+        stems = {g for g in givens if fold(g.lower()) in short}  # (short forms include a compound's stem)
         fulls |= {_words(g) + _HONORIFIC + "(?:" + "|".join(after) + ")" for g in givens - stems}
         # Registers write "MORGAN, Catrin Elinor"; a spreadsheet's columns "Price,Gareth", ("Siddiqui","Shazia").
         # A class list's "WIŚNIEWSKA Zofia", with no comma: only with the surname in capitals (see _member).
