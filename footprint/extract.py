@@ -401,6 +401,8 @@ def html_to_document(url: str, html: str) -> Document:
             if dropped:
                 hidden -= 1
             elif not hidden:
+                if tag == "abbr" and (stamp := _year_in_title(element)):
+                    parts.append(f" ({stamp})")
                 parts.append("\n" if tag in _BLOCK_TAGS else " ")
             if element.tail and not hidden:
                 parts.append(element.tail)
@@ -421,6 +423,17 @@ def html_to_document(url: str, html: str) -> Document:
 
 
 MAX_LINKS = 400
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _year_in_title(element: Any) -> str:
+    """A post's full date where its page shows it without the year: Facebook's "19 September" (or "rugsėjo 19
+    d.") with "Friday, 19 September 2025 at 07:02" in the abbr's title. Kept in the text beside the post, where
+    a birthday post's age is read against it; a shown date that has its year needs nothing more."""
+    stamp = " ".join(str(element.get("title") or "").split())[:80]
+    if not _A_YEAR.search(stamp) or _A_YEAR.search("".join(element.itertext())):
+        return ""
+    return stamp
 
 
 def _add_link(base: str, href: str, links: list[str]) -> None:

@@ -7,6 +7,7 @@ birth, and "today" / "birthday" for birthday posts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -127,6 +128,25 @@ _LITHUANIAN_MONTHS = (
     "lapkri[cč]io",
     "gruod[zž]io",
 )
+# The months as Gujarati writes the English ones ("૧૭ એપ્રિલ ૧૯૬૧", with its digits read as ASCII ones), with
+# its spelling variants; none may run on into a longer word ("મે", May, starts "મેળો").
+_GUJARATI_MONTHS = tuple(
+    f"(?:{month})(?![\u0a80-\u0aff])"
+    for month in (
+        "જાન્યુઆરી",
+        "ફેબ્રુઆરી",
+        "માર્ચ",
+        "એપ્રિલ",
+        "મે",
+        "જૂન|જુન",
+        "જુલાઈ|જુલાઇ",
+        "ઑગસ્ટ|ઓગસ્ટ|ઑગષ્ટ|ઓગષ્ટ",
+        "સપ્ટેમ્બર|સપ્ટેંબર",
+        "ઑક્ટોબર|ઓક્ટોબર",
+        "નવેમ્બર|નવેંબર",
+        "ડિસેમ્બર|ડિસેંબર",
+    )
+)
 # Words about birth: English, Welsh ("ganwyd", born; "dyddiad geni", date of birth; "pen-blwydd", birthday),
 # Polish ("ur.", born; "urodzona", "urodziny", birthday; "data urodzenia", date of birth) and Spanish ("nació",
 # "nacida", born; "fecha de nacimiento", date of birth; "cumpleaños", birthday; "cumple 45", turns 45).
@@ -170,6 +190,8 @@ _ANCHOR_WORDS = (
     "gime",
     "gimimo",
     "gimtadien",
+    "-eri",  # Lithuanian ages on a birthday post: "45-eri", "32-eji"
+    "-eji",
 )
 _POST_ANCHORS = frozenset(
     {
@@ -186,10 +208,12 @@ _POST_ANCHORS = frozenset(
         "blwydd",
         "urodz",
         "cumple",
+        "-eri",
+        "-eji",
     }
 )
 _POST_ONLY = frozenset(
-    {"today", "tomorrow", "yesterday", "happy", "lat!", "heddiw", "сьогодні"}
+    {"today", "tomorrow", "yesterday", "happy", "lat!", "heddiw", "сьогодні", "-eri", "-eji"}
 )  # not words about birth
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
 _NUMERIC_START = r"(?<![\d/.\-])"
@@ -216,7 +240,11 @@ _AGE_TODAY = re.compile(
     # Polish "45 lat!" (45 years!) on a birthday post; Welsh "45 oed heddiw" (45 today)
     r"|(?<!\d)(?P<age4>\d{1,3})\s+lat(?:ka)?\s*!|(?<!\d)(?P<age5>\d{1,3})\s+oed\s+heddiw"
     # Spanish "hoy cumple 45" (today she turns 45), "cumple 45 años hoy"
-    r"|hoy\s+cumple\s+(?P<age6>\d{1,3})(?!\d)|cumple\s+(?P<age7>\d{1,3})(?:\s+a[nñ]os)?\s+hoy",
+    r"|hoy\s+cumple\s+(?P<age6>\d{1,3})(?!\d)|cumple\s+(?P<age7>\d{1,3})(?:\s+a[nñ]os)?\s+hoy"
+    # Lithuanian "45-eri!" (45 years, as a birthday post writes an age: "penkeri", "dveji", "ketveri")
+    r"|(?<!\d)(?P<age8>\d{1,3})-(?:eri|eji)(?!\w)"
+    # the day after: "all the lovely messages yesterday on my 65th birthday"
+    r"|yesterday\s+on\s+(?:my|his|her)\s+(?P<age9>\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b'day)",
     re.IGNORECASE,
 )
 
@@ -227,12 +255,18 @@ _HAPPY_AGE = re.compile(r"happy\s+\d")
 def _days_off(m: re.Match[str]) -> int:
     """How many days after the post the birthday an _AGE_TODAY match speaks of falls: "tomorrow" 1."""
     said = m.group().lower()
-    return 1 if said.endswith("tomorrow") else -1 if said.endswith("yesterday") else 0
+    return (
+        1
+        if said.endswith("tomorrow")
+        else -1
+        if said.endswith("yesterday") or said.startswith("yesterday")
+        else 0
+    )
 
 
 def _age(m: re.Match[str]) -> int:
     """The age an _AGE_TODAY match gives, in digits or in words."""
-    ages = ("age", "age2", "age3", "age4", "age5", "age6", "age7")
+    ages = ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9")
     if digits := next((m.group(g) for g in ages if m.group(g)), None):
         return int(digits)
     words = re.split(r"[\s\-]+", m.group("words").lower())
@@ -315,6 +349,7 @@ def _patterns(date: dt.date) -> _Patterns:
                 _POLISH_MONTHS[date.month - 1],
                 *_SPANISH_MONTHS[date.month - 1],
                 _LITHUANIAN_MONTHS[date.month - 1],
+                _GUJARATI_MONTHS[date.month - 1],
             )
         )
         + r")(?![a-z])\.?"
@@ -521,7 +556,7 @@ def _dated(doc: Document, at: int, posted: dt.date) -> bool:
     patterns = _patterns(posted)
     lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
     hits = (h for h in _year_hits(doc.lower, posted.year) if lo <= h < hi)
-    windows = _windows(hits, 32, 12, len(doc.text))
+    windows = _windows(hits, 32, 24, len(doc.text))  # (after: "2025 m. rugsėjo 19 d.")
     if any(True for _ in _in_windows(patterns.written, doc.text, windows)) or any(
         True for _ in _in_windows(patterns.numeric, doc.text, windows)
     ):
@@ -624,6 +659,11 @@ _TURNS_ON_DAY_ES = re.compile(
 _MONTH_BIRTHDAYS = re.compile(
     rf"({_ANY_MONTH}|this\s+month['’]?s)\s+birthdays|birthdays\s+(this\s+month)", re.IGNORECASE
 )
+# ... and a Lithuanian one's "Rugsėjo mėnesį gimtadienius švenčia" (in September's month, birthdays are kept by),
+# with "Rasa Kazlauskienė (rugsėjo 19 d.)"
+_MONTH_BIRTHDAYS_LT = re.compile(
+    "(" + "|".join(_LITHUANIAN_MONTHS) + r")\s+m[eė]nes[iį]\s+gimtadien", re.IGNORECASE
+)
 BIRTHDAY_LIST_CHARS = 300
 
 
@@ -635,24 +675,48 @@ def _name_with_day(profile: Profile) -> re.Pattern[str]:
     combos = {f"{g} {s}" for g in givens for s in profile.surnames}
     names = sorted({fold(n.lower()) for n in (*profile.names, *combos) if n.strip()}, key=len, reverse=True)
     spelled = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
-    return re.compile(rf"(?<![\w'])(?:{spelled})\s*\(\s*(?P<day>\d{{1,2}}){_ORDINAL}\s*\)")
+    # (the day may come with its month, "(September 19)", "(rugsėjo 19 d.)": read against the list's own)
+    return re.compile(
+        rf"(?<![\w'])(?:{spelled})\s*\(\s*(?:(?P<month>[^\W\d]+)\.?\s+)?(?P<day>\d{{1,2}}){_ORDINAL}"
+        r"(?:\s*d\.)?\s*\)"
+    )
 
 
 def _in_a_birthday_list(
     doc: Document, profile: Profile, date: dt.date
 ) -> Iterator[tuple[int, int, float, str]]:
     low = doc.lower
-    if "birthdays" not in low:
-        return  # (the pattern ignores case, so `re` would try it at every position of the page)
-    for head in _MONTH_BIRTHDAYS.finditer(low):
-        month = _MONTH_NUMBER.get((head.group(1) or "").rstrip("."))
-        if month is None:  # "Birthdays this month": the issue's month ("September 2026" at its head)
-            month = _issue_month(doc)
+    heads: list[tuple[int, int | None]] = []  # where each list starts, and its month
+    # (each pattern ignores case, so `re` would try it at every position of a page without its word)
+    if "birthdays" in low:
+        for head in _MONTH_BIRTHDAYS.finditer(low):
+            month = _MONTH_NUMBER.get((head.group(1) or "").rstrip("."))
+            # "Birthdays this month": the issue's month ("September 2026" at its head)
+            heads.append((head.end(), _issue_month(doc) if month is None else month))
+    if "gimtadien" in low:
+        heads += [
+            (head.end(), _lithuanian_month(head.group(1))) for head in _MONTH_BIRTHDAYS_LT.finditer(low)
+        ]
+    for at, month in heads:
         if month != date.month:
             continue
-        for m in _name_with_day(profile).finditer(low, head.end(), head.end() + BIRTHDAY_LIST_CHARS):
-            if int(m.group("day")) == date.day:
+        for m in _name_with_day(profile).finditer(low, at, at + BIRTHDAY_LIST_CHARS):
+            said = m.group("month")
+            if int(m.group("day")) == date.day and (
+                said is None or month in (_MONTH_NUMBER.get(said), _lithuanian_month(said))
+            ):
                 yield (m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")
+
+
+def _lithuanian_month(word: str) -> int | None:
+    return next(
+        (
+            n
+            for n, month in enumerate(_LITHUANIAN_MONTHS, start=1)
+            if re.fullmatch(month, word, re.IGNORECASE)
+        ),
+        None,
+    )
 
 
 _ISSUE_MONTH = re.compile(rf"(?P<month>{_ANY_MONTH})(?:\s+de)?\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
@@ -772,6 +836,10 @@ class BirthDateDetector(Detector):
         date = profile.date_of_birth
         if date is None or not doc.text:
             return
+        if (
+            doc.digits is not doc.text
+        ):  # (a date in another script's digits, "૧૭ એપ્રિલ ૧૯૬૧", read as ASCII ones)
+            doc = dataclasses.replace(doc, text=doc.digits)
         patterns = _patterns(date)
         text, low = doc.text, doc.lower
         found: list[tuple[int, int, float, str]] = []  # start, end, confidence, key
@@ -815,7 +883,7 @@ class BirthDateDetector(Detector):
         found.extend(
             self._birthday_posts(doc, date, full_key, [at for at, word in anchors if word in _POST_ANCHORS])
         )
-        if "birthdays" in low:
+        if "birthdays" in low or "gimtadien" in low:
             found.extend(_in_a_birthday_list(doc, profile, date))
         found.extend(
             (at, end, BIRTHDAY_POST_CONFIDENCE, full_key)

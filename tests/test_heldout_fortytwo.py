@@ -1,0 +1,95 @@
+"""What the forty-second and forty-third held-out corpus sets (a Lithuanian-British and a Gujarati councillor)
+showed footprint missing or misreading, as small cases.
+
+Each test fails without its fix. The people are invented; the numbers are Ofcom drama numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from footprint.detect.subject import mentions
+from footprint.extract import html_to_document
+from footprint.model import Address, FamilyMember, Profile
+from tests.conftest import labels_found as found
+
+RASA = Profile(
+    key="rasa",
+    name="Rasa Kazlauskienė",
+    other_names=("Rasa Kazlauskiene",),
+    date_of_birth=dt.date(1980, 9, 19),
+    locality=("Saxmere",),
+    addresses=(Address("11 Medlar Close, Saxmere", label="home", postcode="UW6 4RJ"),),
+)
+HANSA = Profile(
+    key="hansa",
+    name="Hansa Patel",
+    other_names=("Hansaben Patel", "હંસાબેન પટેલ", "હંસાબેન રમેશચંદ્ર પટેલ"),
+    date_of_birth=dt.date(1961, 4, 17),
+    locality=("Kingsbrook",),
+    addresses=(Address("27 Ashdene Gardens, Kingsbrook", label="home", postcode="UY3 8PF"),),
+    family=(
+        FamilyMember("Rameshchandra Patel", relation="spouse"),
+        FamilyMember("Meera Desai", relation="child"),
+        FamilyMember("Anaya Desai", relation="grandchild"),
+    ),
+)
+
+
+def test_a_posts_full_date_in_its_abbr_title_stays_beside_the_post() -> None:
+    html = (
+        '<div class="post"><a href="/d">Darius Kazlauskas</a> · '
+        '<abbr title="2025 m. rugsėjo 19 d. 07:02">rugsėjo 19 d.</abbr></div>'
+        '<p><abbr title="2024-07-20">Saturday 20 July 2024</abbr> <abbr title="married">m.</abbr></p>'
+    )
+    text = html_to_document("https://example.org/", html).text
+    assert "rugsėjo 19 d. (2025 m. rugsėjo 19 d. 07:02)" in text
+    # (a shown date that has its year, and a title that is not a date, add nothing)
+    assert "2024-07-20" not in text and "(married)" not in text
+
+
+def test_a_lithuanian_birthday_post_with_an_age_gives_the_whole_date() -> None:
+    html = (
+        "<h1>Rasa Kazlauskienė</h1>"
+        '<div class="post"><a href="/d">Darius Kazlauskas</a> ▸ Rasa Kazlauskienė · '
+        '<abbr title="2025 m. rugsėjo 19 d. 07:02">rugsėjo 19 d.</abbr></div>'
+        "<div>Su gimtadieniu, mano mieloji! 45-eri ir vis gražesnė</div>"
+    )
+    text = html_to_document("https://example.org/", html).text
+    labels = found(text, RASA, confirmed=True)
+    assert ("date_of_birth", "dob:1980-09-19", False, True) in labels
+    # ... an age that does not fit the post's year gives nothing
+    assert ("date_of_birth", "dob:1980-09-19", False, True) not in found(
+        text.replace("45-eri", "47-eri"), RASA, confirmed=True
+    )
+
+
+def test_thanks_the_day_after_for_messages_on_an_nth_birthday() -> None:
+    page = (
+        "created_at: 2026-04-18T09:12:44.000Z\nname: Cllr Hansa Patel\ntext: Thank you for all the lovely "
+        "messages yesterday on my 65th birthday. Now back to work in Kingsbrook.\n"
+    )
+    assert ("date_of_birth", "dob:1961-04-17", False, True) in found(page, HANSA, confirmed=True)
+    # (the day after: a post dated the birthday itself says "yesterday" of the day before)
+    assert ("date_of_birth", "dob:1961-04-17", False, True) not in found(
+        page.replace("2026-04-18", "2026-04-17"), HANSA, confirmed=True
+    )
+
+
+def test_a_lithuanian_newsletters_list_of_the_months_birthdays() -> None:
+    page = (
+        "Misijos žinios, 2025 m. rugsėjis\n\nRugsėjo mėnesį gimtadienius švenčia mūsų savanoriai:\n"
+        "Jurgita Kazlauskienė (rugsėjo 3 d.)\nRasa Kazlauskienė (rugsėjo 19 d.)\nPetras Vaitkus (rugsėjo 27 d.)\n"
+    )
+    assert ("date_of_birth", "dob:--09-19", True, True) in found(page, RASA)
+    # ... another day, or the list of another month, is not her birthday
+    assert ("date_of_birth", "dob:--09-19", True, True) not in found(page.replace("19 d.", "21 d."), RASA)
+    assert ("date_of_birth", "dob:--09-19", True, True) not in found(
+        page.replace("Rugsėjo mėnesį", "Spalio mėnesį"), RASA
+    )
+
+
+def test_a_date_of_birth_in_gujarati_digits_and_month() -> None:
+    page = "નામ: હંસાબેન રમેશચંદ્ર પટેલ\n\nજન્મ: ૧૭ એપ્રિલ ૧૯૬૧, જીંજા (યુગાન્ડા)\n"
+    assert ("date_of_birth", "dob:1961-04-17", False, True) in found(page, HANSA)
+    assert ("date_of_birth", "dob:1961-04-17", False, True) not in found(page.replace("૧૭", "૧૮"), HANSA)
