@@ -93,3 +93,23 @@ def test_a_date_of_birth_in_gujarati_digits_and_month() -> None:
     page = "નામ: હંસાબેન રમેશચંદ્ર પટેલ\n\nજન્મ: ૧૭ એપ્રિલ ૧૯૬૧, જીંજા (યુગાન્ડા)\n"
     assert ("date_of_birth", "dob:1961-04-17", False, True) in found(page, HANSA)
     assert ("date_of_birth", "dob:1961-04-17", False, True) not in found(page.replace("૧૭", "૧૮"), HANSA)
+
+
+def test_her_surname_with_a_gujarati_case_ending_names_her() -> None:
+    page = (
+        "Kingsbrook: સમાજ દ્વારા કાઉન્સિલર હંસાબેન પટેલને 'સમાજ રત્ન' એવોર્ડ. તેમના પતિ રમેશભાઈ, પુત્રી મીરા તથા દોહિત્રી અનાયા પણ "
+        "હાજર રહ્યાં હતાં.\n\nનામ: હંસાબેન રમેશચંદ્ર પટેલ\n"
+    )
+    assert ("family_member", "family:anaya desai", False, True) in found(page, HANSA)
+    # ... and another man's given names before the surname make it his: "નવીનચંદ્ર છોટાભાઈ પટેલનાં" (Navinchandra
+    # Chhotabhai Patel's)
+    page = "તેઓ નવીનચંદ્ર છોટાભાઈ પટેલનાં ધર્મપત્ની હતાં.\n"
+    assert mentions(html_to_document("https://example.org/", f"<p>{page}</p>"), HANSA) == ()
+
+
+def test_another_middle_name_in_gujarati_is_a_namesake() -> None:
+    page = "<p>કિંગ્સબ્રુક નિવાસી સ્વ. હંસાબેન નવીનચંદ્ર પટેલ (ઉં. વ. ૭૮)</p><p>Hansa Patel: Om Shanti</p>"
+    doc = html_to_document("https://example.org/", page)
+    assert [doc.text[a:b] for a, b in mentions(doc, HANSA)] == ["Hansa Patel"]
+    doc = html_to_document("https://example.org/", page.replace("નવીનચંદ્ર", "રમેશચંદ્ર"))
+    assert [doc.text[a:b] for a, b in mentions(doc, HANSA)] == ["હંસાબેન રમેશચંદ્ર પટેલ", "Hansa Patel"]

@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -259,6 +260,15 @@ _ANOTHER = frozenset(["another", "different", "other"])  # "another David Jones"
 SOMEONE_ELSE = -1  # _name_start: the name with a middle name or initial the person does not have
 
 
+def _a_word(word: str) -> bool:
+    """Letters only, the vowel signs of Gujarati and Tamil among them ("નવીનચંદ્ર": str.isalpha says no)."""
+    return word.isalpha() or (
+        bool(word)
+        and not word.isascii()
+        and all(c.isalpha() or unicodedata.category(c) in ("Mn", "Mc") for c in word)
+    )
+
+
 def _their_middle(middle: str, middles: frozenset[str]) -> bool:
     """A middle name or initial that fits the person's, or any when the profile gives none."""
     return not middles or any(m == middle or (len(middle) == 1 and m.startswith(middle)) for m in middles)
@@ -351,7 +361,7 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         size = len(given)
         if tuple(words[-size:]) == given:
             at_word = len(words) - size
-        elif len(words) > size and tuple(words[-size - 1 : -1]) == given and words[-1].rstrip(".").isalpha():
+        elif len(words) > size and tuple(words[-size - 1 : -1]) == given and _a_word(words[-1].rstrip(".")):
             at_word = len(words) - size - 1  # a middle name or initial between: "Nadia Ewa KOWALCZYK-BRENNAN"
             if not _their_middle(words[-1].rstrip("."), patterns.middles):
                 return SOMEONE_ELSE  # "David P Jones" when he is David Ellis Jones
@@ -599,6 +609,9 @@ def _their_other_names(low: str, mentions: tuple[Span, ...], others: list[Span])
 
 
 _NOT_GLUED = "-\u2010"
+# The case endings Gujarati glues onto a name: "હંસાબેન પટેલને" (to Hansaben Patel), "પટેલનો" (Patel's), "પટેલે"
+# (by Patel), "પટેલમાં" (in Patel): the surname is still a whole word before them.
+_GUJARATI_CASE = re.compile("(?:ને|નો|ની|નું|ના|નાં|ે|થી|માં)(?![\u0a80-\u0aff])")
 
 
 def _surname_hits(low: str, surnames: tuple[str, ...]) -> list[Span]:
@@ -608,7 +621,10 @@ def _surname_hits(low: str, surnames: tuple[str, ...]) -> list[Span]:
     for surname in surnames:  # longest first, so "raman-clarke" wins over "raman"
         for at in literal_hits(surname, low):
             end = at + len(surname)
-            if not (starts_word(low, at) and ends_word(low, end)):
+            if not starts_word(low, at) or not (
+                ends_word(low, end)
+                or ("\u0a80" <= surname[-1] <= "\u0aff" and _GUJARATI_CASE.match(low, end))
+            ):
                 continue
             if (end + 1 < len(low) and low[end] in _NOT_GLUED and low[end + 1].isalnum()) or (
                 at >= 2 and low[at - 1] in _NOT_GLUED and low[at - 2].isalnum()
@@ -866,6 +882,11 @@ _NOT_A_NAME = frozenset(
 _ROW_PUNCTUATION = re.compile(r"[\"(\[{,;|]|(?<!\w)'")
 
 
+# How Gujarati given names end ("નવીનચંદ્ર છોટાભાઈ પટેલ": Navinchandra Chhotabhai Patel), a man's "-bhai", a
+# woman's "-ben", and the commonest endings of the names themselves (-chandra, -lal, -das, -kumar, -rai).
+_GUJARATI_GIVEN_ENDS = ("ભાઈ", "ભાઇ", "બેન", "બહેન", "ચંદ્ર", "લાલ", "દાસ", "કુમાર", "રાય")
+
+
 def _someone_else(text: str, start: int, profile: Profile) -> bool:
     """ "Devendra Oduya", "Samuel Oduya": the surname after another given name is another person."""
     before = text[max(0, start - 30) : start]
@@ -874,6 +895,8 @@ def _someone_else(text: str, start: int, profile: Profile) -> bool:
     words = before.split()
     # (the last word without the quotes and commas of a data row before it: "'Social','Margaret" is Margaret)
     word = _ROW_PUNCTUATION.split(words[-1])[-1] if words else ""
+    if word[:1] and "\u0a80" <= word[0] <= "\u0aff":  # Gujarati has no capitals: a given name's own ending
+        return word.endswith(_GUJARATI_GIVEN_ENDS) and word not in _given_words(profile)
     if not (
         word[:1].isupper() and word[1:].replace("'", "").replace("-", "").isalpha() and word[1:].islower()
     ):
