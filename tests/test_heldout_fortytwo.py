@@ -113,3 +113,10 @@ def test_another_middle_name_in_gujarati_is_a_namesake() -> None:
     assert [doc.text[a:b] for a, b in mentions(doc, HANSA)] == ["Hansa Patel"]
     doc = html_to_document("https://example.org/", page.replace("નવીનચંદ્ર", "રમેશચંદ્ર"))
     assert [doc.text[a:b] for a, b in mentions(doc, HANSA)] == ["હંસાબેન રમેશચંદ્ર પટેલ", "Hansa Patel"]
+
+
+def test_a_community_halls_address_on_a_gujarati_page_is_the_halls() -> None:
+    page = (
+        "Kingsbrook: કાઉન્સિલર હંસાબેન રમેશચંદ્ર પટેલ. સભા રવિવારે સમાજ ભવન, ૪૦ સીડર પરેડ, કિંગ્સબ્રુક YU7 3DW ખાતે મળશે.\n"
+    )
+    assert ("home_address", "YU73DW", True, False) not in found(page, HANSA)

@@ -84,6 +84,8 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # Arabic: mosque, mosque (congregational), hall, centre, school, church, office, pharmacy, restaurant,
     # association, shop, company
     r"مسجد جامع قاعة مركز مدرسة كنيسة مكتب صيدلية مطعم جمعية محل شركة "
+    # Gujarati: hall (a community's "bhavan"), temple, office, centre, school, shop, hall, pharmacy
+    r"ભવન મંદિર કાર્યાલય ઓફિસ ઑફિસ સેન્ટર કેન્દ્ર શાળા સ્કૂલ દુકાન હૉલ હોલ ફાર્મસી "
     # Ukrainian: hotline, office, reception, enquiries, centre, school, church, embassy, consulate, council, bank
     r"гаряч\w* офіс\w* приймальн\w* довідк\w* центр\w* школ\w* церкв\w* посольств\w* консульств\w* рад[аиі] "
     r"банк\w*"
