@@ -120,3 +120,13 @@ def test_a_community_halls_address_on_a_gujarati_page_is_the_halls() -> None:
         "Kingsbrook: કાઉન્સિલર હંસાબેન રમેશચંદ્ર પટેલ. સભા રવિવારે સમાજ ભવન, ૪૦ સીડર પરેડ, કિંગ્સબ્રુક YU7 3DW ખાતે મળશે.\n"
     )
     assert ("home_address", "YU73DW", True, False) not in found(page, HANSA)
+
+
+def test_neighbours_here_on_her_street_say_she_lives_there() -> None:
+    page = (
+        "Rasa Kazlauskienė, Saxmere. Several neighbours here on Medlar Close have asked me about the bins.\n"
+    )
+    assert ("home_address", "street:medlar close", True, True) in found(page, RASA, confirmed=True)
+    # ... not a school's "our neighbours have asked us" about parking on it
+    page = "Rasa Kazlauskienė, Saxmere. Please do not park on Medlar Close: our neighbours have asked us again.\n"
+    assert ("home_address", "street:medlar close", True, True) not in found(page, RASA, confirmed=True)

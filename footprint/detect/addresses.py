@@ -37,6 +37,7 @@ _RESIDENCE = re.compile(
     r"|collect(?:ion|ed)?(?:\s+(?:only\s+)?from|(?=\s*:))|pick(?:ed)?[\s\-]?up\s+from"  # a seller's "collection from Quarry Rd"
     r"|address|(?:my|our|her|his|their)\s+(?:own\s+)?(?:road|street|lane|close|avenue|crescent|doorstep|end"
     r"|(?:back\s+|front\s+)?garden)"
+    r"|neighbou?rs?\s+here"  # "several neighbours here on Medlar Close"
     # Polish (home, lives, flat, neighbours) and Welsh (lives, home, house), accents folded
     r"|dom|domem|domu|mieszk\w*|sasiad\w*|byw|cartref|ty"
     # Lithuanian (lives, I live, at home, pick up from), accents folded
