@@ -130,3 +130,14 @@ def test_neighbours_here_on_her_street_say_she_lives_there() -> None:
     # ... not a school's "our neighbours have asked us" about parking on it
     page = "Rasa Kazlauskienė, Saxmere. Please do not park on Medlar Close: our neighbours have asked us again.\n"
     assert ("home_address", "street:medlar close", True, True) not in found(page, RASA, confirmed=True)
+
+
+def test_a_mourners_list_pairs_her_husband_with_her() -> None:
+    page = (
+        "Late Shantaben Maganlal Patel of Kingsbrook. Deeply mourned by: son Rameshbhai and daughter-in-law "
+        "Hansaben (Cllr Hansa Patel); grandson Nikhil.\n"
+    )
+    assert ("family_member", "family:rameshchandra patel", False, True) in found(page, HANSA)
+    # ... not when another woman is his pair and the person comes later
+    page = page.replace("Hansaben (Cllr Hansa Patel)", "Kinjal, and Cllr Hansa Patel")
+    assert ("family_member", "family:rameshchandra patel", False, True) not in found(page, HANSA)

@@ -733,6 +733,19 @@ _ROLE_POSSESSOR = re.compile(
 )
 
 
+# A mourners' list pairs each couple: "son Rameshbhai and daughter-in-law Hansaben (Cllr Hansa Patel)" puts the
+# relative beside the person as her husband, whoever's son he is.
+_PAIRED = re.compile(r"\s+(?:and|&)\s+(?:[a-z\-]+\s+)?(?:(?P<given>[a-z]+)\s*\(?\s*)?")
+PAIRED_CHARS = 60
+
+
+def _paired_with_them(text: str, end: int, introduced: int, givens: frozenset[str]) -> bool:
+    """Whether the person comes right after the relative, "and" and a relation word between: named in full, or
+    by a given name of theirs with the full name in brackets."""
+    m = _PAIRED.fullmatch(text, end, introduced) if 0 < introduced - end < PAIRED_CHARS else None
+    return m is not None and (m.group("given") is None or m.group("given") in givens)
+
+
 def _possessed_by(text: str, at: int, givens: frozenset[str]) -> bool:
     m = _POSSESSOR.search(text, max(0, at - 30), at) if givens else None
     return (m is not None and m.group(1) in givens) or bool(_ROLE_POSSESSOR.search(text, max(0, at - 30), at))
@@ -818,6 +831,7 @@ def _beside_relation(
                 # (unless it is theirs: "Chana, daughter of Cllr Feldman", "father of Nadia and her husband")
                 and not _OF_THEM.fullmatch(text, relation.end(), introduced)
                 and not _possessed_by(text, relation.start(), givens)
+                and not _paired_with_them(text, name[1], introduced, givens)
             ):
                 continue
             if (
