@@ -141,3 +141,33 @@ def test_a_mourners_list_pairs_her_husband_with_her() -> None:
     # ... not when another woman is his pair and the person comes later
     page = page.replace("Hansaben (Cllr Hansa Patel)", "Kinjal, and Cllr Hansa Patel")
     assert ("family_member", "family:rameshchandra patel", False, True) not in found(page, HANSA)
+
+
+def test_a_child_in_brackets_after_her_name_ties_her_record() -> None:
+    rasa = Profile(
+        key="rasa",
+        name="Rasa Kazlauskiene",
+        locality=("Saxmere",),
+        family=(FamilyMember("Lukas Kazlauskas", relation="son"),),
+        addresses=(Address("11 Medlar Close, Saxmere", label="home", postcode="UW6 4RJ"),),
+    )
+    page = (
+        "St Edmund's Friday Flyer, Saxmere\n\nA big thank you to Mrs Kazlauskiene of Saxmere for baking.\n\n"
+        "Thank you to our outgoing PTA treasurer, Rasa Kazlauskiene (mum to Lukas in Year 5), who has kept the "
+        "books for four years. Winners of Bertie the Attendance Bear this week: Year 5!\n"
+    )
+    assert ("family_member", "family:lukas kazlauskas", False, True) in found(page, rasa)
+
+
+def test_a_directory_record_ends_where_its_first_field_comes_round_again() -> None:
+    rasa = Profile(
+        key="rasa", name="Rasa Kazlauskiene", other_names=("Rasa Kazlauskas",), locality=("Saxmere",)
+    )
+    page = (
+        "name: Amber Ledger Accountancy\ncontact_name: Rasa Kazlauskiene\nphone: 0113 496 0610\ntown: Saxmere\n"
+        "name: R K Bookkeeping\ncontact_name: Rasa Kazlauskas\nphone: 07700900600\ntown: Marshby\n"
+        "postcode: WU9 3EN\nname: Kazlauskas Motors\ncontact_name: Mindaugas Kazlauskas\ntown: Saxmere\n"
+    )
+    # the Marshby entry is a namesake's: the next entry's Saxmere does not make it hers
+    assert ("phone", "+447700900600", False, False) not in found(page, rasa)
+    assert ("phone", "+447700900600", False, False) in found(page.replace("Marshby", "Saxmere"), rasa)

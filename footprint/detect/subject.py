@@ -1054,6 +1054,7 @@ def _a_data_row(low: str, start: int, end: int) -> bool:
 
 
 TIE_BEFORE = 80
+_FIELD = re.compile(r"([a-z][a-z_]{1,30}):[ \t]")
 
 
 def _untied_records(
@@ -1081,6 +1082,11 @@ def _untied_records(
         line_end = len(low) if line_end == -1 else line_end
         if _a_data_row(low, line_start, line_end):
             stop = min(stop, line_end)  # a row of delimited data is a record of its own
+        elif (field := _FIELD.match(low, line_start, start)) is not None:
+            # the name as a field's value ("contact_name: Rasa Kazlauskas"): its record ends where the same field
+            # comes round again, in the next record (a directory's flattened JSON)
+            again = low.find(f"\n{field.group(1)}:", end, stop)
+            stop = stop if again == -1 else again
         first = bisect.bisect_left(ties, max(start - TIE_BEFORE, line_start))  # the first tie from there on
         # (a mention by their title, "Cllr Wong", names their role: lists of namesakes do not give it; a chat's
         # sender is one person all through the chat)
@@ -1092,6 +1098,8 @@ def _untied_records(
                 len({m.key for m in relatives if start <= m.start < stop}) > 1
                 and not _born_another_year(low, end, born)  # (a namesake's death notice: "born 1936")
             )
+            # (or one in brackets right after the name: "Rasa Kazlauskiene (mum to Lukas in Year 5)")
+            or any(low.startswith(" (", end) and end < m.start < low.find(")", end) for m in relatives)
         )
         records.append(((start, stop), tied))
     if all(tied for _, tied in records) or not any(tied for _, tied in records):
