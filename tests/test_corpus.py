@@ -140,6 +140,14 @@ KNOWN_FALSE_ALARMS = {
     # A story quoting the other Mairead McDonagh, 52, then "contact Mrs McDonagh on 07700 ...": the title and
     # surname refer back to the namesake, but the councillor is named further down the story too.
     "4126-gazette-tollgate-lane-flood-fears",
+    # A bake-sale story about her sister-in-law Jurgita Kazlauskiene, "Mrs Kazlauskiene" all through it, with her
+    # mobile at the end. The councillor is named in full in the middle; the profile gives no title of hers, so
+    # "Mrs Kazlauskiene" after it may be either woman, and the number reads as an unlisted one of the councillor's.
+    "4209-saxmere-mercury-ukraine-bake-sale",
+    # A retiring pharmacist, "Hansa Patel, 67", and her husband Ramesh, in the councillor's own ward: the story
+    # says the councillor is "her namesake ... no relation", which footprint does not read, and the age marks only
+    # the one mention it follows, so "Hansa Patel (centre) with husband Ramesh" reads as the councillor's.
+    "4310-greenway-pharmacy-hansa-patel-retires",
 }
 
 
