@@ -208,6 +208,12 @@ _RELATION_WORD_FRAGMENTS = (
     r" zmon(?:a|os|ai|oje) vyr(?:as|o|ui|a|u|e) dukr(?:a|os|ai|ele|yte) dukter(?:i|ys|ims|is) sun(?:us|aus|ui|umi|elis)"
     r" vaik(?:ai|u|ams|us|ais) mam(?:os|yte) motin(?:a|os|ai) tet(?:is|ei) tev(?:as|o|ui|u) brol(?:is|io|iui|iu)"
     r" ses(?:uo|ers|eriai|eri) anuk(?:as|e|ai|es) senel(?:is|e|iai)"
+    # Romanian, in the cases a sentence gives them, accents folded (ș, ş and ț, ţ as s and t): husband, wife, son,
+    # daughter, child(ren), father, grandmother, grandfather, grandson ("nepoțelul", the little grandson),
+    # granddaughter, brother, sister, son-in-law, parents-in-law
+    r" sot(?:ul|ului|ia|ie|iei) fi(?:ul|ului|ica|icei|ice) copi(?:l|lul|lului|ii|ilor) tat(?:al|alui|ei)"
+    r" bunic(?:a|ii|ul|ului|i|ilor) nepo(?:t|tul|tului|telul|tica|ata|atei|tii|tei) frate(?:le|lui)? frati(?:i|lor)?"
+    r" sor(?:a|ei|ii|ele) ginere(?:le|lui)? socr(?:u|ul|ii) soacr(?:a|ei)"
     # Gujarati families' words in English letters: son, daughter, sons, husband, wife, grandmother, grandfather,
     # paternal grandparents, a daughter's son and daughter, a son's son and daughter, aunts, brother's wife
     r" dikro dikri dikra pati patni nani dadi dadaji bapuji dohitra dohitri pautra pautri kaki masi foi bhabhi"
@@ -223,6 +229,9 @@ _ARABIC_RELATIONS = (
     " بناته أطفالي اطفالي أطفاله اطفاله والد والدي والده والدها والدة والدتي والدته والدتها أبي ابي أبوه أمي امي"
     " أمه امه أخ أخي اخي أخوه أخيه اخوه اخيه أخت أختي اختي أخته اخته شقيق شقيقي شقيقه شقيقها شقيقة شقيقتي"
     " شقيقته حفيد حفيدي حفيده حفيدة حفيدتي حفيدته جدي جده جدتي جدته نجل نجله كريمة كريمته عائلتي عائلته أسرتي أسرته"
+    # Urdu: wife, husband, son(s), daughter(s), children, mother, father, brother, sister, grandchildren
+    " اہلیہ بیوی بیگم شوہر بیٹا بیٹے بیٹی بیٹیاں بیٹیوں بچے بچوں صاحبزادہ صاحبزادے صاحبزادی والدہ ابو ابا امی"
+    " بھائی بہن پوتا پوتی پوتے نواسا نواسی نواسے"
 )
 
 
@@ -332,6 +341,15 @@ _KUNYA_BEFORE = re.compile(
 
 # What Gujarati families add to a given name, glued or apart: "Rameshbhai" (brother), "Meeraben" (sister).
 _HONORIFIC = r"(?:[ \t\-]?(?:bhai|ben|behn))?"
+# ... and what a Romanian family adds to a child's: "Andreiuț" (little Andrei), folded. Only to a name of their
+# own of five letters or more: a short form with it is an English word ("Deb" + "ut").
+_DIMINUTIVE = r"(?:utu?)?"
+
+
+def _may_be_diminished(given: str, short: frozenset[str]) -> bool:
+    return len(given) >= 5 and fold(given.lower()) not in short
+
+
 _GREETING_BEFORE = re.compile(r"(?:رمضان|عيد|شهر|جمعة)[ \t]+$")
 
 
@@ -459,8 +477,10 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         # A class list's "WIŚNIEWSKA Zofia", with no comma: only with the surname in capitals (see _member).
         # ... with a title between, "FELDMAN Mrs Miriam"; and a couple's row, "FELDMAN Joseph (Yossi) & Devorah".
         any_given = "|".join(_words(g) for g in sorted(givens - stems, key=len, reverse=True))
+        # (Pakistani families write Chaudhry, first, as "Ch.": "Ch. Ghulam Rasool")
+        first = rf"(?:{surname}|ch\.)" if "chaudhry" in spellings(split_name(member.name)[1]) else surname
         fulls.add(  # (one pattern: a page is searched once for the surname that starts them)
-            rf"{surname}(?:[\"']?(?:,\s*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)[\"']?(?:(?:mrs|mr|ms|miss|dr)\.?[ \t]+)?"
+            rf"{first}(?:[\"']?(?:,\s*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)[\"']?(?:(?:mrs|mr|ms|miss|dr)\.?[ \t]+)?"
             rf"|[ \t]+[a-z][\w'\-]*(?:[ \t]+\([^)\n]{{1,20}}\))?[ \t]*&[ \t]*)(?:{any_given})"
         )
         if ending:
@@ -481,7 +501,10 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     arabic_surname = arabic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
-        given=tuple(re.compile(_words(g) + _HONORIFIC) for g in sorted(givens, key=len, reverse=True)),
+        given=tuple(
+            re.compile(_words(g) + _HONORIFIC + (_DIMINUTIVE if _may_be_diminished(g, short) else ""))
+            for g in sorted(givens, key=len, reverse=True)
+        ),
         greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}") if greek_surname and givens else None,
         greek_given=re.compile(f"(?:{greek_givens})") if givens else None,
         cyrillic_full=(

@@ -191,6 +191,7 @@ _SPELLINGS = (
         "mohd.",
     ),
     ("chowdhury", "choudhury", "chowdhuri", "choudhuri", "chaudhury", "chowdury"),
+    ("chaudhry", "chaudhary", "choudhry", "choudhary", "chaudhri", "chaudry"),
     ("hussain", "hussein", "husain", "hossain", "hosain"),
     ("rahman", "rehman"),
     ("ahmed", "ahmad"),

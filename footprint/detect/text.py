@@ -501,7 +501,8 @@ def is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff"
 
 
-# Arabic names as English writes them ("Hala", "Kareem", "Al-Khatib"), back in Arabic script, where short vowels
+# Arabic names as English writes them ("Hala", "Kareem", "Al-Khatib"), back in Arabic script (and in Urdu's
+# letters for the same sounds and for p, ch, g, the retroflex t, d and r: "Parveen" پروین), where short vowels
 # are not written: each consonant as the letters English writes that way (h for ه and ح, t for ت and ط), a long
 # vowel as its letter, a short one as nothing or that letter. Loose on purpose: a name is only looked for this way
 # on a page in Arabic script, and a relative's first name only beside a relation word.
@@ -511,40 +512,40 @@ _TO_ARABIC = (
     ("th", "(?:ث|ت)"),
     ("dh", "(?:ذ|ض|ظ|د)"),
     ("gh", "غ"),
-    ("ch", "(?:تش|ش)"),
+    ("ch", "(?:تش|ش|چ)"),
     ("ph", "ف"),
     ("b", "ب"),
-    ("p", "ب"),
-    ("t", "(?:ت|ط)"),
+    ("p", "(?:ب|پ)"),
+    ("t", "(?:ت|ط|ٹ)"),
     ("j", "ج"),
-    ("h", "(?:ه|ح)"),
-    ("d", "(?:د|ض)"),
-    ("r", "ر"),
+    ("h", "(?:ه|ح|ہ|ھ)"),
+    ("d", "(?:د|ض|ڈ)"),
+    ("r", "(?:ر|ڑ)"),
     ("z", "(?:ز|ظ)"),
     ("s", "(?:س|ص)"),
     ("f", "ف"),
-    ("v", "ف"),
+    ("v", "(?:ف|و)"),
     ("q", "ق"),
-    ("k", "(?:ك|ق)"),
-    ("c", "(?:ك|س)"),
-    ("g", "(?:ج|غ|ق)"),
+    ("k", "(?:ك|ق|ک)"),
+    ("c", "(?:ك|س|ک)"),
+    ("g", "(?:ج|غ|ق|گ)"),
     ("l", "ل"),
     ("m", "م"),
-    ("n", "ن"),
+    ("n", "(?:ن|ں)"),
     ("w", "و"),
     ("x", "كس"),
 )
 _ARABIC_LONG = (
-    ("ee", "ي"),
-    ("ii", "ي"),
-    ("ey", "ي"),
-    ("ai", "ي"),
-    ("ay", "ي"),
-    ("ei", "ي"),
+    ("ee", "[يی]"),
+    ("ii", "[يی]"),
+    ("ey", "[يی]"),
+    ("ai", "[يیے]"),
+    ("ay", "[يیے]"),
+    ("ei", "[يی]"),
     ("oo", "و"),
     ("ou", "و"),
 )
-_ARABIC_SHORT = {"a": "[اىعأ]?", "e": "[يعئ]?", "i": "[يعئ]?", "o": "[وعؤ]?", "u": "[وعؤ]?", "y": "ي"}
+_ARABIC_SHORT = {"a": "[اىعأ]?", "e": "[يعئی]?", "i": "[يعئی]?", "o": "[وعؤ]?", "u": "[وعؤ]?", "y": "[يی]"}
 _ARABIC_START = "[اأإآع]"  # a vowel that starts a word is written on an alif (or is an ʿayn: "Omar", عمر)
 _ARABIC_MARKS = "[\u0640\u064b-\u0652]*"  # the short-vowel marks and the stretching line a page may add
 ARABIC_PREFIX = "[وفبلك]?"  # "and", "so", "with", "to", "like", glued to the word after them
@@ -572,9 +573,9 @@ def arabic_pattern(name: str) -> str:
                 if at == 0:
                     parts.append(_ARABIC_START)
                 elif last and ch in "ae":
-                    parts.append("(?:ا|ى|ة|ه|اء)?")  # "Hala" هالة, "Rasha" رشا
+                    parts.append("(?:ا|ى|ة|ه|اء|ہ|ے)?")  # "Hala" هالة, "Rasha" رشا; Urdu "Shazia" شازیہ
                 elif last and ch in "iy":
-                    parts.append("ي")  # "Fadi" فادي
+                    parts.append("[يی]")  # "Fadi" فادي
                 else:
                     parts.append(_ARABIC_SHORT[ch])
                 at += 1
@@ -582,7 +583,7 @@ def arabic_pattern(name: str) -> str:
             sound = next((s for s in _TO_ARABIC if word.startswith(s[0], at)), None)
             if sound is None:
                 if ch == "y":
-                    parts.append("ي")
+                    parts.append("[يی]")
                 at += 1
                 continue
             parts.append(sound[1] + _ARABIC_MARKS)
