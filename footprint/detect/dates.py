@@ -128,6 +128,37 @@ _LITHUANIAN_MONTHS = (
     "lapkri[cč]io",
     "gruod[zž]io",
 )
+# Romanian months ("19 septembrie 1987"), for this date's patterns only ("mai", May, is also a word: a date
+# needs its day, and a day and month alone a word about birth).
+_ROMANIAN_MONTHS = (
+    "ianuarie",
+    "februarie",
+    "martie",
+    "aprilie",
+    "mai",
+    "iunie",
+    "iulie",
+    "august",
+    "septembrie",
+    "octombrie",
+    "noiembrie",
+    "decembrie",
+)
+# ... and as Urdu writes the English ones ("۹ مارچ ۱۹۷۱ء", its digits read as ASCII ones)
+_URDU_MONTHS = (
+    "جنوری",
+    "فروری",
+    "مارچ",
+    "اپریل",
+    "مئی",
+    "جون",
+    "جولائی",
+    "اگست",
+    "ستمبر",
+    "اکتوبر",
+    "نومبر",
+    "دسمبر",
+)
 # The months as Gujarati writes the English ones ("૧૭ એપ્રિલ ૧૯૬૧", with its digits read as ASCII ones), with
 # its spelling variants; none may run on into a longer word ("મે", May, starts "મેળો").
 _GUJARATI_MONTHS = tuple(
@@ -158,10 +189,25 @@ _TURNED_AN_AGE = re.compile(
 # _near_birth_word)
 _OTHER_BIRTH_WORDS = re.compile(
     r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz|\bnaci(?:d[oa]|[oó]|miento)\b|\bcumple(?:a[nñ]os)?\b"
-    r"|\bgim[eė]\b|\bgimimo\b|gimtadien",  # Lithuanian: born, (date) of birth, birthday
+    r"|\bgim[eė]\b|\bgimimo\b|gimtadien"  # Lithuanian: born, (date) of birth, birthday
+    r"|\bn[aă]scut[aă]?\b|\bna[sșş]ter",  # Romanian: born, (date of) birth
     re.IGNORECASE,
 )
-_OTHER_BIRTH_HINTS = ("ganwyd", "geni", "blwydd", "ur.", "urodz", "naci", "cumple", "gim")  # (in lower case)
+_OTHER_BIRTH_HINTS = (  # (in lower case)
+    "ganwyd",
+    "geni",
+    "blwydd",
+    "ur.",
+    "urodz",
+    "naci",
+    "cumple",
+    "gim",
+    "nasc",
+    "născ",
+    "naster",
+    "naşter",
+    "naște",
+)
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
 _ANCHOR_WORDS = (
@@ -190,6 +236,8 @@ _ANCHOR_WORDS = (
     "gime",
     "gimimo",
     "gimtadien",
+    "nascut",  # Romanian: born ("născută pe 19 septembrie"), (date of) birth
+    "naster",
     "-eri",  # Lithuanian ages on a birthday post: "45-eri", "32-eji"
     "-eji",
 )
@@ -350,6 +398,8 @@ def _patterns(date: dt.date) -> _Patterns:
                 *_SPANISH_MONTHS[date.month - 1],
                 _LITHUANIAN_MONTHS[date.month - 1],
                 _GUJARATI_MONTHS[date.month - 1],
+                _ROMANIAN_MONTHS[date.month - 1],
+                _URDU_MONTHS[date.month - 1],
             )
         )
         + r")(?![a-z])\.?"
