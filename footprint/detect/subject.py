@@ -648,13 +648,24 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
         start = _name_start(low, at, patterns)
         if start is None and _another_given_after(doc.text, at, end, patterns):
             start = SOMEONE_ELSE  # a directory's "FELDMAN Barry & Sandra" when he is Joseph Feldman
+        if start != SOMEONE_ELSE and _their_given_then_a_surname(doc.text, at, end, patterns):
+            start = (
+                SOMEONE_ELSE  # "Mohd Asif Bhatti" when "Asif" is his surname only as "Chaudhry Muhammad Asif"
+            )
         if (
             start != SOMEONE_ELSE
             and patterns.other_generations
             and (generation_after(low, end) in patterns.other_generations)
         ):
             start = SOMEONE_ELSE  # "Winston Lindo Snr", "Mr Lindo senior": the father of the same name
-        elif start is not None and start != SOMEONE_ELSE and _not_their_age(low, end, patterns.born):
+        elif (
+            start is not None
+            and start != SOMEONE_ELSE
+            and (
+                _not_their_age(low, end, patterns.born)
+                or _younger_then(low, end, patterns.born, doc.published)
+            )
+        ):
             # a people-search record's "Andreas K Georgiou Age 61" when he is 52; a profile's "Winston Lindo Jr.
             # ... DOB 10/04/2007" when he was born in 1991
             start = SOMEONE_ELSE
@@ -676,6 +687,23 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
 _GIVEN_AFTER_CAPITALS = re.compile(
     r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Rabbi|Rev|Revd|Cllr)\.?[ \t]+)?([A-Z][a-z][\w'\-]*)"
 )
+
+
+# A capitalised word on its own after a name, at the end of its line or before a comma or a bracket.
+_SURNAME_AFTER = re.compile(
+    r"[ \t]+([A-Z][a-z]{2,}|[\u0600-\u06ff]{2,})(?=[ \t]*(?:$|[,;(\u060c]))", re.MULTILINE
+)
+
+
+def _their_given_then_a_surname(text: str, at: int, end: int, patterns: _NamePatterns) -> bool:
+    """A surname of theirs that is also one of their given names ("Asif", from "Chaudhry Muhammad Asif" and "Asif
+    Chaudhry"), with another surname after it: somebody else's given name there ("Mohd Asif Bhatti", in Urdu
+    "محمد آصف بھٹی")."""
+    word = fold(text[at:end].lower())
+    if not any(given[0] == word for given in patterns.givens):
+        return False
+    m = _SURNAME_AFTER.match(text, end)
+    return m is not None and fold(m.group(1).lower()) not in patterns.surnames
 
 
 def _another_given_after(text: str, at: int, end: int, patterns: _NamePatterns) -> bool:
@@ -752,6 +780,15 @@ def _born_another_year(low: str, end: int, born: int | None) -> bool:
         and int(m.group(1) or m.group(2)) > dt.date.today().year - born + 1
         and not _SOMEONE_BETWEEN.search(low, end, m.start())
     )
+
+
+def _younger_then(low: str, end: int, born: int | None, published: dt.date | None) -> bool:
+    """A paper's "Mohammed Asif Chaudhary, 34, of 12 Greenside Road" on a page dated 2026, when he was born in
+    1971: younger than they were when the page was written (an age alone cannot say that: the page may be old)."""
+    if born is None or published is None:
+        return False
+    m = _AGE_AFTER.match(low, end)
+    return m is not None and not m.group(3) and int(m.group(1) or m.group(2)) < published.year - born - 1
 
 
 def _not_their_age(low: str, end: int, born: int | None) -> bool:
