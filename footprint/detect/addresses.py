@@ -58,7 +58,7 @@ STREET_TYPES = (
     ("place", "pl"),
     ("square", "sq"),
     ("terrace", "terr", "ter", "tce"),  # "Tce" is Royal Mail's, and Scotland's
-    ("grove", "gro", "gr"),
+    ("grove", "gro", "grv", "gr"),
     ("way",),
     ("walk",),
     ("mews",),

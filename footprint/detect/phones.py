@@ -109,6 +109,8 @@ def _national_forms(digits: str, plus: bool) -> list[tuple[str, int]]:
         return []
     if digits.startswith("0"):
         return [("44", 1)]
+    if len(digits) == 12 and digits.startswith(("441", "442", "443", "447")):
+        return [("44", 2)]  # a record's "447700900412", E.164 stored without its plus
     return []
 
 
@@ -158,6 +160,10 @@ def find_numbers(
     """Every phone number in text[start:end], in order. A run glued to a word or a "+" before it is not one;
     after a run that is not a number, the search resumes one character on, so a number inside it is found."""
     stop = len(text) if end is None else end
+    if "44" in text:
+        for run in _bare_international(text, start, stop):
+            if number := read_run(text, run, known):
+                yield number
     pos = start
     while pos < stop and (m := _ONE_RUN.search(text, pos, stop)):
         first = m.start()
@@ -185,7 +191,22 @@ def runs(doc: Document) -> tuple[Run, ...]:
             continue
         found.append(_run_at(text, m))
         pos = m.end()
+    if "44" in text:
+        found = sorted([*found, *_bare_international(text, 0, len(text))], key=lambda run: run.start)
     return tuple(found)
+
+
+# A record's UK number stored as E.164 without its plus, "447700900412": not a run that starts like one (a
+# separate search, by its literal "44", so the run pattern keeps its fast first character).
+_BARE_44 = re.compile(r"44[127]\d{9}(?!\d)")
+
+
+def _bare_international(text: str, start: int, end: int) -> list[Run]:
+    return [
+        _run_at(text, m)
+        for m in _BARE_44.finditer(text, start, end)
+        if not (m.start() and (is_word_char(text[m.start() - 1]) or text[m.start() - 1] == "+"))
+    ]
 
 
 @functools.lru_cache(maxsize=64)
@@ -200,7 +221,8 @@ def _spellings(e164: str) -> tuple[tuple[str, bool], ...]:
     country = str(number.country_code)
     forms = [(country + nsn, True), ("00" + country + nsn, False)]
     if country == "44":
-        forms += [("0" + nsn, False), ("440" + nsn, True), ("00440" + nsn, False)]
+        # (and a data broker's "447700900412": the plus dropped, as E.164 is often stored)
+        forms += [("0" + nsn, False), ("440" + nsn, True), ("00440" + nsn, False), ("44" + nsn, False)]
     return tuple(forms)
 
 

@@ -84,6 +84,8 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # Arabic: mosque, mosque (congregational), hall, centre, school, church, office, pharmacy, restaurant,
     # association, shop, company
     r"مسجد جامع قاعة مركز مدرسة كنيسة مكتب صيدلية مطعم جمعية محل شركة "
+    # Urdu: booking, hall, office, centre, school, shop, company, restaurant, mosque committee
+    r"بکنگ ہال دفتر سینٹر اسکول سکول دکان کمپنی ریسٹورنٹ "
     # Gujarati: hall (a community's "bhavan"), temple, office, centre, school, shop, hall, pharmacy
     r"ભવન મંદિર કાર્યાલય ઓફિસ ઑફિસ સેન્ટર કેન્દ્ર શાળા સ્કૂલ દુકાન હૉલ હોલ ફાર્મસી "
     # Ukrainian: hotline, office, reception, enquiries, centre, school, church, embassy, consulate, council, bank
@@ -302,6 +304,13 @@ class UnlistedDetector(Detector):
             return None  # a chat's "Mum: This is my new number 07700 900009": Mum's
         if _WHOSE_AFTER.match(text, span[1]) and not _their_own(text, span[1], profile):
             return None  # "collect from 22 Moorgate Lane (Tommo's) not mine"
+        if (
+            (linked := _LINKED_TO.match(text, span[1]))
+            and not _SEVEN_DIGITS.search(text, span[1], linked.start())  # (not another number's field)
+            and _is_someone(linked.group(1), profile)
+        ):
+            return None  # a broker's "number: 447700900405 ... linked_to: MARK WHITCOMBE": his
+
         if _OTHER_CONTENT.search(low, *between):
             return None  # "More offers near Brentmere", "Similar listings": what follows is other people's
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
@@ -712,6 +721,11 @@ _NOT_CALLED = frozenset(
 
 # A name in the possessive right after a detail says whose it is: "22 Moorgate Lane (Tommo's)", "... - Bev's".
 _WHOSE_AFTER = re.compile(r"[ \t]*(?:\(|-|,)?[ \t]*([A-Z][a-z]+)['’]s\b")
+_SEVEN_DIGITS = re.compile(r"\d{7}")
+# A record's field, a few lines below a number, saying whose it is.
+_LINKED_TO = re.compile(
+    r"(?:[^\n]*\n){1,5}?[ \t]*(?:linked|belongs|registered|assigned)[_ ]to[ \t]*:[ \t]*([^\n]{2,60})"
+)
 
 
 def _their_own(text: str, at: int, profile: Profile) -> bool:
