@@ -148,6 +148,11 @@ KNOWN_FALSE_ALARMS = {
     # says the councillor is "her namesake ... no relation", which footprint does not read, and the age marks only
     # the one mention it follows, so "Hansa Patel (centre) with husband Ramesh" reads as the councillor's.
     "4310-greenway-pharmacy-hansa-patel-retires",
+    # A news feed whose item about a namesake solicitor, "Asif Chaudhary, partner at Holmroyd Chaudhary
+    # Solicitors", ends "call 0113 496 0472": the firm is named a sentence before the number, too far for its word
+    # to say whose the number is, and nothing else sets the solicitor apart, so it reads as an unlisted number of
+    # the councillor's.
+    "4424-gazette-news-feed",
 }
 
 
