@@ -202,11 +202,11 @@ _OTHER_BIRTH_HINTS = (  # (in lower case)
     "naci",
     "cumple",
     "gim",
-    "nasc",
+    "nasc",  # (Romanian, with its letters as a page writes them: "născut", "naşterii", "nașterii")
     "născ",
-    "naster",
-    "naşter",
-    "naște",
+    "nast",
+    "naşt",
+    "nașt",
 )
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
@@ -303,13 +303,9 @@ _HAPPY_AGE = re.compile(r"happy\s+\d")
 def _days_off(m: re.Match[str]) -> int:
     """How many days after the post the birthday an _AGE_TODAY match speaks of falls: "tomorrow" 1."""
     said = m.group().lower()
-    return (
-        1
-        if said.endswith("tomorrow")
-        else -1
-        if said.endswith("yesterday") or said.startswith("yesterday")
-        else 0
-    )
+    if said.endswith("tomorrow"):
+        return 1
+    return -1 if said.startswith("yesterday") or said.endswith("yesterday") else 0
 
 
 def _age(m: re.Match[str]) -> int:
@@ -886,9 +882,8 @@ class BirthDateDetector(Detector):
         date = profile.date_of_birth
         if date is None or not doc.text:
             return
-        if (
-            doc.digits is not doc.text
-        ):  # (a date in another script's digits, "૧૭ એપ્રિલ ૧૯૬૧", read as ASCII ones)
+        # (a date in another script's digits, "૧૭ એપ્રિલ ૧૯૬૧", is read as in ASCII ones: offsets are the same)
+        if doc.digits is not doc.text:
             doc = dataclasses.replace(doc, text=doc.digits)
         patterns = _patterns(date)
         text, low = doc.text, doc.lower
