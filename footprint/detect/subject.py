@@ -648,10 +648,9 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
         start = _name_start(low, at, patterns)
         if start is None and _another_given_after(doc.text, at, end, patterns):
             start = SOMEONE_ELSE  # a directory's "FELDMAN Barry & Sandra" when he is Joseph Feldman
+        # "Mohd Asif Bhatti" when "Asif" is his surname only as "Chaudhry Muhammad Asif"
         if start != SOMEONE_ELSE and _their_given_then_a_surname(doc.text, at, end, patterns):
-            start = (
-                SOMEONE_ELSE  # "Mohd Asif Bhatti" when "Asif" is his surname only as "Chaudhry Muhammad Asif"
-            )
+            start = SOMEONE_ELSE
         if (
             start != SOMEONE_ELSE
             and patterns.other_generations

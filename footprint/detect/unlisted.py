@@ -84,7 +84,7 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # Arabic: mosque, mosque (congregational), hall, centre, school, church, office, pharmacy, restaurant,
     # association, shop, company
     r"مسجد جامع قاعة مركز مدرسة كنيسة مكتب صيدلية مطعم جمعية محل شركة "
-    # Urdu: booking, hall, office, centre, school, shop, company, restaurant, mosque committee
+    # Urdu: booking, hall, office, centre, school (two spellings), shop, company, restaurant
     r"بکنگ ہال دفتر سینٹر اسکول سکول دکان کمپنی ریسٹورنٹ "
     # Gujarati: hall (a community's "bhavan"), temple, office, centre, school, shop, hall, pharmacy
     r"ભવન મંદિર કાર્યાલય ઓફિસ ઑફિસ સેન્ટર કેન્દ્ર શાળા સ્કૂલ દુકાન હૉલ હોલ ફાર્મસી "
@@ -310,7 +310,6 @@ class UnlistedDetector(Detector):
             and _is_someone(linked.group(1), profile)
         ):
             return None  # a broker's "number: 447700900405 ... linked_to: MARK WHITCOMBE": his
-
         if _OTHER_CONTENT.search(low, *between):
             return None  # "More offers near Brentmere", "Similar listings": what follows is other people's
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
