@@ -88,6 +88,8 @@ def _fold_by_character(text: str) -> str:
     for ch in text:
         if ch in "\u2019\u2018\u02bc":
             out.append("'")
+        elif ch in "łŁøØđĐħĦı":  # letters with a stroke, and Turkish dotless "ı"
+            out.append("lLoOdDhHi"["łŁøØđĐħĦı".index(ch)])
         elif re.fullmatch("[\u00c0-\u024f\u1e00-\u1eff]", ch):
             out.append(
                 unicodedata.normalize("NFD", ch)[0] if len(unicodedata.normalize("NFD", ch)) > 1 else ch
@@ -112,8 +114,8 @@ def test_fold_replaces_each_character_as_the_plain_rule_does() -> None:
 def _lower_then_fold(text: str) -> str:
     """lower_fold's rule written the plain way."""
     low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):  # ("İ" lowers to two characters: its plain letter's lower case, "i")
+        low = "".join(c.lower() if len(c.lower()) == 1 else _fold_by_character(c).lower()[:1] for c in text)
     return _fold_by_character(low)
 
 

@@ -144,6 +144,50 @@ _ROMANIAN_MONTHS = (
     "noiembrie",
     "decembrie",
 )
+# Turkish ("11 Nisan 1980"), Portuguese ("23 de outubro de 1980") and Hungarian ("1970. november 23.") months, with
+# and without their accents, for this date's patterns only.
+_TURKISH_MONTHS = (
+    "ocak",
+    "[sş]ubat",
+    "mart",
+    "nisan",
+    "may[ıi]s",
+    "haziran",
+    "temmuz",
+    "a[gğ]ustos",
+    "eyl[uü]l",
+    "ekim",
+    "kas[ıi]m",
+    "aral[ıi]k",
+)
+_PORTUGUESE_MONTHS = (
+    "janeiro",
+    "fevereiro",
+    "mar[cç]o",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+)
+_HUNGARIAN_MONTHS = (
+    "janu[aá]r",
+    "febru[aá]r",
+    "m[aá]rcius",
+    "[aá]prilis",
+    "m[aá]jus",
+    "j[uú]nius",
+    "j[uú]lius",
+    "augusztus",
+    "szeptember",
+    "okt[oó]ber",
+    "november",
+    "december",
+)
 # ... and as Urdu writes the English ones ("۹ مارچ ۱۹۷۱ء", its digits read as ASCII ones)
 _URDU_MONTHS = (
     "جنوری",
@@ -190,7 +234,11 @@ _TURNED_AN_AGE = re.compile(
 _OTHER_BIRTH_WORDS = re.compile(
     r"\bganwyd\b|\bgeni\b|pen-?blwydd|\bur\.|urodz|\bnaci(?:d[oa]|[oó]|miento)\b|\bcumple(?:a[nñ]os)?\b"
     r"|\bgim[eė]\b|\bgimimo\b|gimtadien"  # Lithuanian: born, (date) of birth, birthday
-    r"|\bn[aă]scut[aă]?\b|\bna[sșş]ter",  # Romanian: born, (date of) birth
+    r"|\bn[aă]scut[aă]?\b|\bna[sșş]ter"  # Romanian: born, (date of) birth
+    r"|\bdo[gğ](?:um|du|dum|an|mu[sş])"  # Turkish: birth(day), was born, I was born, born
+    r"|\bnasc(?:id[oa]|eu|i|imento)\b|anivers[aá]rio"  # Portuguese: born, birth, birthday
+    r"|sz[uü]let|sz[uü]linap"  # Hungarian: born, (date) of birth, birthday
+    r"|\bsinh\s+(?:n[aă]m|ng[aà]y|nh[aậ]t)|ng[aà]y\s+sinh",  # Vietnamese: born (in year, on day), birthday
     re.IGNORECASE,
 )
 _OTHER_BIRTH_HINTS = (  # (in lower case)
@@ -207,6 +255,14 @@ _OTHER_BIRTH_HINTS = (  # (in lower case)
     "nast",
     "naşt",
     "nașt",
+    "doğ",
+    "dog",
+    "anivers",
+    "szület",
+    "szulet",
+    "szülin",
+    "szulin",
+    "sinh",
 )
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
@@ -240,7 +296,27 @@ _ANCHOR_WORDS = (
     "naster",
     "-eri",  # Lithuanian ages on a birthday post: "45-eri", "32-eji"
     "-eji",
+    "dogum",  # Turkish: birth ("doğum günü", birthday; "doğumlu", born in), was born ("doğdu", "doğan")
+    "dogdu",
+    "dogan",
+    "nasc",  # Portuguese: born ("nascida", "nasceu"), birth ("data de nascimento")
+    "aniversario",
+    "szulet",  # Hungarian: born ("született"), of birth ("születési"), birthday ("születésnap")
+    "szulinap",
+    "sinh n",  # Vietnamese: born in ("sinh năm"), birthday ("sinh nhật"), born on ("sinh ngày"), date of birth
+    "sinh ng",
+    "ngay sinh",
+    # ... and a birthday post's age: Turkish "45 yaşına girdi", Hungarian "55 éves lett", Portuguese "45 aninhos",
+    # "faz hoje 45 anos", Vietnamese "tròn 55 tuổi"
+    "yasina gir",
+    "yasima gir",
+    "eves lett",
+    "aninhos",
+    "hoje",
+    "tron ",
 )
+# (the birthday posts' ages in other languages, as anchors)
+_OTHER_POST_AGES = frozenset({"yasina gir", "yasima gir", "eves lett", "aninhos", "hoje", "tron "})
 _POST_ANCHORS = frozenset(
     {
         "сьогодні",
@@ -258,10 +334,23 @@ _POST_ANCHORS = frozenset(
         "cumple",
         "-eri",
         "-eji",
+        *_OTHER_POST_AGES,
+        *("aniversario", "szulet", "szulinap", "dogum", "sinh n"),  # (a birthday wished: "feliz aniversário")
     }
 )
 _POST_ONLY = frozenset(
-    {"today", "tomorrow", "yesterday", "happy", "lat!", "heddiw", "сьогодні", "-eri", "-eji"}
+    {
+        "today",
+        "tomorrow",
+        "yesterday",
+        "happy",
+        "lat!",
+        "heddiw",
+        "сьогодні",
+        "-eri",
+        "-eji",
+        *_OTHER_POST_AGES,
+    }
 )  # not words about birth
 _NUMERIC_END = r"(?!\d)(?![/.\-]\d)"
 _NUMERIC_START = r"(?<![\d/.\-])"
@@ -292,7 +381,13 @@ _AGE_TODAY = re.compile(
     # Lithuanian "45-eri!" (45 years, as a birthday post writes an age: "penkeri", "dveji", "ketveri")
     r"|(?<!\d)(?P<age8>\d{1,3})-(?:eri|eji)(?!\w)"
     # the day after: "all the lovely messages yesterday on my 65th birthday"
-    r"|yesterday\s+on\s+(?:my|his|her)\s+(?P<age9>\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b'day)",
+    r"|yesterday\s+on\s+(?:my|his|her)\s+(?P<age9>\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b'day)"
+    # Turkish "45 yaşıma girdim" (I have turned 45), "45 yaşına girdi"; Hungarian "55 éves lett" (has turned 55);
+    # Portuguese "45 aninhos" (45 little years, as a birthday post says it), "faz hoje 45 anos" (turns 45 today);
+    # Vietnamese "tròn 55 tuổi" (a full 55 years)
+    r"|(?<!\d)(?P<age10>\d{1,3})\s+ya[sş][ıi][mn]a\s+gird|(?<!\d)(?P<age11>\d{1,3})\s+[eé]ves\s+lett"
+    r"|(?<!\d)(?P<age12>\d{1,3})\s+aninhos|faz\s+hoje\s+(?P<age13>\d{1,3})\s+anos"
+    r"|tr[oò]n\s+(?P<age14>\d{1,3})\s+tu[oổ]i",
     re.IGNORECASE,
 )
 
@@ -310,7 +405,7 @@ def _days_off(m: re.Match[str]) -> int:
 
 def _age(m: re.Match[str]) -> int:
     """The age an _AGE_TODAY match gives, in digits or in words."""
-    ages = ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9")
+    ages = ("age", *(f"age{n}" for n in range(2, 15)))
     if digits := next((m.group(g) for g in ages if m.group(g)), None):
         return int(digits)
     words = re.split(r"[\s\-]+", m.group("words").lower())
@@ -320,7 +415,13 @@ def _age(m: re.Match[str]) -> int:
     return age + (_UNITS.index(words[1]) + 1 if len(words) > 1 else 0)
 
 
-_HAPPY_BIRTHDAY = re.compile(r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)", re.IGNORECASE)
+_HAPPY_BIRTHDAY = re.compile(
+    r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)"
+    # Portuguese, Hungarian (twice), Turkish ("your birthday be happy") and Vietnamese
+    r"|feliz\s+anivers[aá]rio|boldog\s+sz[uü]let[eé]snapot|boldog\s+sz[uü]linapot|do[gğ]um\s+g[uü]n[uü]n\s+kutlu"
+    r"|ch[uú]c\s+m[uừ]ng\s+sinh\s+nh[aậ]t",
+    re.IGNORECASE,
+)
 # ... and the person's own thanks: "Thank you all for the lovely birthday messages today" (each pattern starts with
 # its own word, so `re` searches for it rather than trying a choice at every position)
 _BIRTHDAY_THANKS = re.compile(
@@ -396,6 +497,9 @@ def _patterns(date: dt.date) -> _Patterns:
                 _GUJARATI_MONTHS[date.month - 1],
                 _ROMANIAN_MONTHS[date.month - 1],
                 _URDU_MONTHS[date.month - 1],
+                _TURKISH_MONTHS[date.month - 1],
+                _PORTUGUESE_MONTHS[date.month - 1],
+                _HUNGARIAN_MONTHS[date.month - 1],
             )
         )
         + r")(?![a-z])\.?"
@@ -403,8 +507,10 @@ def _patterns(date: dt.date) -> _Patterns:
     written = (
         rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|\s+de\s+|[\s\-]+){month_name}(?:,?[\s\-]+|\s+del?\s+)(?:{year}|['\u2019]{year[2:]})(?:\s*r\.)?(?!\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL},?\s+{year}(?!\d)",
-        # year first, as Lithuanian writes it: "1980 m. rugsėjo 19 d."
-        rf"(?<![\w]){year}\s*m\.\s+{month_name}\s+{day}(?!\d)",
+        # year first, as Lithuanian and Hungarian write it: "1980 m. rugsėjo 19 d.", "1970. november 23-án"
+        rf"(?<![\w]){year}(?:\s*m\.|\.)\s+{month_name}\s+{day}(?!\d)",
+        # Vietnamese: "ngày 4 tháng 9 năm 1971" (day 4, month 9, year 1971)
+        rf"(?<![\w])ng[aà]y\s+{day}\s+th[aá]ng\s+{month},?\s+n[aă]m\s+{year}(?!\d)",
     )
     numeric = [
         rf"{_NUMERIC_START}{day}(?P<s1>[/.\-]){month}(?P=s1){short_year}{_NUMERIC_END}",
@@ -418,7 +524,8 @@ def _patterns(date: dt.date) -> _Patterns:
         numeric.append(month_first)
     day_month = [
         rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|\s+de\s+|[\s\-]+){month_name}(?![\w\-]*,?[\s\-]*['\u2019]?\d)(?!\s+del?\s+\d)",
-        rf"(?<![\w]){month_name}\s+{day}{_ORDINAL}(?!\w)(?!,?\s*\d)",
+        # (not after a year: Hungarian "1971. november 23-án" is a whole date, someone's if not this one)
+        rf"(?<![\w])(?<!\d\.\s)(?<!\d\s){month_name}\s+{day}{_ORDINAL}(?!\w)(?!,?\s*\d)",
         # A record's "birthday: 19/08" (and, as a US form writes it, "08/19" when the day cannot be a month).
         rf"{_NUMERIC_START}{day}/{month}{_NUMERIC_END}",
     ]
@@ -441,14 +548,20 @@ def _patterns(date: dt.date) -> _Patterns:
         year=re.compile(
             rf"\b(?:born\s+(?:in\s+)?(?:(?:[a-z][\w'\-]*\s+){{1,5}}in\s+)?"
             # (a place, then where it is, then the year: not "Born in Gdańsk, Janusz came to Kexwick in 1974")
-            rf"|born\s+in\s+(?:[a-z][\w'\-]*\s+){{0,4}}[a-z][\w'\-]*,\s+(?:on|near|at|off|outside)\s+"
+            rf"|born\s+in\s+(?:[a-z][\w'\-]*\s+){{0,4}}[a-z][\w'\-]*,\s+(?:on|near|at|off|outside|in)\s+"
             rf"(?:[a-z][\w'\-]*\s+){{0,6}}[a-z][\w'\-]*,\s+in\s+"
             rf"|(?:(?:dob|d\.o\.b\.?|birth)(?:[_\s\-]?year)?|year[_\s\-]?of[_\s\-]?birth)\W{{0,3}}"
             # Polish "urodziłam się tam w 1980 roku", "ur. w 1980 r.", "rocznik 1980"; Welsh "ganwyd yn 1970"
             rf"|urodzi\w*\s+si[eę]\s+(?:[\w.]+\s+){{0,3}}?w\s+|ur\.\s*(?:w\s+)?|rocznik\s+|ganwyd\s+(?:[\w']+\s+){{0,3}}?yn\s+"
-            # Spanish "nació en 1981", "nacida en Plasencia en 1981"
-            rf"|naci(?:d[oa]|[oó])\s+(?:en\s+)?(?:(?:\w[\w'\-]*\s+){{1,5}}en\s+)?)"
-            rf"(?:{year}|['\u2019]{year[2:]}){_NUMERIC_END}",
+            # Spanish "nació en 1981", "nacida en Plasencia en 1981"; Portuguese "nascida no Caniço em 1980"
+            rf"|(?:naci(?:d[oa]|[oó])|nasc(?:id[oa]|eu|i))\s+(?:e[nm]\s+)?(?:(?:\w[\w'\-]*\s+){{1,5}}e[nm]\s+)?"
+            # Hungarian "született 1970-ben", "született Pécsen 1970-ben"; Vietnamese "sinh năm 1971"
+            rf"|sz[uü]letett\s+(?:\w+\s+){{0,2}}|sinh\s+n[aă]m\s+)"
+            rf"(?:{year}|['\u2019]{year[2:]}){_NUMERIC_END}"
+            # ... and the year first: Turkish "1980 yılında Lefkoşa'da doğdum", "1980 doğumlu"; Hungarian "1970-ben
+            # született"
+            rf"|(?<!\d){year}(?:['\u2019]?[dt][ae]|\s+y[ıi]l[ıi]nda)?\s+(?:[\w'\u2019]+\s+){{0,3}}?do[gğ](?:du|dum|an|umlu)\b"
+            rf"|(?<!\d){year}-?b[ae]n\s+sz[uü]let",
             re.IGNORECASE,
         ),
     )

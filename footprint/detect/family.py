@@ -26,6 +26,7 @@ from footprint.detect.subject import (
     namesakes,
     own_name_keys,
     someone_elses_post,
+    surname_first_names,
     their_initials,
     untitled,
 )
@@ -214,6 +215,34 @@ _RELATION_WORD_FRAGMENTS = (
     r" sot(?:ul|ului|ia|ie|iei) fi(?:ul|ului|ica|icei|ice) copi(?:l|lul|lului|ii|ilor) tat(?:al|alui|ei)"
     r" bunic(?:a|ii|ul|ului|i|ilor) nepo(?:t|tul|tului|telul|tica|ata|atei|tii|tei) frate(?:le|lui)? frati(?:i|lor)?"
     r" sor(?:a|ei|ii|ele) ginere(?:le|lui)? socr(?:u|ul|ii) soacr(?:a|ei)"
+    # Turkish, with the possessive endings a sentence gives them, accents folded ("ı" as "i": see text.fold; not
+    # "anne", "abi", "eşi" or "karım" bare: a name, a title, a name once folded, "Esi", a name): my spouse, husband,
+    # wife, son, daughter, children, mother, father, grandchild, sibling, older sister, older brother,
+    # daughter-in-law, son-in-law, maternal and paternal grandmother
+    r" es(?:im|imle|imiz|iyle|imin) koca(?:m|si|mla) karisi ogl(?:um|u|umuz|uyla|una|unun)"
+    r" kiz(?:im|i|imiz|iyla|larim?) cocuk(?:larim|lari|larimiz|um) anne(?:m|si|me|mle|miz|mizin)"
+    r" baba(?:m|si|miz|mla) torun(?:um|u|larim?) kardes(?:im|i|lerim) abla(?:m|si) agabey(?:im|i) gelin(?:im|i)"
+    r" damad(?:im|i) anneanne(?:m|si)? babaanne(?:m|si)?"
+    # Portuguese, accents folded: husband, wife, son(s), daughter(s), mother (not "mãe" bare: folded, it is Welsh
+    # "mae", is, and "Lily-Mae"), grandmother/grandfather, grandchildren, brother, sister, nephews and nieces,
+    # parents-in-law, son-in-law, brother/sister-in-law
+    r" filh(?:o|a|os|as|inho|inha) (?:minha|sua|tua|a)\s+mae mae\s+d[aeo]s? avo avos net(?:o|a|os|as|inho|inha) irma(?:o|os|s)? sobrinh(?:o|a|os|as)"
+    r" sogr(?:o|a|os) genro cunhad(?:o|a|os|as)"
+    # Hungarian, with the endings a sentence gives them, accents folded (not "anya", "apa", "fia" or "lany" bare:
+    # a name, "dad" said to him, a name, "girl"): husband, wife, son, daughter, children, mother, father, grandchild,
+    # grandmother, grandfather, sibling, older brother, younger brother, older sister, younger sister, mother-
+    # and father-in-law
+    r" ferj(?:em|e|emmel|evel|emnek|enek|et|emet)? feleseg(?:em|e|emmel|evel|et|enek)?"
+    r" fia(?:m|i|im|mnak|mmal|nak|val|ink) fiunk fiuk lany(?:om|a|unk|aim|ai|ommal|aval|anak|omnak)"
+    r" gyerek(?:eim|ei|eink|ek|em|einek) gyermek(?:eim|ei|eink|e|em|einek)"
+    r" anyam anyja anyuka(?:m|ja)? edesanya(?:m|ja|nk)? apam apja edesapa(?:m|ja|nk)? unoka(?:m|ja|i|im|ink)?"
+    r" nagymama(?:m|ja)? nagyapa(?:m|ja)? testver(?:em|e|eim|ei) batyam batyja ocsem ocse noverem novere hugom huga"
+    r" anyos(?:om|a) apos(?:om|a)"
+    # Vietnamese, accents folded, as two words where one would be another word too ("vo", "con", "me", and
+    # "chong", a Chinese name): (and) her husband, husband and wife, son, daughter, the children, paternal and maternal grandparents and
+    # grandchildren, older brother, older sister, younger brother and sister, son- and daughter-in-law
+    r" va\s+chong chong\s+(?:toi|em|chi|cua|ba|co) vo\s+chong con\s+trai con\s+gai cac\s+con ba\s+noi ba\s+ngoai ong\s+noi ong\s+ngoai chau\s+noi"
+    r" chau\s+ngoai anh\s+trai chi\s+gai em\s+trai em\s+gai con\s+re con\s+dau"
     # Gujarati families' words in English letters: son, daughter, sons, husband, wife, grandmother, grandfather,
     # paternal grandparents, a daughter's son and daughter, a son's son and daughter, aunts, brother's wife
     r" dikro dikri dikra pati patni nani dadi dadaji bapuji dohitra dohitri pautra pautri kaki masi foi bhabhi"
@@ -346,6 +375,29 @@ _HONORIFIC = r"(?:[ \t\-]?(?:bhai|ben|behn))?"
 _DIMINUTIVE = r"(?:utu?)?"
 
 
+# Letters of Hungarian and its neighbours' names ("Gábor", "Péter", "Szabó"), whose families shorten a first name
+# to its first syllable and "i": Gábor and Gabriel are "Gabi", Péter "Peti", Erzsébet "Erzsi", Katalin "Kati".
+_I_DIMINUTIVE_LETTERS = frozenset("áéíóöőúüű")
+_VOWELS = frozenset("aeiouy")
+
+
+def _i_diminutives(name: str) -> set[str]:
+    """ "Péter Szabó" -> {"Peti"}: a first name of five letters or more cut after its first consonant
+    past the first vowel (three or four letters), and "i" (only in a name with such letters). A diminutive is
+    read as a nickname is: beside a relation word, or before the surname ("Peti Szabó")."""
+    words = name.split()
+    if len(words) < 2 or not _I_DIMINUTIVE_LETTERS & set(name.lower()):
+        return set()
+    given = fold(words[0].lower())
+    if len(given) < 5 or not given.isalpha():
+        return set()
+    return {
+        (given[:size] + "i").title()
+        for size in (3, 4)
+        if given[size - 1] not in _VOWELS and any(ch in _VOWELS for ch in given[: size - 1])
+    }
+
+
 def _may_be_diminished(given: str, short: frozenset[str]) -> bool:
     return len(given) >= 5 and fold(given.lower()) not in short
 
@@ -418,6 +470,19 @@ class _MemberPatterns:
     # Short forms the profile does not list ("Bill" for William): ordinary words too ("the bill", "we will"), so
     # beside a relation word they count only as a name is written, with a capital.
     capitalised: frozenset[str] = frozenset()
+    # Given names that are English words too ("Can", "Poppy"): the same, on a page that writes names with capitals
+    words: frozenset[str] = frozenset()
+
+
+# Given names that are also common English words ("a holiday in term time can result in a penalty", "we will",
+# "in May"): beside a relation word, only as a name is written, with a capital (where the page writes the
+# person's name with capitals: a dossier written all in lower case writes "poppy" for Poppy).
+_WORD_NAMES = frozenset(
+    (  # noqa: SIM905 - a word list reads better as words
+        "can will may hope mark bill pat rose dawn grace joy faith frank ray rich sky june april summer ruby amber"
+        " iris ivy holly heather daisy lily poppy violet jade pearl star sunny river autumn chance guy jack art"
+    ).split()
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -442,6 +507,8 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     short = frozenset(fold(n.lower()) for n in called(member.name, member.nicknames)) - {
         fold(n.lower()) for n in (words[0], *member.nicknames)
     }
+    diminutives = _i_diminutives(member.name)
+    givens |= diminutives
     declined = polish(member.name)  # "Tomaszowi Wiśniewskiemu", "Zofii i Jakubowi"
     if declined:
         givens = {form for g in givens for form in polish_forms(g)}
@@ -454,6 +521,13 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             forms = sorted(polish_forms(split_name(member.name)[1]), key=len, reverse=True)
             surname = "(?:" + "|".join(_words(f) for f in forms) + ")"
         fulls = {_words(" ".join(words))}
+        # A nickname that is itself a full name, with the surname in it, is one: "Trần Văn Minh" for Minh Tran.
+        surname_words = set(fold(split_name(member.name)[1].lower()).split())
+        fulls |= {
+            _words(n)
+            for n in member.nicknames
+            if len(n.split()) >= 2 and surname_words & set(fold(n.lower()).split())
+        }
         if len(words) >= 3 and "md." in spellings(words[0]):
             fulls.add(_words(" ".join(words[1:])))  # "Mohammed Abdul Karim" goes by "Abdul Karim"
         # Each given name (first name, nickname) with the surname after it, in one pattern, so a page is searched
@@ -489,15 +563,18 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             fulls |= {_words(g) + rf",?\s+(?:{generation_words})\.?" for g in givens}
     if their_name:
         givens = set()
-    greek_givens = "|".join(greek_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    # (other scripts' pages are read for the names the profile gives, not for short forms guessed from them:
+    # "Zé" spelled in Cyrillic is the start of many words)
+    givens_in_scripts = {g for g in givens if fold(g.lower()) not in short and g not in diminutives}
+    greek_givens = "|".join(greek_pattern(g) for g in sorted(givens_in_scripts, key=len, reverse=True))
     greek_surname = greek_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
-    cyrillic_givens = "|".join(cyrillic_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    cyrillic_givens = "|".join(cyrillic_pattern(g) for g in sorted(givens_in_scripts, key=len, reverse=True))
     cyrillic_surname = cyrillic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
-    tamil_givens = "|".join(tamil_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    tamil_givens = "|".join(tamil_pattern(g) for g in sorted(givens_in_scripts, key=len, reverse=True))
     tamil_surname = tamil_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
-    gujarati_givens = "|".join(gujarati_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    gujarati_givens = "|".join(gujarati_pattern(g) for g in sorted(givens_in_scripts, key=len, reverse=True))
     gujarati_surname = gujarati_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
-    arabic_givens = "|".join(arabic_pattern(g) for g in sorted(givens, key=len, reverse=True))
+    arabic_givens = "|".join(arabic_pattern(g) for g in sorted(givens_in_scripts, key=len, reverse=True))
     arabic_surname = arabic_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
@@ -505,31 +582,36 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             re.compile(_words(g) + _HONORIFIC + (_DIMINUTIVE if _may_be_diminished(g, short) else ""))
             for g in sorted(givens, key=len, reverse=True)
         ),
-        greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}") if greek_surname and givens else None,
-        greek_given=re.compile(f"(?:{greek_givens})") if givens else None,
+        greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}")
+        if greek_surname and givens_in_scripts
+        else None,
+        greek_given=re.compile(f"(?:{greek_givens})") if givens_in_scripts else None,
         cyrillic_full=(
             re.compile(rf"(?:{cyrillic_givens})\s+{cyrillic_surname}")
-            if cyrillic_surname and givens
+            if cyrillic_surname and givens_in_scripts
             else None
         ),
-        cyrillic_given=re.compile(f"(?:{cyrillic_givens})") if givens else None,
-        tamil_full=re.compile(rf"(?:{tamil_givens})\s+{tamil_surname}") if tamil_surname and givens else None,
-        tamil_given=re.compile(f"(?:{tamil_givens})") if givens else None,
+        cyrillic_given=re.compile(f"(?:{cyrillic_givens})") if givens_in_scripts else None,
+        tamil_full=re.compile(rf"(?:{tamil_givens})\s+{tamil_surname}")
+        if tamil_surname and givens_in_scripts
+        else None,
+        tamil_given=re.compile(f"(?:{tamil_givens})") if givens_in_scripts else None,
         arabic_full=(
             re.compile(rf"{ARABIC_PREFIX}(?:{arabic_givens})(?:\s+[\u0600-\u06ff]+)?\s+{arabic_surname}")
-            if arabic_surname and givens
+            if arabic_surname and givens_in_scripts
             else None
         ),
-        arabic_given=re.compile(f"{ARABIC_PREFIX}(?:{arabic_givens})") if givens else None,
+        arabic_given=re.compile(f"{ARABIC_PREFIX}(?:{arabic_givens})") if givens_in_scripts else None,
         gujarati_full=(
             re.compile(rf"(?:{gujarati_givens})(?:\s+[\u0a80-\u0aff]+)?\s+{gujarati_surname}")
-            if gujarati_surname and givens
+            if gujarati_surname and givens_in_scripts
             else None
         ),
-        gujarati_given=re.compile(f"(?:{gujarati_givens})") if givens else None,
+        gujarati_given=re.compile(f"(?:{gujarati_givens})") if givens_in_scripts else None,
         initialled=_initialled(member) if len(words) > 1 and not their_name else None,
         tamil_initialled=_tamil_initialled(member) if len(words) > 1 and not their_name else None,
         capitalised=short,
+        words=frozenset(low for g in givens if (low := fold(g.lower())) in _WORD_NAMES),
     )
 
 
@@ -721,8 +803,10 @@ def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
     ("Callum James Reid"). (A surname's own particle, "Mali ap Rhys", is not a middle name.)"""
     words = written.split()
     middles = words[1 : len(words) - len(split_name(member.name)[1].split())]
+    own = {fold(w.lower()) for w in member.name.split()}
     return (
         len(middles) in (1, 2)
+        and not all(fold(w.lower()) in own for w in middles)  # "Maria da Conceição dos Santos": her own "da"
         and words[0][:1].isupper()
         and middles[0] not in ("and", "&")
         and any(_LOWER_WORD.fullmatch(w) for w in middles)  # (not a record's "lastName:" between)
@@ -811,7 +895,12 @@ _YOUNGER = frozenset(
         "granddaughter",
     ]
 )
-_OLDER = frozenset(["parent", "father", "mother", "mum", "dad", "grandparent", "grandfather", "grandmother"])
+_OLDER = frozenset(
+    [
+        *("parent", "father", "mother", "mum", "dad", "grandparent", "grandfather", "grandmother"),
+        *("parent-in-law", "father-in-law", "mother-in-law"),
+    ]
+)
 
 
 def _not_theirs(member: FamilyMember) -> re.Pattern[str] | None:
@@ -1345,6 +1434,7 @@ class FamilyDetector(Detector):
             "arabic" in found,
         )
         gujarati = "gujarati" in found
+        surname_first = any(form in low for form in surname_first_names(profile))
         for member, probes in _members(profile):
             if greek or cyrillic or tamil or arabic or gujarati or any(probe in low for probe in probes):
                 matches.extend(
@@ -1363,6 +1453,10 @@ class FamilyDetector(Detector):
                         frozenset(fold(s.lower()) for s in profile.surnames),
                         arabic,
                         gujarati,
+                        surname_first,
+                        not any(
+                            text[s:e].islower() for s, e in named
+                        ),  # (a dossier in lower case: names too)
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
@@ -1398,6 +1492,8 @@ class FamilyDetector(Detector):
         own_surnames: frozenset[str] = frozenset(),
         arabic: bool = False,
         gujarati: bool = False,
+        surname_first: bool = False,
+        capitals: bool = True,
     ) -> Iterator[Match]:
         patterns = _member_patterns(member, their_name)
         if patterns is None:
@@ -1433,7 +1529,7 @@ class FamilyDetector(Detector):
                 if (
                     _free(m.span(), taken)
                     and not _a_lower_case_middle(text[m.start() : m.end()], member)
-                    and not _surname_first_in_lower_case(text[m.start() : m.end()], member)
+                    and (surname_first or not _surname_first_in_lower_case(text[m.start() : m.end()], member))
                 ):
                     taken.append(m.span())
                     yield self._match(
@@ -1467,7 +1563,9 @@ class FamilyDetector(Detector):
                     yield by_relation(m.span())
         for pattern in givens:
             for m in whole_words(pattern, low):
-                if m.group() in patterns.capitalised and not text[m.start()].isupper():
+                if (
+                    m.group() in patterns.capitalised or (capitals and m.group() in patterns.words)
+                ) and not text[m.start()].isupper():
                     continue
                 if _hyphenated_with(low, m.start(), m.end()):
                     continue  # "John-Paul" is not John, nor "Mary-Kate" Kate
@@ -1589,7 +1687,7 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
         if words:
             probes = tuple(
                 v
-                for n in (words[0], *called(member.name, member.nicknames))
+                for n in (words[0], *called(member.name, member.nicknames), *_i_diminutives(member.name))
                 if n.strip()
                 for v in spellings(n)
             )

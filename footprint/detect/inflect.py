@@ -207,7 +207,7 @@ def spellings(word: str) -> tuple[str, ...]:
     return _SPELLING_OF.get(low, (low,))
 
 
-# English given names and the short forms families call each other by, widely enough that a user listing "William"
+# English given names (and a few Portuguese and Spanish ones) and the short forms families call each other by, widely enough that a user listing "William"
 # as a husband would expect "my husband Bill" to be found (the profile's `nicknames` add any others: "Tomka",
 # "Zosia"). Only established pet forms, not names of their own that share a root ("Megan", "Molly"). The forms
 # are only a family member's (a person is named by the names they list), and each needs a relation word beside
@@ -287,6 +287,16 @@ _SHORT_FORMS = {
     "frances": ("fran",),
     "francis": ("frank",),
     "oliver": ("ollie",),
+    # Portuguese and Spanish pet forms, as established: "our son Zé", "my daughter Bia", "Paco"
+    "jose": ("ze", "zeca", "pepe"),
+    "beatriz": ("bia",),
+    "manuel": ("manel", "manolo"),
+    "francisco": ("chico", "xico", "paco", "pancho"),
+    "fernando": ("nando",),
+    "antonio": ("toni", "tonio"),
+    "dolores": ("lola",),
+    "ignacio": ("nacho",),
+    "guadalupe": ("lupe",),
 }
 
 

@@ -113,6 +113,9 @@ class _NamePatterns:
     # father of the same name is listed as Winston Lindo Sr (see generation_after)
     other_generations: frozenset[str] = frozenset()
     kunyas: frozenset[str] = frozenset()  # surnames only a kunya gives ("omar" of "Abu Omar"): never alone
+    # Their names as the profile also lists them surname first ("kovacs aniko"): a page that writes one writes
+    # names that way, so "Szabó Lászlóné" there is another Szabó (see surname_first_names)
+    surname_first: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=32)
@@ -163,6 +166,7 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
     probes = {p for p in probes if not any(q != p and q in p for q in probes)}
     givens_tuples = {tuple(g.split()) for g in givens}
     return _NamePatterns(
+        surname_first=surname_first_names(profile),
         surnames=tuple(sorted(surnames, key=len, reverse=True)),
         givens=tuple(sorted(tuple(g.split()) for g in givens)),
         initials=frozenset(initials),
@@ -644,9 +648,14 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
     reads = []
     # for each full name so far (a given name or initial): whether a namesake's, and its surname
     reads_others: list[tuple[bool, str]] = []
+    surname_first: bool | None = None
     for at, end in _surname_hits(low, patterns.surnames):
         start = _name_start(low, at, patterns)
-        if start is None and _another_given_after(doc.text, at, end, patterns):
+        if start is not None and start != SOMEONE_ELSE and _another_husbands_wife(doc.text, start, patterns):
+            start = SOMEONE_ELSE  # "Kovácsné Szabó Anikó" (Mrs Kovács) when she is Szabóné Kovács Anikó
+        if start is None and surname_first is None:
+            surname_first = any(form in low for form in patterns.surname_first)
+        if start is None and _another_given_after(doc.text, at, end, patterns, bool(surname_first)):
             start = SOMEONE_ELSE  # a directory's "FELDMAN Barry & Sandra" when he is Joseph Feldman
         # "Mohd Asif Bhatti" when "Asif" is his surname only as "Chaudhry Muhammad Asif"
         if start != SOMEONE_ELSE and _their_given_then_a_surname(doc.text, at, end, patterns):
@@ -684,7 +693,7 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
 
 # A register's or a directory's surname in capitals, then the given name: "FELDMAN Barry", "FELDMAN Mrs Miriam".
 _GIVEN_AFTER_CAPITALS = re.compile(
-    r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Rabbi|Rev|Revd|Cllr)\.?[ \t]+)?([A-Z][a-z][\w'\-]*)"
+    r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Rabbi|Rev|Revd|Cllr)\.?[ \t]+)?([A-Z\u00c0-\u00de][a-z\u00df-\u024f][\w'\-]*)"
 )
 
 
@@ -705,15 +714,35 @@ def _their_given_then_a_surname(text: str, at: int, end: int, patterns: _NamePat
     return m is not None and fold(m.group(1).lower()) not in patterns.surnames
 
 
-def _another_given_after(text: str, at: int, end: int, patterns: _NamePatterns) -> bool:
-    """The surname in capitals with somebody else's given name after it (a directory's row, surname first)."""
-    if not text[at:end].isupper() or text[text.rfind("\n", 0, at) + 1 : at].strip(" \t.0123456789"):
+# A Hungarian married woman's name: her husband's surname with "-né" before her own name ("Kovácsné Szabó Anikó").
+_MARRIED_AS = re.compile(r"([A-Z\u00c0-\u00de][a-z\u00df-\u024f]+n\u00e9)[ \t]+$")
+
+
+def _another_husbands_wife(text: str, start: int, patterns: _NamePatterns) -> bool:
+    """The person's name as somebody else's wife's: "Kovácsné Szabó Anikó" when she is "Szabóné Kovács Anikó"."""
+    m = _MARRIED_AS.search(text, max(0, start - 30), start)
+    return m is not None and (fold(m.group(1).lower()),) not in patterns.givens
+
+
+def _another_given_after(
+    text: str, at: int, end: int, patterns: _NamePatterns, surname_first: bool = False
+) -> bool:
+    """The surname in capitals with somebody else's given name after it (a directory's row, surname first); or
+    on a page that writes the person's own name surname first, the surname with any other given name after it
+    ("Szabó Lászlóné" beside "Szabóné Kovács Anikó")."""
+    if not surname_first and (
+        not text[at:end].isupper() or text[text.rfind("\n", 0, at) + 1 : at].strip(" \t.0123456789")
+    ):
         return False  # (a directory's rows start with the surname, or with the row's number)
     m = _GIVEN_AFTER_CAPITALS.match(text, end)
     if m is None:
         return False
     word = fold(m.group(1).lower())
-    return not any(word == given[0] for given in patterns.givens) and word not in patterns.middles
+    return (
+        not any(word == given[0] for given in patterns.givens)
+        and word not in patterns.middles
+        and word not in patterns.surnames
+    )
 
 
 def _their_honorific(words: str, titles: frozenset[str]) -> bool:
@@ -727,20 +756,22 @@ def _titles_only(words: str) -> bool:
     return bool(split) and all(w.rstrip(".") in _TITLE_WORDS for w in split)
 
 
-# An age given right after a name: "Age 61", ", 61,", "(61)".
+# An age given right after a name: "Age 61", ", 61,", "(61)", a broker's "Derya Yilmaz, 39 - Edmonton" and
+# "Age 39 · Edmonton".
 # ... or a results table's age column, the next line alone: "Winston A Lindo\n\n65-69".
 # ... or a people-search site's age band, "Age 30-34" (the person's age now, as such sites print it).
 _AGE_AFTER = re.compile(
-    r"(?:\s+aged?\s*:?\s*|\s*,\s*|\s*\(\s*)(\d{2,3})(?:\s*[),]|\s*$|\s*\n)"
+    r"(?:\s+aged?\s*:?\s*|\s*,\s*|\s*\(\s*)(\d{2,3})(?:\s*[),]|\s*$|\s*\n|[ \t]+[\u00b7|\-\u2013][ \t])"
     r"|[ \t]*\n\s*(\d{2})(?:[ \t]*[-\u2013][ \t]*\d{2})?[ \t]*(?:\n|$)"
     r"|\s+age\s*:?\s*(\d{2})[ \t]*[-\u2013][ \t]*(\d{2})(?!\d)"
 )
 
 
-# A record's date of birth soon after a name: "DOB\n\n10/04/2007", "born 3 May 1960", "Date of birth: 1960".
+# A record's date of birth soon after a name: "DOB\n\n10/04/2007", "born 3 May 1960", "Date of birth: 1960",
+# "Born October 1985".
 _BIRTH_YEAR_AFTER = re.compile(
     r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth_?date|born)\b[^0-9\n]{0,6}\s*(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]"
-    r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+|[a-z]+\s+[0-9]{1,2},?\s+)?((?:18|19|20)[0-9]{2})(?![0-9])"
+    r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+|[a-z]+\s+[0-9]{1,2},?\s+|[a-z]+\s+)?((?:18|19|20)[0-9]{2})(?![0-9])"
 )
 # A life's span or a birth year in brackets after a name: "Elizabeth Moorcroft (1858-1921)", "(b. 1931)".
 _LIFESPAN_AFTER = re.compile(
@@ -1147,6 +1178,15 @@ def _untied_records(
     )
 
 
+@functools.lru_cache(maxsize=32)
+def surname_first_names(profile: Profile) -> tuple[str, ...]:
+    """The person's own names that the profile also lists surname first ("Kovács Anikó" beside "Anikó Kovács"),
+    as a page searches for them (lower case, accents folded)."""
+    surname = fold(split_name(profile.name)[1].lower())
+    names = {" ".join(fold(n.lower()).split()) for n in profile.other_names}
+    return tuple(sorted(name for name in names if len(words := name.split()) >= 2 and words[0] == surname))
+
+
 # (Each tests the start of a word after its first letter, so `re` skips ahead to capitals and to the words.)
 _ANY_POSTCODE = re.compile(r"([A-Z](?<!\w[A-Z])[A-Z]?[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b")
 _PLACE = re.compile(
@@ -1163,6 +1203,7 @@ def _elsewhere(text: str, profile: Profile) -> bool:
         not ({w.lower() for w in re.split(r"[ -]", m.group(1))} & own)
         and m.group(1).split()[0] not in _NOT_PLACES
         and m.group(1).split()[-1] not in _NOT_PLACE_ENDS
+        and not text.endswith(("born ", "Born "), 0, m.start())  # where they were born is not where they live
         for m in _PLACE.finditer(text)
     )
 

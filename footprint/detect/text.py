@@ -27,7 +27,8 @@ _ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0386-\u03ce]")
 
 # Letters with a stroke rather than an accent, which Unicode does not take apart: Polish "ł" ("Michał" is written
 # "Michal" on English pages), Scandinavian "ø", "đ".
-_STROKED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H"}
+# Turkish dotless "ı" is folded the same way ("Yılmaz" is written "Yilmaz" too).
+_STROKED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i"}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -83,7 +84,8 @@ def is_tamil(ch: str) -> bool:
 
 
 def lower_fold(text: str) -> str:
-    """fold(text.lower()), one character for one: a character whose lower case is longer ("İ") stays as it is.
+    """fold(text.lower()), one character for one: a character whose lower case is longer (Turkish "İ", "i" and a
+    combining dot) is its plain letter's lower case ("i"), as "YİLMAZ" is written for "Yılmaz".
 
     Most pages are ASCII but for a few characters ("’", "£", "é"), and `str.lower` takes the slow road through
     all of a page that has one; so the ASCII letters are lowered as bytes (a C loop) and each character
@@ -101,7 +103,7 @@ def lower_fold_and_outside(text: str) -> tuple[str, frozenset[str]]:
     if "\u03a3" in text:
         low = text.lower()
         if len(low) != len(text):
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+            low = "".join(c.lower() if len(c.lower()) == 1 else _lower_plain(c) for c in text)
         return fold(low), outside
     low = data.lower().decode("utf-8", "surrogatepass")
     for odd in outside:
@@ -114,8 +116,9 @@ def lower_fold_and_outside(text: str) -> tuple[str, frozenset[str]]:
 def _lower_plain(ch: str) -> str:
     """How lower_fold writes one character outside ASCII."""
     lowered = ch.lower()
-    if len(lowered) != 1:
-        lowered = ch
+    if len(lowered) != 1:  # (Turkish "İ" lowers to "i" and a combining dot: its plain letter's lower case)
+        plain = _plain(ch).lower()
+        lowered = plain if len(plain) == 1 else ch
     return lowered if lowered.isascii() else _plain(lowered)
 
 

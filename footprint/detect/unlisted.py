@@ -90,7 +90,17 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"ભવન મંદિર કાર્યાલય ઓફિસ ઑફિસ સેન્ટર કેન્દ્ર શાળા સ્કૂલ દુકાન હૉલ હોલ ફાર્મસી "
     # Ukrainian: hotline, office, reception, enquiries, centre, school, church, embassy, consulate, council, bank
     r"гаряч\w* офіс\w* приймальн\w* довідк\w* центр\w* школ\w* церкв\w* посольств\w* консульств\w* рад[аиі] "
-    r"банк\w*"
+    r"банк\w* "
+    # Turkish: association, centre, mosque, cemevi, restaurant, shop, office, school, company (accents folded,
+    # "ı" as "i", and with the endings a sentence gives them)
+    r"dernek\w* merkez\w* camii\w* camisi cemevi\w* restoran\w* lokanta\w* magaza\w* buro\w* okul\w* sirket\w* "
+    # Portuguese: association, centre, church, parish, school, shop, café, company, office
+    r"associacao centro igreja paroquia escola loja pastelaria empresa escritorio "
+    # Hungarian: association, centre, church, school, shop (not "Bolton"), restaurant, office, company
+    r"egyesulet\w* kozpont\w* templom\w* iskola\w* bolt(?:ja|ban|unk|unkban)?\b etterem\w* iroda\w* ceg(?:unk|et)?\b "
+    # Vietnamese: association, (community) centre, pagoda, restaurant, shop, company, office (as two words where one
+    # is also another word)
+    r"hoi\s+nguoi hoi\s+cong trung\s+tam chua\s+[a-z]+ nha\s+hang tiem\s+[a-z]+ cong\s+ty van\s+phong"
 ).split()
 _SERVICE = re.compile(alternation(_SERVICE_WORDS, word_start=True))
 _LABELLED = re.compile(
@@ -124,7 +134,7 @@ _TITLED = re.compile(
 _NAME_FIELD = re.compile(
     r"(?m:^)[ \t]*(?:name|(?:full|first|given|display)[_\s]?name|forename|author|member|contact|candidate|agent"
     r"|applicant)"
-    r"[ \t]*:[ \t]*[a-z][a-z]+"
+    r"[ \t]*:[ \t]*[a-z](?:[a-z]+|\.[ \t]*[a-z][a-z]+)"  # ("display_name: M. Pellow" too)
 )
 # A UK postcode: outward code, optional space, inward code (whose letters are never C, I, K, M, O or V).
 # A UK postcode: outward code, optional space, inward code (whose letters are never C, I, K, M, O or V). Found
@@ -310,8 +320,10 @@ class UnlistedDetector(Detector):
             and _is_someone(linked.group(1), profile)
         ):
             return None  # a broker's "number: 447700900405 ... linked_to: MARK WHITCOMBE": his
-        if _OTHER_CONTENT.search(low, *between):
-            return None  # "More offers near Brentmere", "Similar listings": what follows is other people's
+        if _OTHER_CONTENT.search(low, low.rfind("\n", 0, between[0]) + 1, between[1]):
+            # "More offers near Brentmere", "Similar listings": what follows is other people's (and "Neighbours at
+            # 27 Marram Rd", from the start of the line her address is on)
+            return None
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
         if personal:  # a mobile is somebody's: only its own sentence can say it is a library's or a shop's
             context_start = _sentence_start(low, context_start, span[0])
@@ -792,6 +804,7 @@ _OTHER_CONTENT = re.compile(
     rf"(?:{alternation(['more', 'other', 'similar', 'related'], word_start=True)})\s+(?:[a-z]+\s+)?"
     r"(?:offers|listings|items|ads|adverts|posts|stories|articles|results|profiles)\b"
     r"|you\s+(?:may|might)\s+also\s+like"
+    r"|(?<![\w'])neighbours\s+(?:at|on|near|of)\b"  # a people-search record's "Neighbours at 27 Marram Rd"
 )
 # A record's field, at the start of its line, that holds a place, not a person: "county: Greater London",
 # "town: Brentmere", "Source: BT OSIS 2024".
