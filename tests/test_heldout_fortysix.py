@@ -22,7 +22,7 @@ DERYA = Profile(
     family=(
         FamilyMember("Erkan Yılmaz", relation="spouse"),
         FamilyMember("Elif Yılmaz", relation="child"),
-        FamilyMember("Can Yılmaz", relation="child"),
+        FamilyMember("Can Yılmaz", relation="child", school="Palmers Lea Primary School"),
         FamilyMember("Gülsen Aydın", relation="parent"),
     ),
 )
@@ -72,6 +72,8 @@ def test_turkish_relation_words() -> None:
     assert ("family_member", "family:can yılmaz", False, True) in labels
     assert ("family_member", "family:elif yılmaz", False, True) in labels
     assert ("family_member", "family:gülsen aydın", False, True) in labels
+    # ... and his school in Turkish, "İlkokulu'nda" (at the primary school)
+    assert ("child_school", "school:palmers lea", False, True) in labels
 
 
 def test_turkish_dotless_and_dotted_i_fold_to_i() -> None:
@@ -254,3 +256,40 @@ def test_a_record_whose_name_field_starts_with_an_initial_is_anothers() -> None:
         "locality: Calderwick\npostcode: WG5 1BE\n"
     )
     assert ("home_address", "WG51BE", True, False) not in found(page, ANA)
+
+
+def test_a_geojson_point_written_longitude_first_near_home() -> None:
+    derya = Profile(
+        key="derya3",
+        name="Derya Yılmaz",
+        locality=("Palmers Lea",),
+        addresses=(
+            Address(
+                "58 Aldgrove Road, Palmers Lea",
+                label="home",
+                postcode="GJ13 6PW",
+                latitude=51.61237,
+                longitude=-0.11864,
+            ),
+        ),
+        near_home_metres=300,
+    )
+    page = "user: Derya Yılmaz\ntext: Bahçede annemle bir saat uğraştık.\ntype: Point\ncoordinates: -0.11902, 51.61281\n"
+    assert ("geo_location", "geo:51.613,-0.119", False, True) in found(page, derya, confirmed=True)
+
+
+def test_a_restaurants_booking_line_in_turkish_is_not_hers() -> None:
+    page = (
+        "Derya Yılmaz\n11 Nisan · Palmers Lea\n\nBugün 45 yaşıma girdim!\n\nYılmaz Ocakbaşı\n\nNice yıllara "
+        "hemşerim! Akşam künefe bizden (Rezervasyon: 020 7946 0241)\n"
+    )
+    assert ("phone", "+442079460241", False, False) not in found(page, DERYA, confirmed=True)
+
+
+def test_a_schools_own_newsletter_speaks_of_its_pupils_as_our_children() -> None:
+    page = (
+        "Newsletter 24 - Friday 21 March 2025 | Palmers Lea Primary School\n\nFrom the Headteacher\n\n"
+        "Dear families, what a busy week! Our Reception children planted the new sensory garden.\n\n"
+        "A visit from our local councillor\n\nOn Tuesday Year 6 welcomed Cllr Derya Yılmaz, a governor of the school.\n"
+    )
+    assert ("child_school", "school:palmers lea", False, True) not in found(page, DERYA)

@@ -296,6 +296,11 @@ _ANCHOR_WORDS = (
     "naster",
     "-eri",  # Lithuanian ages on a birthday post: "45-eri", "32-eji"
     "-eji",
+)
+# ... and words of languages that write accents, looked for only on a page with accented letters (English pages,
+# most of those read, have none, and each is a search of the whole page): Turkish, Portuguese, Hungarian and
+# Vietnamese words about birth, and their birthday posts' ages
+_ACCENTED_ANCHOR_WORDS = (
     "dogum",  # Turkish: birth ("doğum günü", birthday; "doğumlu", born in), was born ("doğdu", "doğan")
     "dogdu",
     "dogan",
@@ -315,6 +320,7 @@ _ANCHOR_WORDS = (
     "hoje",
     "tron ",
 )
+_ACCENTED_LETTERS = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 # (the birthday posts' ages in other languages, as anchors)
 _OTHER_POST_AGES = frozenset({"yasina gir", "yasima gir", "eves lett", "aninhos", "hoje", "tron "})
 _POST_ANCHORS = frozenset(
@@ -1005,9 +1011,12 @@ class BirthDateDetector(Detector):
         year_windows = _windows(
             _year_hits(low, date.year), 32, 24, len(text)
         )  # (after: "1980 m. rugsėjo 19")
+        words: tuple[str, ...] = _ANCHOR_WORDS
+        if any(_ACCENTED_LETTERS.match(ch) for ch in doc.outside_ascii):
+            words += _ACCENTED_ANCHOR_WORDS
         anchors = [
             (at, word)
-            for word in _ANCHOR_WORDS
+            for word in words
             for at in literal_hits(word, low)
             if (
                 word != "happy" or _HAPPY_AGE.match(low, at)

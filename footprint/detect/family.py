@@ -288,8 +288,8 @@ _RELATION_WORDS = re.compile(
 # Words that say what sort of school it is. A page may leave them out ("St Anne's"), but one that names a
 # different sort ("Millbrook Secondary" when the child is at Millbrook Primary) is a different school.
 _SCHOOL_TYPES = (
-    r"primary",
-    r"secondary",
+    r"(?:primary|ilkokul\w*|altalanos\s+iskola\w*)",  # (and in Turkish and Hungarian: "İlkokulu'nda")
+    r"(?:secondary|ortaokul\w*)",
     r"acad(?:emy|\.)?",
     r"infants?",
     r"juniors?",
@@ -1182,6 +1182,7 @@ _OWN_SCHOOLING_AFTER = re.compile(
 
 
 _TO_EVERY_PARENT = re.compile(r"\bdear\s+parents?\b|\bparents\s+(?:and|&)\s+carers\b")
+_TO_FAMILIES = re.compile(r"\bdear\s+(?:parents?|families|carers)\b|\bparents\s+(?:and|&)\s+carers\b")
 
 
 def _child_cue(
@@ -1218,6 +1219,8 @@ def _child_cue(
             continue
         if cue.group().startswith("your") and _TO_EVERY_PARENT.search(low):
             continue  # a school's letter to "Dear Parents": "your daughters" is every reader's
+        if cue.group().startswith("our") and span[0] < HEADING_CHARS and _TO_FAMILIES.search(low):
+            continue  # the school's own newsletter, to "Dear families": "our Reception children" are its pupils
         if cue.group().startswith(("my", "our")) and (
             someone_elses_post(doc, profile, cue.start()) or _someone_elses_quote(doc, cue.start(), profile)
         ):

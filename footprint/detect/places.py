@@ -8,6 +8,7 @@ A photo's position is reported whenever the page is about the person: where a ph
 they go. It is partial (less severe) unless it lies within `near_home_metres` of a home whose coordinates the
 profile gives. Coordinates in page data are reported only near a home: elsewhere they are a venue's map pin.
 
+A pair written longitude first, as GeoJSON writes it, is read that way round when that puts it near a home.
 Limits: coordinates need four or more decimal places (about 10 m) to be read, so "1.5, 2.5" is never a
 place; degrees-minutes-seconds written as text on a page are not read; a home without coordinates in the
 profile cannot be recognised from a position.
@@ -91,6 +92,12 @@ class PlaceDetector(Detector):
             from_photo = EXIF_MARKER in doc.lower[line_start:start]
             nearest = min((distance_m((lat, lon), home) for home in homes), default=None)
             near_home = nearest is not None and nearest <= radius
+            if not near_home and not from_photo and homes and -90 <= lon <= 90:
+                # GeoJSON writes a point longitude first ("coordinates": [-0.11902, 51.61281]): the pair the
+                # other way round near a home is that home (no venue's pin lands there by chance)
+                swapped = min(distance_m((lon, lat), home) for home in homes)
+                if swapped <= radius:
+                    lat, lon, nearest, near_home = lon, lat, swapped, True
             if near_home:
                 confidence = NEAR_HOME_CONFIDENCE if from_photo else PAGE_NEAR_HOME_CONFIDENCE
                 what = f"{'a photo taken' if from_photo else 'a map position'} {nearest:.0f} m from your home"

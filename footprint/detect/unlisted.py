@@ -91,11 +91,12 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # Ukrainian: hotline, office, reception, enquiries, centre, school, church, embassy, consulate, council, bank
     r"гаряч\w* офіс\w* приймальн\w* довідк\w* центр\w* школ\w* церкв\w* посольств\w* консульств\w* рад[аиі] "
     r"банк\w* "
-    # Turkish: association, centre, mosque, cemevi, restaurant, shop, office, school, company (accents folded,
+    # Turkish: association, centre, mosque, cemevi, restaurant, shop, office, school, company, booking, grill
+    # house (accents folded,
     # "ı" as "i", and with the endings a sentence gives them)
-    r"dernek\w* merkez\w* camii\w* camisi cemevi\w* restoran\w* lokanta\w* magaza\w* buro\w* okul\w* sirket\w* "
-    # Portuguese: association, centre, church, parish, school, shop, café, company, office
-    r"associacao centro igreja paroquia escola loja pastelaria empresa escritorio "
+    r"dernek\w* merkez\w* camii\w* camisi cemevi\w* restoran\w* lokanta\w* magaza\w* buro\w* okul\w* sirket\w* rezervasyon\w* ocakbasi\w* "
+    # Portuguese: association, centre, church, parish, school, shop, café, company, office, booking
+    r"associacao centro igreja paroquia escola loja pastelaria empresa escritorio reservas? "
     # Hungarian: association, centre, church, school, shop (not "Bolton"), restaurant, office, company
     r"egyesulet\w* kozpont\w* templom\w* iskola\w* bolt(?:ja|ban|unk|unkban)?\b etterem\w* iroda\w* ceg(?:unk|et)?\b "
     # Vietnamese: association, (community) centre, pagoda, restaurant, shop, company, office (as two words where one
