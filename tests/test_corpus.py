@@ -153,6 +153,14 @@ KNOWN_FALSE_ALARMS = {
     # to say whose the number is, and nothing else sets the solicitor apart, so it reads as an unlisted number of
     # the councillor's.
     "4424-gazette-news-feed",
+    # A broker's record for a namesake in another part of London, "Derya Yilmaz, 39", with her own flat and old
+    # address; its sidebar lists the councillor ("Derya Yilmaz, 45 - Palmers Lea"), which ties the page to her
+    # locality, and the record's age is younger than hers, which an old page could be.
+    "4615-ukpeopletrace-derya-yilmaz-edmonton",
+    # A Hungarian news feed: one item names her, another a 19-year-old footballer "Szabó Péter", her son's exact
+    # name with his own parents named; footprint reads him as her son (the set's writer says a literal reading
+    # of the rules would too).
+    "4930-angliai-magyar-hirek-rss",
 }
 
 
