@@ -805,7 +805,9 @@ _OTHER_CONTENT = re.compile(
     rf"(?:{alternation(['more', 'other', 'similar', 'related'], word_start=True)})\s+(?:[a-z]+\s+)?"
     r"(?:offers|listings|items|ads|adverts|posts|stories|articles|results|profiles)\b"
     r"|you\s+(?:may|might)\s+also\s+like"
-    r"|(?<![\w'])neighbours\s+(?:at|on|near|of)\b"  # a people-search record's "Neighbours at 27 Marram Rd"
+    # a people-search record's "Neighbours at 27 Marram Rd" (the word's start checked after its first letter, so
+    # `re` still skips to the letters the words start with: see alternation)
+    rf"|{alternation(['neighbours'], word_start=True)}\s+(?:at|on|near|of)\b"
 )
 # A record's field, at the start of its line, that holds a place, not a person: "county: Greater London",
 # "town: Brentmere", "Source: BT OSIS 2024".
