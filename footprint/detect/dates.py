@@ -256,7 +256,10 @@ _OTHER_BIRTH_HINTS = (  # (in lower case)
     "naşt",
     "nașt",
     "doğ",
-    "dog",
+    "dogum",
+    "dogdu",
+    "dogan",
+    "dogmus",
     "anivers",
     "szület",
     "szulet",
@@ -304,6 +307,7 @@ _ACCENTED_ANCHOR_WORDS = (
     "dogum",  # Turkish: birth ("doğum günü", birthday; "doğumlu", born in), was born ("doğdu", "doğan")
     "dogdu",
     "dogan",
+    "dogmus",
     "nasc",  # Portuguese: born ("nascida", "nasceu"), birth ("data de nascimento")
     "aniversario",
     "szulet",  # Hungarian: born ("született"), of birth ("születési"), birthday ("születésnap")

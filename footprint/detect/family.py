@@ -1182,7 +1182,7 @@ _OWN_SCHOOLING_AFTER = re.compile(
 
 
 _TO_EVERY_PARENT = re.compile(r"\bdear\s+parents?\b|\bparents\s+(?:and|&)\s+carers\b")
-_TO_FAMILIES = re.compile(r"\bdear\s+(?:parents?|families|carers)\b|\bparents\s+(?:and|&)\s+carers\b")
+_TO_FAMILIES = re.compile(_TO_EVERY_PARENT.pattern + r"|\bdear\s+(?:families|carers)\b")
 
 
 def _child_cue(
@@ -1438,6 +1438,9 @@ class FamilyDetector(Detector):
         )
         gujarati = "gujarati" in found
         surname_first = any(form in low for form in surname_first_names(profile))
+        capitals = not any(
+            text[s:e].islower() for s, e in named
+        )  # (a dossier in lower case writes names so too)
         for member, probes in _members(profile):
             if greek or cyrillic or tamil or arabic or gujarati or any(probe in low for probe in probes):
                 matches.extend(
@@ -1457,9 +1460,7 @@ class FamilyDetector(Detector):
                         arabic,
                         gujarati,
                         surname_first,
-                        not any(
-                            text[s:e].islower() for s, e in named
-                        ),  # (a dossier in lower case: names too)
+                        capitals,
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
