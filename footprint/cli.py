@@ -1180,8 +1180,11 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
+        # (an interrupt outside a scan's own handling, at start-up or while writing: the same quick exit as below,
+        # not a wait for a fetch still in flight)
         sys.stderr.write("footprint: interrupted\n")
-        raise SystemExit(int(ExitStatus.INTERRUPTED)) from None
+        sys.stderr.flush()
+        os._exit(int(ExitStatus.INTERRUPTED))
     except SystemExit as done:
         if done.code == int(ExitStatus.INTERRUPTED):
             # Everything found is saved (the database commits each write; the reports are written and closed).
