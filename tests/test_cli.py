@@ -149,7 +149,16 @@ def test_ctrl_c_saves_what_was_found(world, router, tmp_path):
     out = tmp_path / "out"
     proc = subprocess.Popen(
         scan_command(
-            profile, out, world, "--only", "own-website", "--only", "watched-page", "--timeout", "60"
+            profile,
+            out,
+            world,
+            "--only",
+            "own-website",
+            "--only",
+            "watched-page",
+            "--timeout",
+            "60",
+            "--no-browser",  # (what Ctrl-C must do, without the browser's own start and stop in the way)
         ),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
