@@ -153,6 +153,7 @@ GENERATIONS = {
     "jr": "jr",
     "jnr": "jr",
     "junior": "jr",
+    "júnior": "jr",  # (Portuguese)
     "sr": "sr",
     "snr": "sr",
     "senior": "sr",

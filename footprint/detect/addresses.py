@@ -389,6 +389,8 @@ def _block(home: _Home) -> tuple[str, str] | None:
 _BLOCK_WORDS = frozenset(
     ["house", "court", "tower", "towers", "point", "heights", "lodge", "mansions", "block"]
 )
+# How registers and brokers shorten those words: "Flat 31 Jessop Ho", "12 Lyle Ct".
+_BLOCK_ABBREVIATIONS = {"house": "ho", "court": "ct", "tower": "twr", "heights": "hts", "mansions": "mans"}
 
 
 @dataclass(frozen=True)
@@ -408,8 +410,11 @@ def _block_patterns(flat: str, block: str) -> _BlockPatterns:
     if len(words) > 1 and fold(words[-1]) in _BLOCK_WORDS:
         name = r"\s+".join(word_pattern(w) for w in words[:-1])
         short = re.compile(rf"(?<![\w/.,]){number}\s+{name}(?![ \t]*[\w(])")
+    spelled = [word_pattern(w) for w in words]
+    if len(words) > 1 and (abbreviation := _BLOCK_ABBREVIATIONS.get(fold(words[-1]))):
+        spelled[-1] = rf"(?:{spelled[-1]}|{abbreviation}\b\.?)"
     return _BlockPatterns(
-        name=re.compile(r"\s+".join(word_pattern(w) for w in words)),
+        name=re.compile(r"\s+".join(spelled)),
         ours=re.compile(rf"(?:flat|apartment|apt\.?|{_NO})\s*{number}(?!\w)"),
         any_flat=re.compile(r"(?:flat|apartment|apt\.?)\s*\d+[a-z]?(?!\w)"),
         bare=re.compile(rf"(?<![\w/.,]){number}[ \t]*,?[ \t]*$"),

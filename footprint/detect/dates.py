@@ -571,10 +571,26 @@ def _patterns(date: dt.date) -> _Patterns:
             # ... and the year first: Turkish "1980 yılında Lefkoşa'da doğdum", "1980 doğumlu"; Hungarian "1970-ben
             # született"
             rf"|(?<!\d){year}(?:['\u2019]?[dt][ae]|\s+y[ıi]l[ıi]nda)?\s+(?:[\w'\u2019]+\s+){{0,3}}?do[gğ](?:du|dum|an|umlu)\b"
-            rf"|(?<!\d){year}-?b[ae]n\s+sz[uü]let",
+            rf"|(?<!\d){year}-?b[ae]n\s+sz[uü]let"
+            # Vietnamese "sinh năm Tân Hợi": the year's name in the sixty-year cycle (one year in a lifetime)
+            rf"|sinh\s+n[aă]m\s+{_cycle_name(date.year)}(?!\w)",
             re.IGNORECASE,
         ),
     )
+
+
+# The sixty-year cycle's names: a heavenly stem by the year's last digit, an earthly branch by the year modulo 12
+# (1971 is Tân Hợi, 1984 Giáp Tý), each as written and without its accents.
+_STEMS = ("Canh", "Tân", "Nhâm", "Quý", "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ")
+_BRANCHES = ("Thân", "Dậu", "Tuất", "Hợi", "Tý", "Sửu", "Dần", "Mão|Mẹo", "Thìn", "Tỵ|Tị", "Ngọ", "Mùi")
+
+
+def _cycle_name(year: int) -> str:
+    def spellings(names: str) -> str:
+        forms = {f for name in names.split("|") for f in (name, fold(name))}
+        return "(?:" + "|".join(sorted(forms)) + ")"
+
+    return rf"{spellings(_STEMS[year % 10])}\s+{spellings(_BRANCHES[year % 12])}"
 
 
 # The press's "María José Sánchez (Plasencia, 1981)": a place and a year in brackets after a name is where and
@@ -833,6 +849,8 @@ _MONTH_BIRTHDAYS = re.compile(
 _MONTH_BIRTHDAYS_LT = re.compile(
     "(" + "|".join(_LITHUANIAN_MONTHS) + r")\s+m[eė]nes[iį]\s+gimtadien", re.IGNORECASE
 )
+# ... and a Vietnamese one's "Chúc mừng sinh nhật tháng 9" (happy birthday, September), with "Thu Hà (4/9)"
+_MONTH_BIRTHDAYS_VI = re.compile(r"sinh\s+nhat\s+thang\s+(\d{1,2})(?!\d)")
 BIRTHDAY_LIST_CHARS = 300
 
 
@@ -847,7 +865,7 @@ def _name_with_day(profile: Profile) -> re.Pattern[str]:
     # (the day may come with its month, "(September 19)", "(rugsėjo 19 d.)": read against the list's own)
     return re.compile(
         rf"(?<![\w'])(?:{spelled})\s*\(\s*(?:(?P<month>[^\W\d]+)\.?\s+)?(?P<day>\d{{1,2}}){_ORDINAL}"
-        r"(?:\s*d\.)?\s*\)"
+        r"(?:\s*d\.|/(?P<number>\d{1,2}))?\s*\)"  # (or the month's number after it: "(4/9)")
     )
 
 
@@ -866,13 +884,17 @@ def _in_a_birthday_list(
         heads += [
             (head.end(), _lithuanian_month(head.group(1))) for head in _MONTH_BIRTHDAYS_LT.finditer(low)
         ]
+    if "sinh nhat" in low:
+        heads += [(head.end(), int(head.group(1))) for head in _MONTH_BIRTHDAYS_VI.finditer(low)]
     for at, month in heads:
         if month != date.month:
             continue
         for m in _name_with_day(profile).finditer(low, at, at + BIRTHDAY_LIST_CHARS):
-            said = m.group("month")
+            said = m.group("month") or m.group("number")
             if int(m.group("day")) == date.day and (
-                said is None or month in (_MONTH_NUMBER.get(said), _lithuanian_month(said))
+                said is None
+                or month in (_MONTH_NUMBER.get(said), _lithuanian_month(said))
+                or (said.isdigit() and int(said) == month)
             ):
                 yield (m.start(), m.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")
 
@@ -1054,7 +1076,7 @@ class BirthDateDetector(Detector):
         found.extend(
             self._birthday_posts(doc, date, full_key, [at for at, word in anchors if word in _POST_ANCHORS])
         )
-        if "birthdays" in low or "gimtadien" in low:
+        if "birthdays" in low or "gimtadien" in low or "sinh nhat" in low:
             found.extend(_in_a_birthday_list(doc, profile, date))
         found.extend(
             (at, end, BIRTHDAY_POST_CONFIDENCE, full_key)

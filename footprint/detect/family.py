@@ -16,6 +16,7 @@ from footprint.detect.inflect import (
     name_word_forms,
     polish,
     polish_forms,
+    short_forms,
     spellings,
 )
 from footprint.detect.interface import Detector, Document
@@ -467,6 +468,9 @@ class _MemberPatterns:
     # only beside a relation word ("Abirami's grandfather, Mr P. Kandiah").
     initialled: re.Pattern[str] | None = None
     tamil_initialled: re.Pattern[str] | None = None
+    # The names the profile gives this member (first name, nicknames), folded: two of them side by side, one in
+    # brackets ("Đức (Danny)"), are that member whatever the words around them.
+    listed: frozenset[str] = frozenset()
     # Short forms the profile does not list ("Bill" for William): ordinary words too ("the bill", "we will"), so
     # beside a relation word they count only as a name is written, with a capital.
     capitalised: frozenset[str] = frozenset()
@@ -486,6 +490,15 @@ _WORD_NAMES = frozenset(
 
 
 @functools.lru_cache(maxsize=64)
+def _compound_calling_name(name: str) -> tuple[str, ...]:
+    """ "Maria da Conceição" goes by "Conceição" (Portuguese and Spanish compound given names: "Maria do
+    Carmo")."""
+    given_words = split_name(name)[0].split()
+    if len(given_words) >= 3 and given_words[1].lower() in ("da", "de", "do", "del"):
+        return (given_words[2],)
+    return ()
+
+
 def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberPatterns | None:
     """Full names: the name as given, first + last, each nickname + last. Given names: first and nicknames.
 
@@ -504,6 +517,7 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     else:
         ending = ""
     givens = {words[0], *(n for n in called(member.name, member.nicknames) if n.strip())}
+    givens.update(_compound_calling_name(member.name))
     short = frozenset(fold(n.lower()) for n in called(member.name, member.nicknames)) - {
         fold(n.lower()) for n in (words[0], *member.nicknames)
     }
@@ -553,8 +567,12 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         any_given = "|".join(_words(g) for g in sorted(givens - stems, key=len, reverse=True))
         # (Pakistani families write Chaudhry, first, as "Ch.": "Ch. Ghulam Rasool")
         first = rf"(?:{surname}|ch\.)" if "chaudhry" in spellings(split_name(member.name)[1]) else surname
+        if gen:  # "FERREIRA JUNIOR, Jose Manuel"
+            first = rf"{first}(?:[ \t]+(?:{generation_words})\.?)" + ("" if their_name else "?")
         fulls.add(  # (one pattern: a page is searched once for the surname that starts them)
             rf"{first}(?:[\"']?(?:,\s*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)[\"']?(?:(?:mrs|mr|ms|miss|dr)\.?[ \t]+)?"
+            # (a register's "TRAN, Van Minh": the middle name before the given name, as Vietnamese names go)
+            rf"|,[ \t]*[a-z][\w'\-]*[ \t]+"
             rf"|[ \t]+[a-z][\w'\-]*(?:[ \t]+\([^)\n]{{1,20}}\))?[ \t]*&[ \t]*)(?:{any_given})"
         )
         if ending:
@@ -612,7 +630,28 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         tamil_initialled=_tamil_initialled(member) if len(words) > 1 and not their_name else None,
         capitalised=short,
         words=frozenset(low for g in givens if (low := fold(g.lower())) in _WORD_NAMES),
+        listed=frozenset(
+            " ".join(fold(n.lower()).split()) for n in (words[0], *member.nicknames) if n.strip()
+        ),
     )
+
+
+_BRACKETED = re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
+
+
+def _with_another_listed_name(
+    text: str, low: str, m: re.Match[str], listed: frozenset[str], surnames: frozenset[str]
+) -> bool:
+    """ "Đức (Danny)", "Danny (Đức)": a listed name of the member's, then another in brackets; not with another
+    surname after them ("Joanne (Jo) Marsh" is another Joanne)."""
+    if m.group() not in listed:
+        return False
+    after = _BRACKETED.match(low, m.end())
+    other = " ".join(after.group(1).split()) if after else ""
+    if after is None or other not in listed or other == m.group():
+        return False
+    surname = _OTHER_SURNAME.match(text, after.end())
+    return surname is None or fold(surname.group(1).lower()) in surnames
 
 
 _MEN_WORDS = "father dad son husband brother grandfather grandson uncle nephew stepfather stepson"
@@ -723,7 +762,7 @@ def _one_word_core(school: str) -> re.Pattern[str] | None:
 
 _YEAR_AT_BEFORE = re.compile(
     r"(?:\byear\s+\d{1,2}|\b[ps][1-7]|\b(?:kids|children|sons?|daughters?|twins)(?:\s+(?:are|is|both|all))*)"
-    r"\s+(?:at|en|go(?:es)?\s+to)\s+$"
+    r"\s+(?:at|en|o|na|no|go(?:es)?\s+to)\s+$"  # (Spanish "en", Vietnamese "ở", Portuguese "na", "no")
 )
 _AT_BETWEEN = re.compile(r"\s+(?:at|en)\s+")
 
@@ -734,9 +773,19 @@ def _core_after_a_child(low: str, at: int, children: re.Pattern[str] | None) -> 
     children said to be at it."""
     if _YEAR_AT_BEFORE.search(low, max(0, at - 30), at):
         return True
-    return children is not None and any(
-        _AT_BETWEEN.fullmatch(low, m.end(), at) for m in children.finditer(low, max(0, at - 40), at)
-    )
+    if children is None:
+        return False
+    if any(_AT_BETWEEN.fullmatch(low, m.end(), at) for m in children.finditer(low, max(0, at - 40), at)):
+        return True
+    # ... or in a paragraph that gives a listed child's year group: "First day of Year 10 for our Đức ... before
+    # anyone from Harcastle saw me"
+    lo = max(0, at - CHILD_YEAR_REACH)
+    lo = max(lo, low.rfind("\n\n", lo, at))
+    year = _YEAR_GROUP.search(low, lo, at)
+    return year is not None and children.search(low, year.end(), at) is not None
+
+
+CHILD_YEAR_REACH = 200
 
 
 def _another_surname_after(text: str, end: int, profile: Profile, member: FamilyMember) -> bool:
@@ -820,7 +869,7 @@ def _own_name_words(member: FamilyMember) -> frozenset[str]:
         for n in (member.name, *called(member.name, member.nicknames))
         for w in n.split()
         for form in name_word_forms(member.name, w)
-    )
+    ) | frozenset(f for w in member.name.split()[1:] for f in short_forms(w))  # "Zé Manel": José Manuel
 
 
 # "Ruairidh and Shona Macleod": a couple that shares the surname after the second name.
@@ -879,7 +928,9 @@ _OLDER_WORDS = re.compile(
     r"|grandparents?)$"
 )
 _YOUNGER_WORDS = re.compile(
-    r"(?:sons?|daughters?|child|children|kids?|twins?|grand(?:sons?|daughters?|child(?:ren)?|kids?))$"
+    r"(?:sons?|daughters?|child|children|kids?|twins?|grand(?:sons?|daughters?|child(?:ren)?|kids?)"
+    r"|filh[oa]s?|hij[oa]s?|net[oa]s?|niet[oa]s?"  # (Portuguese, Spanish: children, grandchildren)
+    r"|(?:mum|mom|mother|dad|father|parent)\s+(?:of|to)|(?:mae|pai)\s+d[oa]s?)$"  # (the name after: their child)
 )
 _YOUNGER = frozenset(
     [
@@ -901,6 +952,10 @@ _OLDER = frozenset(
         *("parent-in-law", "father-in-law", "mother-in-law"),
     ]
 )
+
+
+# Between a relation word and the name it is of: "granny Bridget", "children: Omar", "filhos: o José" (the).
+_NOTHING_BUT_AN_ARTICLE = re.compile(r"[ \t,:]*(?:(?:o|a|os|as|el|la)[ \t]+)?")
 
 
 def _not_theirs(member: FamilyMember) -> re.Pattern[str] | None:
@@ -925,17 +980,26 @@ def _beside_relation(
     in a letter signed at the foot): "Her great-granddaughter Niamh" in a story about a neighbour, or "sister to
     Calum" in a baptism notice, above the line that names the councillor, are somebody else's."""
     window_start, window_end = max(0, name[0] - RELATION_WINDOW - 20), name[1] + RELATION_WINDOW + 20
-    for relation in _RELATION_WORDS.finditer(text, window_start, window_end):
+    relations = list(_RELATION_WORDS.finditer(text, window_start, window_end))
+    if not_theirs is not None and any(
+        relation.end() <= name[0]
+        and _NOTHING_BUT_AN_ARTICLE.fullmatch(text, relation.end(), name[0])
+        and not_theirs.match(relation.group())
+        for relation in relations
+    ):
+        # the word right before the name says who that is: "granny Bridget" is a granny, whatever other relation
+        # words are near ("mãe de dois filhos: o José" is a son José)
+        return False
+    for relation in relations:
         gap = max(relation.start() - name[1], name[0] - relation.end())
         first, last = min(name[0], relation.start()), max(name[1], relation.end())
-        if (
-            not_theirs is not None
-            and relation.end() <= name[0]
-            and not text[relation.end() : name[0]].strip(" \t,")
-            and not_theirs.match(relation.group())
-        ):
-            continue  # the word right before the name says who that is: "granny Bridget" is a granny
         if gap <= RELATION_WINDOW and "\n\n" not in text[first:last]:
+            if (
+                relation.start() > name[1]
+                and _AND_HIS_OWN.fullmatch(text, name[1], relation.start())
+                and not _named_them(text, relation.end(), givens)
+            ):
+                continue  # "Owners Minh Nguyen and his wife Hạnh": Hạnh's husband Minh, not hers
             if (
                 introduced is not None
                 and relation.start() < introduced
@@ -954,6 +1018,17 @@ def _beside_relation(
                 continue
             return True
     return False
+
+
+# Between a name and a relation word that is that name's own: "Minh Nguyen and his wife", "Ana and her husband".
+_AND_HIS_OWN = re.compile(r"(?:[ \t]+[\w'’\-]+)?,?[ \t]+(?:and|&)[ \t]+(?:his|her)[ \t]+(?:late[ \t]+)?")
+_NEXT_NAME = re.compile(r",?[ \t]+([\w'’\-]+)")
+
+
+def _named_them(low: str, at: int, givens: frozenset[str]) -> bool:
+    """Whether the word after a relation word is one of the person's given names ("and his wife Thu Ha")."""
+    m = _NEXT_NAME.match(low, at)
+    return m is not None and fold(m.group(1)) in givens
 
 
 # A record's field label at the start of a line: "KIDS .......... Niamh", "Children: Amara".
@@ -1217,6 +1292,10 @@ def _child_cue(
     for cue in cues.within(max(0, span[0] - CUE_WINDOW), min(len(low), span[1] + CUE_WINDOW)):
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
+        if cue.group().startswith("year") and _A_VISIT_BEFORE.search(
+            low, max(0, cue.start() - 30), cue.start()
+        ):
+            continue  # "Cllr Ana Paula Ferreira visited Year 6 at St Brendan's": a class she spoke to
         if cue.group().startswith("your") and _TO_EVERY_PARENT.search(low):
             continue  # a school's letter to "Dear Parents": "your daughters" is every reader's
         if cue.group().startswith("our") and span[0] < HEADING_CHARS and _TO_FAMILIES.search(low):
@@ -1238,6 +1317,10 @@ def _child_cue(
     return False
 
 
+_A_VISIT_BEFORE = re.compile(
+    r"\b(?:visit(?:ed|ing|s)?|(?:talk(?:ed|ing|s)?|spoke|speak(?:ing|s)?)\s+to|met|meet(?:ing|s)?|address(?:ed|es|ing)?"
+    r"|welcomed)\s+(?:the\s+)?(?:(?:children|pupils)\s+(?:in|of)\s+)?$"
+)
 HEADING_LINE = 120
 
 
@@ -1322,29 +1405,50 @@ def _a_pupil_here(low: str, pupils: tuple[FamilyMember, ...]) -> bool:
     return False
 
 
-def _a_parent_here(low: str, children: re.Pattern[str] | None, givens: tuple[str, ...]) -> bool:
+def _a_parent_here(
+    low: str,
+    children: re.Pattern[str] | None,
+    givens: tuple[str, ...],
+    named: tuple[tuple[int, int], ...] = (),
+) -> bool:
     """The person, by their given name, and soon after it a parent speaking of their own child ("Maggie noted
-    ... in her son's class") or a listed child's parent ("Owen ap Rhys (Mali's dad)")."""
+    ... in her son's class") or a listed child's parent ("Owen ap Rhys (Mali's dad)"); or where the page names
+    them otherwise, a listed child's parent right after it ("Cllr Ferreira (Beatriz's mum!)": not "Mrs Hassan,
+    our PTA chair", whom a title and a surname may not mean)."""
     hits = [
         (at, len(given))
         for given in givens
         for at in literal_hits(given, low)
         if _whole_word(low, at, len(given))
     ]
-    if not hits:
+    if not hits and not named:
         return False
     if any(_POSSESSIVE_CHILD.match(low, at + size) for at, size in hits):
         return True  # "Gareth's son is in Year 4"
     names = [at for at, _ in hits]
     cues = [m.start() for m in _OWN_CHILD.finditer(low)] + [m.start() for m in _YEAR_PARENT.finditer(low)]
-    if children is not None:
-        cues += [
+    parent_of = (
+        [
             m.start()
             for m in children.finditer(low)
             if _PARENT_OF.match(low, m.end())
             or _PARENT_OF_BEFORE.search(low, max(0, m.start() - 20), m.start())
         ]
-    return any(0 <= cue - at <= PARENT_REACH and _same_speaker(low, at, cue) for cue in cues for at in names)
+        if children is not None
+        else []
+    )
+    return any(
+        0 <= cue - at <= PARENT_REACH and _same_speaker(low, at, cue)
+        for cue in cues + parent_of
+        for at in names
+    ) or any(
+        0 <= cue - end <= PARENT_OF_NAMED and "\n" not in low[end:cue]
+        for cue in parent_of
+        for _, end in named
+    )
+
+
+PARENT_OF_NAMED = 8  # "Cllr Ferreira (Beatriz's mum!)"
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n\s*\n")
@@ -1588,6 +1692,7 @@ class FamilyDetector(Detector):
                     _beside_relation(low, m.span(), introduced, elsewhere, person_givens, _not_theirs(member))
                     or _under_relation_label(low, m.start(), introduced, m.end(), surnames)
                     or (tamil and _in_a_tamil_list_of_relatives(low, m.end()))
+                    or _with_another_listed_name(text, low, m, patterns.listed, surnames)
                 ):
                     taken.append(m.span())
                     yield by_relation(m.span())
@@ -1643,7 +1748,7 @@ class FamilyDetector(Detector):
                 _a_pupil_here(
                     low, tuple(m for m in _schools(profile) if " ".join(m.school.split()) == school)
                 )
-                or _a_parent_here(low, children, _given_names(profile))
+                or _a_parent_here(low, children, _given_names(profile), mentions(doc, profile))
             )
         ):
             # The school's own page (its newsletter, its news) naming a listed child in a year group there, or
@@ -1691,7 +1796,12 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
         if words:
             probes = tuple(
                 v
-                for n in (words[0], *called(member.name, member.nicknames), *_i_diminutives(member.name))
+                for n in (
+                    words[0],
+                    *called(member.name, member.nicknames),
+                    *_i_diminutives(member.name),
+                    *_compound_calling_name(member.name),
+                )
                 if n.strip()
                 for v in spellings(n)
             )

@@ -1033,8 +1033,38 @@ def _tie_words(profile: Profile) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=16)
 def _tie_hits(doc: Document, profile: Profile) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Where the page has each of the person's tie words (inside other words too): one search each a page."""
-    return tuple((word, tuple(literal_hits(word, doc.lower))) for word in _tie_words(profile))
+    """Where the page has each of the person's tie words (inside other words too): one search each a page. A
+    place's name inside someone's email address ("hanails.lindmere@example.com", a shop's) does not place them."""
+    places = _tie_places(profile)
+    low = doc.lower
+    return tuple(
+        (
+            word,
+            tuple(
+                at
+                for at in literal_hits(word, low)
+                if word not in places or not _in_an_email(low, at, at + len(word))
+            ),
+        )
+        for word in _tie_words(profile)
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _tie_places(profile: Profile) -> frozenset[str]:
+    return frozenset(" ".join(fold(w.lower()).split()) for w in profile.locality)
+
+
+_EMAIL_AROUND = re.compile(r"[\w.+\-]*@[\w\-]+\.")
+
+
+def _in_an_email(low: str, start: int, end: int) -> bool:
+    """Whether low[start:end] is part of an email address: "@" after it in the same run of address characters,
+    or before it ("someone@lindmere-pta.example")."""
+    if _EMAIL_AROUND.match(low, end):
+        return True
+    at = low.rfind("@", max(0, start - 64), start)
+    return at != -1 and not any(ch.isspace() for ch in low[at:start])
 
 
 # A post's header on a social page or forum: the author's name alone on its line, then (after blank lines) a

@@ -95,13 +95,15 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # house (accents folded,
     # "ı" as "i", and with the endings a sentence gives them)
     r"dernek\w* merkez\w* camii\w* camisi cemevi\w* restoran\w* lokanta\w* magaza\w* buro\w* okul\w* sirket\w* rezervasyon\w* ocakbasi\w* "
-    # Portuguese: association, centre, church, parish, school, shop, café, company, office, booking
-    r"associacao centro igreja paroquia escola loja pastelaria empresa escritorio reservas? "
+    # Portuguese: association, centre, church, parish, school, shop, café, company, office, booking, productions
+    # (an artist's agency), shows (bookings for them)
+    r"associacao centro igreja paroquia escola loja pastelaria empresa escritorio reservas? producoes espetaculos "
     # Hungarian: association, centre, church, school, shop (not "Bolton"), restaurant, office, company
     r"egyesulet\w* kozpont\w* templom\w* iskola\w* bolt(?:ja|ban|unk|unkban)?\b etterem\w* iroda\w* ceg(?:unk|et)?\b "
-    # Vietnamese: association, (community) centre, pagoda, restaurant, shop, company, office (as two words where one
-    # is also another word)
-    r"hoi\s+nguoi hoi\s+cong trung\s+tam chua\s+[a-z]+ nha\s+hang tiem\s+[a-z]+ cong\s+ty van\s+phong"
+    # Vietnamese: association, (community) centre, pagoda, restaurant, shop, company, office, funeral home, hospital,
+    # church (as two words where one is also another word)
+    r"hoi\s+nguoi hoi\s+cong trung\s+tam chua\s+[a-z]+ nha\s+hang tiem\s+[a-z]+ cong\s+ty van\s+phong "
+    r"nha\s+tang\s+le benh\s+vien nha\s+tho"
 ).split()
 _SERVICE = re.compile(alternation(_SERVICE_WORDS, word_start=True))
 _LABELLED = re.compile(
@@ -154,7 +156,9 @@ _STREET_TYPE_WORDS = alternation(sorted({s for spellings in STREET_TYPES for s i
 # each of the many numbers on a page.
 # Case-sensitive: street names are capitalised ("Birch Road", "BIRCH ROAD"), so "45 today" fails at once.
 _STREET_ADDRESS = re.compile(
-    rf"(\d(?<!\d\d)\d{{0,3}}+(?:/\d{{1,2}}+)?[A-Za-z]?),?[ \t]+((?:[A-Z][A-Za-z'\-]+[ \t]+){{1,3}}(?:{_STREET_TYPE_CASED})\.?)(?!\w)"
+    rf"(\d(?<!\d\d)\d{{0,3}}+(?:/\d{{1,2}}+)?[A-Za-z]?),?[ \t]+"
+    # (the street's words may wrap onto the next line, as a paragraph's text does: "at 9 Pennant\nClose")
+    rf"((?:[A-Z][A-Za-z'\-]+(?:[ \t]+|[ \t]*\n[ \t]*(?=[A-Z]))){{1,3}}(?:{_STREET_TYPE_CASED})\.?)(?!\w)"
 )
 # "2 October Heron Way" is a date and a street, not an address.
 _NOT_STREET_WORDS = re.compile(
@@ -325,6 +329,8 @@ class UnlistedDetector(Detector):
             # "More offers near Brentmere", "Similar listings": what follows is other people's (and "Neighbours at
             # 27 Marram Rd", from the start of the line her address is on)
             return None
+        if _under_a_nearby_heading(low, span[0]):
+            return None  # a listing's "Nearby": "Hà Nails & Beauty · 212 Lindmere High Street · 0.1 mi"
         context_start = max(between[0] if anchor[1] <= span[0] else 0, span[0] - CONTEXT_BEFORE)
         if personal:  # a mobile is somebody's: only its own sentence can say it is a library's or a shop's
             context_start = _sentence_start(low, context_start, span[0])
@@ -809,6 +815,18 @@ _OTHER_CONTENT = re.compile(
     # `re` still skips to the letters the words start with: see alternation)
     rf"|{alternation(['neighbours'], word_start=True)}\s+(?:at|on|near|of)\b"
 )
+# A listing's section of other places near this one: "Nearby", "Places nearby", "Nearby restaurants".
+_NEARBY_HEADING = re.compile(
+    r"(?m:^[ \t]*(?:(?:places|also|what's|whats)\s+)?nearby(?:[ \t]+[a-z]+){0,2}[ \t]*:?[ \t]*$)"
+)
+NEARBY_SECTION_CHARS = 400
+
+
+def _under_a_nearby_heading(low: str, at: int) -> bool:
+    lo = max(0, at - NEARBY_SECTION_CHARS)
+    return low.find("nearby", lo, at) != -1 and bool(_NEARBY_HEADING.search(low, lo, at))
+
+
 # A record's field, at the start of its line, that holds a place, not a person: "county: Greater London",
 # "town: Brentmere", "Source: BT OSIS 2024".
 _PLACE_LABEL = re.compile(
@@ -920,11 +938,14 @@ def _a_business_record(text: str, span: Span) -> bool:
     lo = max(0, span[0] - SCHEMA_RECORD_CHARS)
     if text.find("@type", lo, span[0]) == -1:
         return False
-    owner = None
-    for m in _SCHEMA_TYPE.finditer(text, lo, span[0]):
-        if m.group(1) not in _NOT_AN_OWNER:
-            owner = m.group(1)
-    return owner is not None and bool(_BUSINESS_TYPE.match(owner))
+    owners = [m.group(1) for m in _SCHEMA_TYPE.finditer(text, lo, span[0]) if m.group(1) not in _NOT_AN_OWNER]
+    if not owners:
+        return False
+    if owners[-1] == "Person" and len(owners) > 1:
+        # a shop's owner or founder, nested in its record before the shop's own address ("@type: NailSalon ...
+        # @type: Person name: Ha Nguyen ... @type: PostalAddress"); not a site's publisher before a person's record
+        return any(_BUSINESS_TYPE.match(o) and o not in ("Organization", "Corporation") for o in owners[:-1])
+    return bool(_BUSINESS_TYPE.match(owners[-1]))
 
 
 PLACE_ABOVE_CHARS = 120  # a row or two of a table or a record
