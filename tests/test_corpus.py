@@ -63,9 +63,6 @@ KNOWN_FALSE_ALARMS = {
     # A namesake cousin's own firm's page in her borough ("I'm Andreas Georgiou"), his "my wife Maria" the same
     # first name as the listed mother: nothing on the page tells the two men apart but what it says in words.
     "2312-ak-georgiou-plumbing-about",
-    # A beautician of the same name in the same borough, whose page says in Polish she is not the councillor
-    # ("inna Kasia Wiśniewska"): the borough ties it to the person, and footprint does not read the disclaimer.
-    "2404-studio-kosmetyczne-kasia-namesake",
     # An elderly namesake's death notice in her village, where the person herself signs the guestbook: the page
     # names her, so the namesake's late husband Dafydd beside "priod annwyl" reads as hers.
     "2516-hysbysiad-marwolaeth-gwenllian-evans-ty-gwyn",
@@ -99,9 +96,6 @@ KNOWN_FALSE_ALARMS = {
     # A football club's secretary "Bishnu B. Gurung" in his town, "proud dad of #17 Sagun", a child he does not
     # have: the town ties the page to him and nothing else on it tells the two men apart.
     "3106-brackenmoor-gorkhas-fc-squad",
-    # A shopkeeper of his name in his town, the shop's address in JSON-LD typed as a Person beside the owner's
-    # name; only a customer's review says he is not the councillor.
-    "3107-gurung-stores-local-directory",
     # A statement of persons nominated with his name twice: his own entry with its address withheld, and another
     # candidate of his exact full name, with a home address, standing in another ward.
     "3116-statement-persons-nominated-2026",
@@ -161,6 +155,10 @@ KNOWN_FALSE_ALARMS = {
     # name with his own parents named; footprint reads him as her son (the set's writer says a literal reading
     # of the rules would too).
     "4930-angliai-magyar-hirek-rss",
+    # A Madeiran undertaker's notice for another Maria da Conceição dos Santos (91, a widow), whose daughter "Paula
+    # dos Santos" has the person's maiden name; and "Maria José Ferreira" among other notices reads as the
+    # father-in-law José Ferreira. Only her age and her husband's name tell her from the person's mother.
+    "4827-namesake-obituario-funchal",
 }
 
 
