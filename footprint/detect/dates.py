@@ -203,6 +203,69 @@ _URDU_MONTHS = (
     "نومبر",
     "دسمبر",
 )
+# ... and as Eritrea's Tigrinya names the Gregorian ones ("22 መጋቢት 1983", 22 March 1983), not running on into a
+# longer word
+_TIGRINYA_MONTHS = tuple(
+    f"(?:{month})(?![\u1200-\u137f])"
+    for month in (
+        "ጥሪ",
+        "ለካቲት|የካቲት",
+        "መጋቢት",
+        "ሚያዝያ",
+        "ግንቦት",
+        "ሰነ",
+        "ሓምለ",
+        "ነሓሰ",
+        "መስከረም",
+        "ጥቅምቲ|ጥቅምቲ",
+        "ሕዳር",
+        "ታሕሳስ",
+    )
+)
+# The Ethiopian calendar's months, as Latin letters spell them (Ge'ez script: the Tigrinya names above, each
+# four months on), read only on a page that says its dates are in that calendar.
+_ETHIOPIAN_MONTHS = (
+    "meskerem|meskarem",
+    "tikimt|tekemt|tikemt|tiqimt",
+    "hidar|hedar",
+    "tahsas|tahisas|tahesas",
+    "tir|ter",
+    "yekatit|yekatit|lekatit",
+    "megabit|megabit",
+    "miazia|miyazya|miyazia",
+    "ginbot|genbot",
+    "sene",
+    "hamle|hamle",
+    "nehase|nehasse",
+    "pagume|pagumen",
+)
+_ETHIOPIAN_PAGE = re.compile(r"e\.c\.|ethiopian\s+calendar|ዓ\.ም|ዓመተ\s+ምሕረት")
+_ETHIOPIAN_EPOCH = 1724221  # the Julian day number of 1 Meskerem, year 1
+
+
+def _ethiopian(date: dt.date) -> tuple[int, int, int]:
+    """A Gregorian date in the Ethiopian calendar: (year, month, day); 22 March 1983 is 13 Megabit 1975."""
+    days = date.toordinal() + 1721425 - _ETHIOPIAN_EPOCH
+    year = (4 * days + 1463) // 1461
+    into = days - (365 * (year - 1) + year // 4)
+    return year, into // 30 + 1, into % 30 + 1
+
+
+@functools.lru_cache(maxsize=32)
+def _ethiopian_pattern(date: dt.date) -> re.Pattern[str]:
+    """The date as a page in the Ethiopian calendar writes it: "13/07/1975", "13 Megabit 1975", "13 መጋቢት 1975"."""
+    year, month, day = _ethiopian(date)
+    names = [_ETHIOPIAN_MONTHS[month - 1]]
+    if month <= 12:  # (the Ge'ez names: the Ethiopian calendar's first month is the Gregorian September)
+        names.append(_TIGRINYA_MONTHS[(month + 7) % 12])
+    month_name = "(?:" + "|".join(names) + ")"
+    return re.compile(
+        rf"{_NUMERIC_START}{_number(day)}(?P<s>[/.\-]){_number(month)}(?P=s){year}{_NUMERIC_END}"
+        rf"|(?<!\w){_number(day)}\s+{month_name}\s+{year}(?!\d)",
+        re.IGNORECASE,
+    )
+
+
 # The months as Gujarati writes the English ones ("૧૭ એપ્રિલ ૧૯૬૧", with its digits read as ASCII ones), with
 # its spelling variants; none may run on into a longer word ("મે", May, starts "મેળો").
 _GUJARATI_MONTHS = tuple(
@@ -510,6 +573,7 @@ def _patterns(date: dt.date) -> _Patterns:
                 _TURKISH_MONTHS[date.month - 1],
                 _PORTUGUESE_MONTHS[date.month - 1],
                 _HUNGARIAN_MONTHS[date.month - 1],
+                _TIGRINYA_MONTHS[date.month - 1],
             )
         )
         + r")(?![a-z])\.?"
@@ -519,6 +583,8 @@ def _patterns(date: dt.date) -> _Patterns:
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL},?\s+{year}(?!\d)",
         # year first, as Lithuanian and Hungarian write it: "1980 m. rugsėjo 19 d.", "1970. november 23-án"
         rf"(?<![\w]){year}(?:\s*m\.|\.)\s+{month_name}\s+{day}(?!\d)",
+        # Tigrinya, the day with "on" glued before it: "ብ22 መጋቢት 1983" (on 22 March 1983)
+        rf"(?<!\d){day}\s+{_TIGRINYA_MONTHS[date.month - 1]}\s+{year}(?!\d)",
         # Vietnamese: "ngày 4 tháng 9 năm 1971" (day 4, month 9, year 1971)
         rf"(?<![\w])ng[aà]y\s+{day}\s+th[aá]ng\s+{month},?\s+n[aă]m\s+{year}(?!\d)",
     )
@@ -1051,7 +1117,15 @@ class BirthDateDetector(Detector):
         ]
         ages = _ages_turned(low) if "turn" in low else []  # "On Saturday 9th March our Vicar turns 50"
         an_age = bool(ages) or "cumple" in low
-        if not year_windows and not anchors and not an_age:
+        if ("ethiopian" in low or "e.c." in low or "ዓ" in doc.outside_ascii) and (
+            _ETHIOPIAN_PAGE.search(low) or _ETHIOPIAN_PAGE.search(text)
+        ):
+            # (a church's records in the Ethiopian calendar: "13/07/1975 (E.C.)" is 22 March 1983)
+            found.extend(
+                (m.start(), m.end(), WRITTEN_CONFIDENCE, full_key)
+                for m in _ethiopian_pattern(date).finditer(text)
+            )
+        if not found and not year_windows and not anchors and not an_age:
             return  # every form needs the year written, a word about birth (or "today") to read near, or an age
         for m in _in_windows(patterns.written, text, year_windows):
             if not _born_someone_else(text, m.start(), profile):

@@ -244,6 +244,9 @@ _RELATION_WORD_FRAGMENTS = (
     # grandchildren, older brother, older sister, younger brother and sister, son- and daughter-in-law
     r" va\s+chong chong\s+(?:toi|em|chi|cua|ba|co) vo\s+chong con\s+trai con\s+gai cac\s+con ba\s+noi ba\s+ngoai ong\s+noi ong\s+ngoai chau\s+noi"
     r" chau\s+ngoai anh\s+trai chi\s+gai em\s+trai em\s+gai con\s+re con\s+dau"
+    # Tagalog, with the linker "-ng" a sentence glues on (not "kuya", "ate", "tita", "tito" or "lola": titles of
+    # respect for anyone older): spouse, child, youngest child, eldest child, mother, father, grandchild
+    r" asawa(?:ng)? anak bunso(?:ng)? panganay nanay tatay apo(?:ng)?"
     # Gujarati families' words in English letters: son, daughter, sons, husband, wife, grandmother, grandfather,
     # paternal grandparents, a daughter's son and daughter, a son's son and daughter, aunts, brother's wife
     r" dikro dikri dikra pati patni nani dadi dadaji bapuji dohitra dohitri pautra pautri kaki masi foi bhabhi"
@@ -489,7 +492,9 @@ _WORD_NAMES = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=64)
+_GEEZ = re.compile("[\u1200-\u137f]")
+
+
 def _compound_calling_name(name: str) -> tuple[str, ...]:
     """ "Maria da Conceição" goes by "Conceição" (Portuguese and Spanish compound given names: "Maria do
     Carmo")."""
@@ -499,6 +504,7 @@ def _compound_calling_name(name: str) -> tuple[str, ...]:
     return ()
 
 
+@functools.lru_cache(maxsize=64)
 def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberPatterns | None:
     """Full names: the name as given, first + last, each nickname + last. Given names: first and nicknames.
 
@@ -540,7 +546,19 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         fulls |= {
             _words(n)
             for n in member.nicknames
-            if len(n.split()) >= 2 and surname_words & set(fold(n.lower()).split())
+            if len(n.split()) >= 2
+            and (
+                surname_words & set(fold(n.lower()).split())
+                # (or his first name with another surname he goes by: "Yonas Kahsay", his grandfather's name)
+                or fold(n.split()[0].lower()) == fold(words[0].lower())
+            )
+        }
+        # ... and one the profile writes in another script, whose letters no surname in Latin ones matches: "ዮናስ
+        # ሃብተ" for Yonas Habte (with what Tigrinya glues on after it: "ዮናስ ሃብተን", and Yonas Habte)
+        fulls |= {
+            _words(n) + ("(?:ን|ውን)?" if _GEEZ.search(n) else "")
+            for n in member.nicknames
+            if len(n.split()) >= 2 and not any("a" <= c.lower() <= "z" for c in n)
         }
         if len(words) >= 3 and "md." in spellings(words[0]):
             fulls.add(_words(" ".join(words[1:])))  # "Mohammed Abdul Karim" goes by "Abdul Karim"
@@ -583,7 +601,13 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         givens = set()
     # (other scripts' pages are read for the names the profile gives, not for short forms guessed from them:
     # "Zé" spelled in Cyrillic is the start of many words)
-    givens_in_scripts = {g for g in givens if fold(g.lower()) not in short and g not in diminutives}
+    givens_in_scripts = {
+        g
+        for g in givens
+        if fold(g.lower()) not in short
+        and g not in diminutives
+        and any("a" <= c <= "z" for c in fold(g.lower()))  # ("ዮናስ ሃብተ" is not spelled again in Greek letters)
+    }
     greek_givens = "|".join(greek_pattern(g) for g in sorted(givens_in_scripts, key=len, reverse=True))
     greek_surname = greek_pattern(split_name(member.name)[1]) if len(words) > 1 else ""
     cyrillic_givens = "|".join(cyrillic_pattern(g) for g in sorted(givens_in_scripts, key=len, reverse=True))
@@ -847,6 +871,15 @@ def _surname_forms(member: FamilyMember) -> frozenset[str]:
     return frozenset(name_word_forms(member.name, surname)) if len(surname.split()) == 1 else frozenset()
 
 
+def _with_their_given(written: str, member: FamilyMember, givens: frozenset[str]) -> bool:
+    """ "GEBREMEDHIN, Senait Tesfay": a register's row for the person (her given name, then her father's),
+    not her father Tesfay Gebremedhin's, though his names are in it."""
+    if "," not in written:
+        return False  # ("Martin and Ros Keane" is a couple: her husband Martin, beside her)
+    own = _own_name_words(member)
+    return any(w in givens and w not in own for w in re.findall(r"[^\W\d_]+", written))
+
+
 def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
     """ "Sam about Marsh" is not a middle name: on a page that capitalises names, one is written with a capital
     ("Callum James Reid"). (A surname's own particle, "Mali ap Rhys", is not a middle name.)"""
@@ -1012,12 +1045,67 @@ def _beside_relation(
                 continue
             if (
                 elsewhere is not None
-                and not _not_ours(text, relation.start())
+                and (not _not_ours(text, relation.start()) or _MINE_AFTER.match(text, relation.end()))
                 and elsewhere(relation.start())
             ):
                 continue
             return True
     return False
+
+
+# A chat export's message line: "05/04/2025, 20:31 - Rosie Dimaculangan: ...", "[01/03/2026, 18:10:30] Jo: ...".
+_CHAT_LINE = re.compile(
+    r"\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?(?: -)? ([^:\n]{1,40}):",
+    re.IGNORECASE,
+)
+
+
+def _someone_elses_chat_message(
+    text: str, at: int, named: tuple[tuple[int, int], ...], profile: Profile
+) -> bool:
+    """Whether `at` is in a chat message whose sender is not the person (by a name of theirs, or a number of
+    theirs the exporter's phone book had no name for): "Rosie: ... ang anak kong si Bea" is Rosie's daughter."""
+    line = _CHAT_LINE.match(text, text.rfind("\n", 0, at) + 1)
+    if line is None or at < line.end():
+        return False
+    if any(start < line.end(1) and line.start(1) < end for start, end in named):
+        return False
+    digits = re.sub(r"\D", "", line.group(1))
+    return not (len(digits) >= 10 and any(p.e164.endswith(digits[-10:]) for p in profile.phones))
+
+
+@functools.lru_cache(maxsize=64)
+def _has_a_namesake_elder(profile: Profile, member: FamilyMember) -> bool:
+    """Whether the member's name is another listed member's with a generation after it ("Rommel Reyes Jr" beside
+    "Rommel Reyes")."""
+    if not generation(member.name):
+        return False
+    base = " ".join(w.lower() for w in member.name.split()[:-1]).rstrip(",")
+    return any(
+        other is not member and " ".join(other.name.lower().split()) == base for other in profile.family
+    )
+
+
+_GENERATION_WORD = re.compile(r"\b(?:jr|jnr|junior|sr|snr|senior|ii|iii|iv)\b")
+
+
+def _says_generation(low: str, start: int, end: int) -> bool:
+    return _GENERATION_WORD.search(low, start, end + 8) is not None
+
+
+_RESPECT_BEFORE = re.compile(r"\b(?:kuya|ate|tita|tito|manang|manong)[ \t]+$")
+_RELATION_THEN_RESPECT = re.compile(
+    r"\b(?:asawa(?:ng)?|anak|bunso(?:ng)?|panganay|husband|wife|son|daughter)[ \t]+(?:(?:si|ni|ang|kay)[ \t]+)?"
+    r"(?:kuya|ate|tita|tito|manang|manong)[ \t]+$"
+)
+
+
+# The person named with their spouse, "Mairead and Martin Joyce", "Gwen a Dafydd Evans": his name is in it too.
+_COUPLE = re.compile(r"\s(?:and|&|a|ac|y|e|i|und|et|va|at)\s|\s&")
+
+
+# Tagalog says "my" and "our" after the word: "anak kong si Bea" (my child Bea), "asawa namin".
+_MINE_AFTER = re.compile(r"[ \t]+(?:ko|kong|namin|naming|natin|nating)\b")
 
 
 # Between a name and a relation word that is that name's own: "Minh Nguyen and his wife", "Ana and her husband".
@@ -1531,7 +1619,9 @@ class FamilyDetector(Detector):
         introduced = named[0][0] if named and not doc.confirmed else None
 
         def elsewhere(at: int) -> bool:
-            return someone_elses_post(doc, profile, at)
+            return someone_elses_post(doc, profile, at) or _someone_elses_chat_message(
+                text, at, named, profile
+            )
 
         found = scripts(doc.outside_ascii)  # (names in Greek, Cyrillic or Tamil script: read below)
         greek, cyrillic, tamil, arabic = (
@@ -1570,6 +1660,23 @@ class FamilyDetector(Detector):
                     and not (
                         m.confidence == FULL_NAME_CONFIDENCE and _after_their_given(text, m.start, profile)
                     )
+                    # (a son named for his father, "Rommel Reyes Jr", is named so only with his "Jr": without it,
+                    # "REYES, Rommel" is the father)
+                    and not (
+                        m.confidence == FULL_NAME_CONFIDENCE
+                        and _has_a_namesake_elder(profile, member)
+                        and member.name.split()[0].lower() in low[m.start : m.end]
+                        and not _says_generation(low, m.start, m.end)
+                    )
+                    # (nor a part of the person's own name: "Senait Tesfay Gebremedhin" holds her father's
+                    # given names, as names of given, father's and grandfather's names do)
+                    and not any(
+                        s <= m.start
+                        and m.end <= e
+                        and e - s > m.end - m.start
+                        and not _COUPLE.search(low, s, e)
+                        for s, e in named
+                    )
                 )
         children = _children_pattern(profile, greek, tamil)
         sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
@@ -1583,6 +1690,21 @@ class FamilyDetector(Detector):
                 self._match(text, span, Kind.CHILD_SCHOOL, key, confidence, subject, Need.NAMED, True)
                 for span, confidence in sightings[school]
             )
+        # A first name inside another relative's full name is that relative's: "Selam Yonas" names the daughter,
+        # not her father Yonas (children named by their father's given name, as Eritrean and Somali names go).
+        fulls = [
+            (m.start, m.end, m.key)
+            for m in matches
+            if m.kind is Kind.FAMILY_MEMBER and m.confidence == FULL_NAME_CONFIDENCE
+        ]
+        if fulls:
+            matches = [
+                m
+                for m in matches
+                if m.kind is not Kind.FAMILY_MEMBER
+                or m.confidence == FULL_NAME_CONFIDENCE
+                or not any(s <= m.start and m.end <= e and k != m.key for s, e, k in fulls)
+            ]
         yield from sorted(matches, key=lambda m: (m.start, m.end))
 
     def _member(
@@ -1637,6 +1759,7 @@ class FamilyDetector(Detector):
                 if (
                     _free(m.span(), taken)
                     and not _a_lower_case_middle(text[m.start() : m.end()], member)
+                    and not _with_their_given(low[m.start() : m.end()], member, person_givens)
                     and (surname_first or not _surname_first_in_lower_case(text[m.start() : m.end()], member))
                 ):
                     taken.append(m.span())
@@ -1684,6 +1807,11 @@ class FamilyDetector(Detector):
                 ):
                     continue  # "Abu Omar", "أم عمر": a parent's name (a kunya), whoever's son Omar is; and
                     # "رمضان كريم" (a generous Ramadan) is a greeting, not Kareem
+                if _RESPECT_BEFORE.search(
+                    low, max(0, m.start() - 8), m.start()
+                ) and not _RELATION_THEN_RESPECT.search(low, max(0, m.start() - 40), m.start()):
+                    continue  # Tagalog "Kuya Jun", "Ate Baby": what anyone older is called, kin or not (but
+                    # "ang kanyang asawang si Kuya Bong", her husband Kuya Bong)
                 if _A_PET_AFTER.match(low, m.end()) or _A_PET_BEFORE.search(
                     low, max(0, m.start() - 24), m.start()
                 ):

@@ -954,9 +954,14 @@ _ROW_PUNCTUATION = re.compile(r"[\"(\[{,;|]|(?<!\w)'")
 _GUJARATI_GIVEN_ENDS = ("ભાઈ", "ભાઇ", "બેન", "બહેન", "ચંદ્ર", "લાલ", "દાસ", "કુમાર", "રાય")
 
 
+WRAPPED_LINE = 60  # a line this long that ends without a full stop has been wrapped, as a paragraph's are
+
+
 def _someone_else(text: str, start: int, profile: Profile) -> bool:
     """ "Devendra Oduya", "Samuel Oduya": the surname after another given name is another person."""
     before = text[max(0, start - 30) : start]
+    if before.endswith("\n") and start - (text.rfind("\n", 0, start - 1) + 1) > WRAPPED_LINE:
+        before = before[:-1] + " "  # a paragraph wrapped between the two names: "speak to Maricel\nReyes"
     if not before or before[-1] not in " \t":
         return False
     words = before.split()

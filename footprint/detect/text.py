@@ -200,7 +200,7 @@ def whole_words(
     stop = len(text) if end is None else end
     pos = start
     while pos < stop and (m := pattern.search(text, pos, stop)):
-        if starts_word(text, m.start()) and ends_word(text, m.end()):
+        if m.end() > m.start() and starts_word(text, m.start()) and ends_word(text, m.end()):
             yield m
             pos = max(m.end(), m.start() + 1)
         else:

@@ -65,7 +65,7 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"care\s+of c/o po\s+box unit suite plot services queries funeral directors solicitors &(?<=\w&)\s+sons "
     r"news\b newsdesk newsroom editorial advertis\w* site\b allotments? inc\b llc corp\b proposal "
     r"demolition erection consent industrial estate\s+agents? park\s+and\s+ride tea\s*rooms? cafe restaurant "
-    r"bookings? reservations? organi[sz]ers? report\s+(?:a|an|this|abuse)\b highways opt[\s\-]?out "
+    r"bookings? reservations? organi[sz]ers? report\s+(?:a|an|this|abuse|it)\b highways opt[\s\-]?out "
     # Irish, Welsh and Scottish Gaelic pages' own words for a switchboard, an office, a council, a library, a
     # centre, a church, a school (as Document.lower writes them, without accents).
     r"lasc-?chlar oifig oifis comhairle leabharlann ionad eaglais scoil sgoil swyddfa cyngor llyfrgell canolfan "
