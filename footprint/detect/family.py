@@ -22,6 +22,7 @@ from footprint.detect.inflect import (
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import (
     KUNYA_WORDS,
+    chat_message_sender,
     mentions,
     name_key,
     namesakes,
@@ -1053,20 +1054,13 @@ def _beside_relation(
     return False
 
 
-# A chat export's message line: "05/04/2025, 20:31 - Rosie Dimaculangan: ...", "[01/03/2026, 18:10:30] Jo: ...".
-_CHAT_LINE = re.compile(
-    r"\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?(?: -)? ([^:\n]{1,40}):",
-    re.IGNORECASE,
-)
-
-
 def _someone_elses_chat_message(
     text: str, at: int, named: tuple[tuple[int, int], ...], profile: Profile
 ) -> bool:
     """Whether `at` is in a chat message whose sender is not the person (by a name of theirs, or a number of
     theirs the exporter's phone book had no name for): "Rosie: ... ang anak kong si Bea" is Rosie's daughter."""
-    line = _CHAT_LINE.match(text, text.rfind("\n", 0, at) + 1)
-    if line is None or at < line.end():
+    line = chat_message_sender(text, at)
+    if line is None:
         return False
     if any(start < line.end(1) and line.start(1) < end for start, end in named):
         return False
@@ -1086,7 +1080,9 @@ def _has_a_namesake_elder(profile: Profile, member: FamilyMember) -> bool:
     )
 
 
-_GENERATION_WORD = re.compile(r"\b(?:jr|jnr|junior|sr|snr|senior|ii|iii|iv)\b")
+_GENERATION_WORD = re.compile(
+    rf"\b(?:{'|'.join(w for w in GENERATIONS if w.isascii())})\b"
+)  # (on folded text)
 
 
 def _says_generation(low: str, start: int, end: int) -> bool:

@@ -1130,6 +1130,19 @@ CHAT_HEADER_CHARS = 32
 _SENDER_END = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?:")  # "Win Lindo (Coach):"
 
 
+# A chat export's message line, its sender's name (or number) caught: "05/04/2025, 20:31 - Rosie Dimaculangan: ...".
+_CHAT_LINE = re.compile(
+    r"\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?(?: -)? ([^:\n]{1,40}):",
+    re.I,
+)
+
+
+def chat_message_sender(text: str, at: int) -> re.Match[str] | None:
+    """The chat message line that `at` is in the words of, with its sender as group 1; None elsewhere."""
+    line = _CHAT_LINE.match(text, text.rfind("\n", 0, at) + 1)
+    return line if line is not None and at >= line.end() else None
+
+
 def chat_sender(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names the sender of a message in a chat export ("... 20:12 - Jackie Hill: ...",
     "[01/03/2026, 18:10:30] Win Lindo (Coach): ...", or a number the exporter's phone book has no name for)."""
