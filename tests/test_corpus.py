@@ -45,6 +45,10 @@ def test_no_kind_below_its_target(scored, kind):
 # Traps from the held-out sets that footprint still falls into, each with why it is not fixed.
 # Any other negative page that reports something fails the test.
 KNOWN_FALSE_ALARMS = {
+    # A namesake's profile record ("firstName: Tom", "lastName: Hartley", a software engineer in Leeds) listing a
+    # colleague whose name and web address ("sarah-hartley-design") are his wife's full name: read since names split
+    # over a record's fields count as mentions, it is a page naming him and his wife, as if written out whole.
+    "044-namesake-linkedin-software-engineer-leeds",
     # A namesake candidate ("PRICE Owen Huw", his former name) on the same ballot as him: his address reads as
     # an unlisted address of the person, since nothing but the middle name tells the two apart.
     "207-statement-persons-nominated-hendre-vale",
@@ -127,10 +131,6 @@ KNOWN_FALSE_ALARMS = {
     # A buy-and-sell post in his own town by another "Abu Omar" (a kunya: many fathers have an Omar), with his
     # mobile; only a reply further down says he is not "Abu Omar the pharmacist", and footprint does not read that.
     "4026-arabic-buy-sell-group-abu-omar",
-    # A broker's record of the other Mairead McDonagh, 52, on another site: her relatives John McDonagh and Bridget
-    # share names with the councillor's father and daughter (the names recur on both sites), and the age alone
-    # is not enough to put the relatives listed below it with the namesake.
-    "4106-peoplelocate-mairead-mcdonagh-wendle",
     # A story quoting the other Mairead McDonagh, 52, then "contact Mrs McDonagh on 07700 ...": the title and
     # surname refer back to the namesake, but the councillor is named further down the story too.
     "4126-gazette-tollgate-lane-flood-fears",
@@ -159,6 +159,10 @@ KNOWN_FALSE_ALARMS = {
     # dos Santos" has the person's maiden name; and "Maria José Ferreira" among other notices reads as the
     # father-in-law José Ferreira. Only her age and her husband's name tell her from the person's mother.
     "4827-namesake-obituario-funchal",
+    # A people-search list of "Cristina Dela Cruz"es whose first is 48 and "Born: Dec 1977", her own month and
+    # year, in another town with another husband: a month and year of birth beside a listed name counts on a page
+    # that names her (a Companies House record gives no more), and nothing but the town says it is not hers.
+    "5007-peoplesearch-cristina-dela-cruz-results",
 }
 
 

@@ -41,7 +41,9 @@ _RESIDENCE = re.compile(
     # Polish (home, lives, flat, neighbours) and Welsh (lives, home, house), accents folded
     r"|dom|domem|domu|mieszk\w*|sasiad\w*|byw|cartref|ty"
     # Lithuanian (lives, I live, at home, pick up from), accents folded
-    r"|gyven\w*|namie|namuose|pasiimti)\b"
+    r"|gyven\w*|namie|namuose|pasiimti"
+    # Tagalog (home, house, lives, residence): "Tahanan ng Pamilya Reyes, Copperbeech Avenue"
+    r"|tahanan|bahay|nakatira|tirahan)\b"
 )
 
 # Each street type with the spellings pages use for it; the first is the one keys use.

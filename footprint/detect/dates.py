@@ -387,9 +387,14 @@ _ACCENTED_ANCHOR_WORDS = (
     "hoje",
     "tron ",
 )
+# ... and Tagalog's, looked for only on a page that says "kaarawan" (birthday): the ages a birthday post gives ("48
+# na si Ate", "48 na ako", "48 ka na"), which come after the greeting, beyond the window around it
+_TAGALOG_POST_WORDS = ("kaarawan", " na si ", " na ako", " na siya", " na sya", " ka na")
 _ACCENTED_LETTERS = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 # (the birthday posts' ages in other languages, as anchors)
-_OTHER_POST_AGES = frozenset({"yasina gir", "yasima gir", "eves lett", "aninhos", "hoje", "tron "})
+_OTHER_POST_AGES = frozenset(
+    {"yasina gir", "yasima gir", "eves lett", "aninhos", "hoje", "tron ", *_TAGALOG_POST_WORDS[1:]}
+)
 _POST_ANCHORS = frozenset(
     {
         "сьогодні",
@@ -408,7 +413,14 @@ _POST_ANCHORS = frozenset(
         "-eri",
         "-eji",
         *_OTHER_POST_AGES,
-        *("aniversario", "szulet", "szulinap", "dogum", "sinh n"),  # (a birthday wished: "feliz aniversário")
+        *(
+            "aniversario",
+            "szulet",
+            "szulinap",
+            "dogum",
+            "sinh n",
+            "kaarawan",
+        ),  # (wished: "feliz aniversário")
     }
 )
 _POST_ONLY = frozenset(
@@ -460,7 +472,9 @@ _AGE_TODAY = re.compile(
     # Vietnamese "tròn 55 tuổi" (a full 55 years)
     r"|(?<!\d)(?P<age10>\d{1,3})\s+ya[sş][ıi][mn]a\s+gird|(?<!\d)(?P<age11>\d{1,3})\s+[eé]ves\s+lett"
     r"|(?<!\d)(?P<age12>\d{1,3})\s+aninhos|faz\s+hoje\s+(?P<age13>\d{1,3})\s+anos"
-    r"|tr[oò]n\s+(?P<age14>\d{1,3})\s+tu[oổ]i",
+    r"|tr[oò]n\s+(?P<age14>\d{1,3})\s+tu[oổ]i"
+    # Tagalog "48 na si Ate" (Ate is 48 now), "48 na ako" (I am 48 now), "48 ka na" (you are 48 now)
+    r"|(?<!\d)(?P<age15>\d{1,3})\s+na\s+(?:si|ako|siya|sya)(?!\w)|(?<!\d)(?P<age16>\d{1,3})\s+ka\s+na(?!\w)",
     re.IGNORECASE,
 )
 
@@ -478,7 +492,7 @@ def _days_off(m: re.Match[str]) -> int:
 
 def _age(m: re.Match[str]) -> int:
     """The age an _AGE_TODAY match gives, in digits or in words."""
-    ages = ("age", *(f"age{n}" for n in range(2, 15)))
+    ages = ("age", *(f"age{n}" for n in range(2, 17)))
     if digits := next((m.group(g) for g in ages if m.group(g)), None):
         return int(digits)
     words = re.split(r"[\s\-]+", m.group("words").lower())
@@ -492,7 +506,7 @@ _HAPPY_BIRTHDAY = re.compile(
     r"happy\s+(?:\w+\s+)?(?:birthday|bday|b'day)"
     # Portuguese, Hungarian (twice), Turkish ("your birthday be happy") and Vietnamese
     r"|feliz\s+anivers[aá]rio|boldog\s+sz[uü]let[eé]snapot|boldog\s+sz[uü]linapot|do[gğ]um\s+g[uü]n[uü]n\s+kutlu"
-    r"|ch[uú]c\s+m[uừ]ng\s+sinh\s+nh[aậ]t",
+    r"|ch[uú]c\s+m[uừ]ng\s+sinh\s+nh[aậ]t|maligayang\s+kaarawan",  # (and Tagalog)
     re.IGNORECASE,
 )
 # ... and the person's own thanks: "Thank you all for the lovely birthday messages today" (each pattern starts with
@@ -1106,6 +1120,8 @@ class BirthDateDetector(Detector):
         words: tuple[str, ...] = _ANCHOR_WORDS
         if any(_ACCENTED_LETTERS.match(ch) for ch in doc.outside_ascii):
             words += _ACCENTED_ANCHOR_WORDS
+        if "kaarawan" in low:
+            words += _TAGALOG_POST_WORDS
         anchors = [
             (at, word)
             for word in words

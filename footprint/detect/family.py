@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -28,6 +29,7 @@ from footprint.detect.subject import (
     namesakes,
     own_name_keys,
     someone_elses_post,
+    split_names,
     surname_first_names,
     their_initials,
     untitled,
@@ -248,6 +250,10 @@ _RELATION_WORD_FRAGMENTS = (
     # Tagalog, with the linker "-ng" a sentence glues on (not "kuya", "ate", "tita", "tito" or "lola": titles of
     # respect for anyone older): spouse, child, youngest child, eldest child, mother, father, grandchild
     r" asawa(?:ng)? anak bunso(?:ng)? panganay nanay tatay apo(?:ng)?"
+    # Tigrinya, in English letters and in Ge'ez, with the "my" Tigrinya glues on (not bare "ade", a Yoruba name
+    # too, "abo", what anyone old is called, or "wedi", "son of" in a man's byname): my mother, my father, my
+    # husband, my wife, my son, my daughter, my children, my brother, my sister
+    r" adey aboy wedey gualey deqey hawey haftey ኣደይ ኣቦይ ሰብኣየይ ሰበይተይ ወደይ ጓለይ ደቀይ ሓወይ ሓፍተይ"
     # Gujarati families' words in English letters: son, daughter, sons, husband, wife, grandmother, grandfather,
     # paternal grandparents, a daughter's son and daughter, a son's son and daughter, aunts, brother's wife
     r" dikro dikri dikra pati patni nani dadi dadaji bapuji dohitra dohitri pautra pautri kaki masi foi bhabhi"
@@ -365,6 +371,10 @@ _PETS = (
 )
 _A_PET_AFTER = re.compile(rf",?\s+(?:the|our|my|her|his|their)\s+(?:[a-z]+\s+)?{_PETS}\b")
 _A_PET_BEFORE = re.compile(rf"\b{_PETS},?\s+(?:called\s+|named\s+)?$")
+# The writer saying what they are called: 'on British forms I am "Tesfay"' is her own name (her father's given name,
+# as Eritrean names go), not her father named beside "father's" (but "I am Tesfay's daughter" is his).
+_I_AM_BEFORE = re.compile("\\b(?:i\\s+am|i'm|i\u2019m)\\s+[\"'\u201c\u2018]?$")
+_POSSESSIVE_AFTER = re.compile("[\"'\u201d\u2019]?['\u2019]s\\b")
 
 
 # (and "Abi", "أبي", as a sentence declines it: "known as Abi Omar")
@@ -881,6 +891,39 @@ def _with_their_given(written: str, member: FamilyMember, givens: frozenset[str]
     return any(w in givens and w not in own for w in re.findall(r"[^\W\d_]+", written))
 
 
+def _another_in_the_row(low: str, start: int, end: int, member: FamilyMember) -> bool:
+    """A register's row, "REYES, BEATRIZ ANNE MENDOZA", whose names after the given one leave out the middle name
+    the profile gives for this relative ("Beatriz Dela Cruz Reyes"), or add a generation they have not ("REYES,
+    ROMMEL JR SANTOS" when he is Rommel Santos Reyes): somebody else's row. (A register of a relative whose
+    middle name the profile does not give reads as theirs whatever follows.)"""
+    if "," not in low[start:end]:
+        return False
+    line_end = low.find("\n", end)
+    after = [w.strip(".,;:()") for w in low[end : len(low) if line_end == -1 else line_end].split()]
+    after = [w for w in after if w]
+    if not after or len(after) > 4 or not all(w.replace("-", "").isalpha() for w in after):
+        return False  # (the row goes on to other columns: nothing said about a middle name)
+    middles, theirs = _listed_middles(member)
+    if any(GENERATIONS.get(w) for w in after) and not theirs:
+        return True
+    return bool(middles) and not any(w in middles for w in after)
+
+
+@functools.lru_cache(maxsize=64)
+def _listed_middles(member: FamilyMember) -> tuple[frozenset[str], bool]:
+    """The middle names the profile gives a relative in their full names ("dela", "cruz" from "Rommel Dela Cruz
+    Reyes Jr", and "s" from "Rommel S. Reyes"), and whether any name of theirs carries a generation."""
+    middles: set[str] = set()
+    theirs = False
+    for name in (member.name, *member.nicknames):
+        words = [fold(w.lower()).strip(".,") for w in name.split()]
+        if len(words) > 2 and GENERATIONS.get(words[-1]):
+            theirs = True
+            words = words[:-1]
+        middles.update(words[1:-1])
+    return frozenset(middles), theirs
+
+
 def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
     """ "Sam about Marsh" is not a middle name: on a page that capitalises names, one is written with a capital
     ("Callum James Reid"). (A surname's own particle, "Mali ap Rhys", is not a middle name.)"""
@@ -986,6 +1029,31 @@ _OLDER = frozenset(
         *("parent-in-law", "father-in-law", "mother-in-law"),
     ]
 )
+
+
+# An age after a name, as papers and people-search records give it: "Jun Reyes, 34, scored", "Rommel Reyes Jr , 20 ·
+# Leeds", "Jun Reyes (34)" (not a house number: "Jun Reyes, 34 Copperbeech Avenue").
+_AGE_AFTER_NAME = re.compile(
+    r"[ \t]*(?:,[ \t]*(\d{1,3})(?=[ \t]*(?:[,.;:)\u00b7|\-\u2013]|$))|\((\d{1,3})\))", re.MULTILINE
+)
+GENERATION_GAP = 16  # (years at least between a parent and their child)
+
+
+def _an_age_not_theirs(doc: Document, end: int, member: FamilyMember, profile: Profile) -> bool:
+    """A relative's full name with an age their place in the family rules out: "Jun Reyes, 34" is not the son of a
+    woman of 48, nor is "Remedios Dela Cruz, 41" her mother. Somebody else of the name."""
+    born = profile.date_of_birth
+    m = _AGE_AFTER_NAME.match(doc.text, end) if born else None
+    if born is None or m is None:
+        return False
+    age = int(m.group(1) or m.group(2))
+    own = (doc.published or dt.date.today()).year - born.year
+    relation = fold(member.relation.lower().strip())
+    if relation in _YOUNGER:
+        return age > own - GENERATION_GAP
+    if relation in _OLDER:
+        return age < own + GENERATION_GAP
+    return False
 
 
 # Between a relation word and the name it is of: "granny Bridget", "children: Omar", "filhos: o José" (the).
@@ -1389,6 +1457,9 @@ def _child_cue(
         ):
             continue  # Tom Birch's post below hers: "Has my daughter's reading book in it!"; a head teacher's
             # 'said: "our children chose every book"'
+        if _EVENT_CUE.match(cue.group()) and _every_parent(text, low, cue):
+            continue  # "Parents at nearby Redwell Primary have complained that children on the school run ...":
+            # the school's parents and children in general
         if (
             _EVENT_CUE.match(cue.group())
             and "\n\n" in low[min(cue.start(), span[0]) : max(cue.end(), span[1])]
@@ -1399,6 +1470,18 @@ def _child_cue(
             # Harry ..." in the post before "New sports hall opens at Hollingbrook Academy")
         return True
     return False
+
+
+# A school's parents or children in general, in a sentence with no first person in it.
+_EVERY_PARENT = re.compile(r"\b(?:parents|families|children|pupils)\s+(?:at|of|from|on)\b")
+_FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'm|my|me|we|our|us)\b")
+
+
+def _every_parent(text: str, low: str, cue: re.Match[str]) -> bool:
+    start = _sentence_before(text, cue.start())
+    end = _SENTENCE_STOP.search(text, cue.end())
+    stop = len(low) if end is None else end.start()
+    return bool(_EVERY_PARENT.search(low, start, stop)) and not _FIRST_PERSON_WORD.search(low, start, stop)
 
 
 _A_VISIT_BEFORE = re.compile(
@@ -1633,7 +1716,7 @@ class FamilyDetector(Detector):
         )  # (a dossier in lower case writes names so too)
         for member, probes in _members(profile):
             if greek or cyrillic or tamil or arabic or gujarati or any(probe in low for probe in probes):
-                matches.extend(
+                theirs = [
                     m
                     for m in self._member(
                         text,
@@ -1654,6 +1737,10 @@ class FamilyDetector(Detector):
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
+                        m.confidence == FULL_NAME_CONFIDENCE
+                        and _another_in_the_row(low, m.start, m.end, member)
+                    )
+                    and not (
                         m.confidence == FULL_NAME_CONFIDENCE and _after_their_given(text, m.start, profile)
                     )
                     # (a son named for his father, "Rommel Reyes Jr", is named so only with his "Jr": without it,
@@ -1673,7 +1760,22 @@ class FamilyDetector(Detector):
                         and not _COUPLE.search(low, s, e)
                         for s, e in named
                     )
-                )
+                ]
+                # (a name written with an age their place in the family rules out is somebody else's wherever
+                # the page writes it: the headline over "Jun Reyes, 34" too)
+                if theirs and profile.date_of_birth:
+                    forms = {low[m.start : m.end] for m in theirs if m.confidence == FULL_NAME_CONFIDENCE}
+                    others = {
+                        form
+                        for form in forms
+                        if any(
+                            _an_age_not_theirs(doc, at + len(form), member, profile)
+                            for at in literal_hits(form, low)
+                        )
+                    }
+                    theirs = [m for m in theirs if low[m.start : m.end] not in others]
+                matches.extend(theirs)
+        matches.extend(self._split_over_fields(doc, profile, matches))
         children = _children_pattern(profile, greek, tamil)
         sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
         for member in _schools(profile):
@@ -1702,6 +1804,39 @@ class FamilyDetector(Detector):
                 or not any(s <= m.start and m.end <= e and k != m.key for s, e, k in fulls)
             ]
         yield from sorted(matches, key=lambda m: (m.start, m.end))
+
+    def _split_over_fields(self, doc: Document, profile: Profile, found: list[Match]) -> Iterator[Match]:
+        """A relative's full name split over a form's fields: "Surname / Apelyido: DELA CRUZ" beside "Given
+        name(s) / Pangalan: REMEDIOS" (the receiver of a remittance, her mother). The first given name and the
+        surname's last word must be theirs, and a generation on either side must be on both."""
+        for start, end, given, surname in split_names(doc):
+            if any(m.start <= start < m.end for m in found):
+                continue
+            words = [fold(w.strip(".,")) for w in f"{given} {surname}".split()]
+            for member in profile.family:
+                name = [fold(w.lower().strip(".,")) for w in member.name.split()]
+                last = fold(split_name(member.name)[1].lower()).split()
+                if (
+                    len(name) > 1
+                    and last
+                    and words[0] == name[0]
+                    and fold(surname).split()[-1:] == last[-1:]
+                    and bool(generation(member.name)) == any(GENERATIONS.get(w) for w in words)
+                ):
+                    subject = "family: " + " ".join(p for p in (member.relation, member.name) if p)
+                    # (a name read across fields is less sure than one written whole: it counts, like a first name
+                    # beside a relation word, only on a page that ties to the person, and ties nothing itself)
+                    yield self._match(
+                        doc.text,
+                        (start, end),
+                        Kind.FAMILY_MEMBER,
+                        member_key(member),
+                        FULL_NAME_CONFIDENCE,
+                        subject,
+                        Need.TIED,
+                        False,
+                    )
+                    break
 
     def _member(
         self,
@@ -1812,6 +1947,10 @@ class FamilyDetector(Detector):
                     low, max(0, m.start() - 24), m.start()
                 ):
                     continue  # "Walker of Meg the collie", "our dog Meg": a pet of the family's name
+                if _I_AM_BEFORE.search(low, max(0, m.start() - 8), m.start()) and not _POSSESSIVE_AFTER.match(
+                    low, m.end()
+                ):
+                    continue  # 'I am "Tesfay"': the writer's own name
                 if _free(m.span(), taken) and (
                     _beside_relation(low, m.span(), introduced, elsewhere, person_givens, _not_theirs(member))
                     or _under_relation_label(low, m.start(), introduced, m.end(), surnames)

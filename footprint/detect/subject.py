@@ -330,12 +330,17 @@ def _mixed_up(words: list[str]) -> bool:
     return bool(words) and words[-1] == "with" and any(w in _MIX_UP for w in words[-4:-1])
 
 
+# What Tagalog calls anyone older, before the given name: "Punong-abala: Ate Tintin Reyes" (host: Ate Tintin Reyes).
+_RESPECT_WORDS = frozenset({"ate", "kuya", "tita", "tito", "manang", "manong"})
+
+
 def _another_first_name(word: str, patterns: _NamePatterns) -> bool:
     """A word before the given name, at the start of a record's field, that makes the name a longer one."""
     return (
         word.isalpha()
         and len(word) > 1
         and word not in _TITLE_WORDS
+        and word not in _RESPECT_WORDS
         and word not in _NOT_A_NAME
         and word not in patterns.middles
         and not any(word in given for given in patterns.givens)
@@ -368,6 +373,10 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
         elif len(words) > size and tuple(words[-size - 1 : -1]) == given and _a_word(words[-1].rstrip(".")):
             at_word = len(words) - size - 1  # a middle name or initial between: "Nadia Ewa KOWALCZYK-BRENNAN"
             if not _their_middle(words[-1].rstrip("."), patterns.middles):
+                if any(tuple(words[-len(g) :]) == g for g in patterns.givens):
+                    # (unless a given name of theirs is right before the surname too: "ሰናይት ተስፋይ\n\nSenait
+                    # Tesfai", her name in two scripts, is not "Senait Tesfay" with a middle name "Senait")
+                    continue
                 return SOMEONE_ELSE  # "David P Jones" when he is David Ellis Jones
         else:
             continue
@@ -618,6 +627,11 @@ _NOT_GLUED = "-\u2010"
 _GUJARATI_CASE = re.compile("(?:ને|નો|ની|નું|ના|નાં|ે|થી|માં)(?![\u0a80-\u0aff])")
 
 
+# ... and the "and" Tigrinya glues on to each of two names: "ኣቶ ዮናስ ሃብተን ወ/ሮ ሰናይት ተስፋይን" (Mr Yonas Habte and Mrs
+# Senait Tesfay), "-ውን" (also).
+_GEEZ_AND = re.compile(r"(?:ን|ውን)(?!\w)")
+
+
 def _surname_hits(low: str, surnames: tuple[str, ...]) -> list[Span]:
     """Whole-word places the page has a surname, not inside a longer hyphenated name ("Hartley-Jones")."""
     found: dict[int, Span] = {}
@@ -628,6 +642,7 @@ def _surname_hits(low: str, surnames: tuple[str, ...]) -> list[Span]:
             if not starts_word(low, at) or not (
                 ends_word(low, end)
                 or ("\u0a80" <= surname[-1] <= "\u0aff" and _GUJARATI_CASE.match(low, end))
+                or ("\u1200" <= surname[-1] <= "\u137f" and _GEEZ_AND.match(low, end))
             ):
                 continue
             if (end + 1 < len(low) and low[end] in _NOT_GLUED and low[end + 1].isalnum()) or (
@@ -845,6 +860,64 @@ _SURNAME_FIELD = re.compile(
 )
 
 
+# A form's or a record's name split over fields: "Surname / Apelyido: DELA CRUZ" with "Given name(s) / Pangalan: MA.
+# CRISTINA" on a line beside it, '"last_name": "Reyes"' beside '"first_name": "Maria"'. (For lower-case text.)
+_FIELD_END = r"(?:\(s\))?[\"']?[ \t]*(?:/[^:\n]{0,40})?[:=][ \t]*[\"']?"  # ("Given name(s) / Pangalan: ")
+_SURNAME_FIELD_START = r"(?:sur|last[ _\-]?|family[ _\-]?)name" + _FIELD_END
+_FIELD_VALUE = r"([^\W\d_][^\n\"',;]*)"
+_SURNAME_LABEL = re.compile(
+    _SURNAME_FIELD_START + r"(?:[^\W\d_][\w'\-.]*[ \t]+){0,2}$"
+)  # (before the surname's last word)
+_GIVEN_FIELD = re.compile(r"(?:first|given|fore|christian)[ _\-]?names?" + _FIELD_END + _FIELD_VALUE)
+FIELD_LINES = 3  # (the given name's field within this many lines of the surname's)
+_SURNAME_FIELD_VALUE = re.compile(_SURNAME_FIELD_START + _FIELD_VALUE)
+
+
+def _field_lines(low: str, lo: int, hi: int) -> tuple[int, int]:
+    """lo and hi widened by FIELD_LINES lines each way."""
+    for _ in range(FIELD_LINES):
+        lo = low.rfind("\n", 0, max(0, lo - 1)) + 1
+        nxt = low.find("\n", hi + 1)
+        hi = len(low) if nxt == -1 else nxt
+    return lo, hi
+
+
+@functools.lru_cache(maxsize=16)
+def split_names(doc: Document) -> tuple[tuple[int, int, str, str], ...]:
+    """Names a form or a record splits over fields: where each given name's value is, the value, and the
+    surname's value beside it ("Given name(s): REMEDIOS" under "Surname: DELA CRUZ" gives "remedios", "dela
+    cruz"). For the family detector: a relative's full name written so."""
+    low = doc.lower
+    if "name" not in low:
+        return ()
+    found = []
+    for given in _GIVEN_FIELD.finditer(low):
+        lo, hi = _field_lines(low, given.start(), given.end())
+        for surname in _SURNAME_FIELD_VALUE.finditer(low, lo, hi):
+            found.append(
+                (
+                    given.start(1),
+                    given.start(1) + len(given.group(1).rstrip()),
+                    given.group(1).strip(),
+                    surname.group(1).strip(),
+                )
+            )
+            break
+    return tuple(found)
+
+
+def _split_over_fields(low: str, at: int, end: int, patterns: _NamePatterns) -> bool:
+    line = low.rfind("\n", 0, at) + 1
+    if "name" not in low[line:at] or not _SURNAME_LABEL.search(low, line, at):
+        return False
+    lo, hi = _field_lines(low, line, end)
+    for m in _GIVEN_FIELD.finditer(low, lo, hi):
+        words = m.group(1).split()
+        if any(tuple(words[: len(given)]) == given for given in patterns.givens):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=16)
 def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> tuple[Span, ...]:
     low, text = doc.lower, doc.text
@@ -862,6 +935,9 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
             full.append((start, end))
         elif low[at:end] in patterns.kunyas:
             continue  # "Omar" alone is not Abu Omar
+        elif _split_over_fields(low, at, end, patterns):
+            full.append((at, end))  # a form's "Surname: DELA CRUZ" beside its "Given name(s): MA. CRISTINA"
+            last_full = (end, False)
         elif (m := patterns.after.match(low, end)) and not _someone_else(text, at, profile):
             # (not after another given name: a census row's "William Moorcroft (24, ag lab), Elizabeth (23)")
             # (after "SIDDIQUI, Mohammed Imran", given and middle name both, comes the address: "Ty Gwyn")

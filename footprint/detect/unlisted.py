@@ -61,6 +61,7 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     r"fax venue library centre center hall surgery surgeries school academy college nursery church chapel studio desk "
     r"hq headquarters party press media agent ltd limited plc practice shop hotel pub club station "
     r"hospital clinic business company association trust charity planning application site\s+at "
+    r"enforcement hmo "
     r"land\s+at development held\s+at meeting\s+at meets\s+at registered\s+address "
     r"care\s+of c/o po\s+box unit suite plot services queries funeral directors solicitors &(?<=\w&)\s+sons "
     r"news\b newsdesk newsroom editorial advertis\w* site\b allotments? inc\b llc corp\b proposal "
@@ -305,6 +306,8 @@ class UnlistedDetector(Detector):
             return None  # "Please call Paula on 07700 900130": Paula's
         if not phone and _someone_lives_there(text, between, profile):
             return None  # "Joan continues to live at Abbeyfield House, 12 Minster Road": Joan's
+        if phone and _labelled_a_relative(low, span, profile):
+            return None  # a notice's contacts, "ሉዋም (ጓል)" (Luwam, daughter) above the number: Luwam's
         if phone and _a_relatives_number(low, span, profile):
             return None  # "RSVP: Rameshbhai 07700 900657", "ring Young Johnny 07700 ...": the relative's own
         if personal and _after_a_relative(text, low, between, relatives):
@@ -325,9 +328,12 @@ class UnlistedDetector(Detector):
             and _is_someone(linked.group(1), profile)
         ):
             return None  # a broker's "number: 447700900405 ... linked_to: MARK WHITCOMBE": his
-        if _OTHER_CONTENT.search(low, low.rfind("\n", 0, between[0]) + 1, between[1]):
+        if _OTHER_CONTENT.search(
+            low, _history_heading(low, low.rfind("\n", 0, between[0]) + 1, span[0]), between[1]
+        ):
             # "More offers near Brentmere", "Similar listings": what follows is other people's (and "Neighbours at
-            # 27 Marram Rd", from the start of the line her address is on)
+            # 27 Marram Rd", from the start of the line her address is on), unless a heading of the record's own
+            # history comes after it ("Neighbours at QT4 7NJ" then "Previous addresses")
             return None
         if _under_a_nearby_heading(low, span[0]):
             return None  # a listing's "Nearby": "Hà Nails & Beauty · 212 Lindmere High Street · 0.1 mi"
@@ -349,7 +355,9 @@ class UnlistedDetector(Detector):
             return None
         if (
             "correspondence" in low[context_start : span[0]] or _an_officers_register(doc)
-        ) and _shared_with_others(low, span, [*anchors, *namesakes], relatives):
+        ) and _shared_with_others(
+            low, span, [*anchors, *namesakes, *_officer_names(low, [*anchors, *relatives])], relatives
+        ):
             # a company's officers share its address for letters (a register of them gives it under each); one
             # officer's own is theirs, and so is one they share only with a listed relative (a couple's firm)
             return None
@@ -497,6 +505,20 @@ _OFFICERS = re.compile(r"\bofficer_role\b|\bofficers?\b[^\n]{0,40}\bappoint|\bap
 def _an_officers_register(doc: Document) -> bool:
     low = doc.lower
     return ("officer" in low or "appointments" in low) and bool(_OFFICERS.search(low))
+
+
+# Each officer's entry in a register's data starts with its name: "name: BRAMLEY & SHAW SECRETARIES LIMITED".
+_OFFICER_NAME = re.compile(r"(?m)^[ \t]*[\"']?name[\"']?[ \t]*:[ \t]*[\"']?(\S[^\n]*)")
+
+
+def _officer_names(low: str, known: list[Span]) -> list[Span]:
+    """Where each entry of an officers' register names an officer who is neither the person nor a listed relative
+    (a firm of secretaries has no mention to find otherwise)."""
+    return [
+        m.span(1)
+        for m in _OFFICER_NAME.finditer(low)
+        if not any(k0 < m.end(1) and m.start(1) < k1 for k0, k1 in known)
+    ]
 
 
 def _shared_with_others(low: str, span: Span, names: list[Span], relatives: list[Span]) -> bool:
@@ -652,6 +674,23 @@ def _is_someone(line: str, profile: Profile) -> bool:
     return not all(w in own for w in lowered)
 
 
+# A contact's label: a name, then what they are to the one the page is about, in brackets, alone on the line above
+# the number or before it on its own: "Luwam (daughter)", "ሉዋም (ጓል)".
+_RELATIVE_LABEL = re.compile(
+    r"([^\W\d_][\w'\-]*)[ \t]*\((?:son|daughter|wife|husband|brother|sister|mother|father|mum|dad|cousin|uncle"
+    r"|aunt|nephew|niece|grandson|granddaughter|ወዲ|ጓል|ሓው|ሓፍቲ|ኣደ|ኣቦ|ሰበይቲ|ሰብኣይ)\)[ \t:\-]*\n?[ \t]*\n?[ \t]*$"
+)
+
+
+def _labelled_a_relative(low: str, span: Span, profile: Profile) -> bool:
+    """Whether the number's label names someone by what they are to another ("Luwam (daughter)") who is not the
+    person ("Senait (daughter)" above her own number is hers)."""
+    if ")" not in low[max(0, span[0] - 8) : span[0]]:
+        return False  # (most numbers: no bracket just before)
+    m = _RELATIVE_LABEL.search(low, max(0, span[0] - 60), span[0])
+    return m is not None and fold(m.group(1)) not in _own_words(profile)
+
+
 @functools.lru_cache(maxsize=32)
 def _own_words(profile: Profile) -> frozenset[str]:
     """Words of the person's names, places and addresses: a line made of them is not another person."""
@@ -751,6 +790,7 @@ def _their_own(text: str, at: int, profile: Profile) -> bool:
     return whose is not None and whose.group(1).lower() in _own_words(profile)
 
 
+_LATIN = re.compile("[A-Za-z]")
 _WORD_THEN_NUMBER = re.compile(r"([^\W\d_][\w'\-]*)[ \t]*[:,\-\u2013]?[ \t]*$")
 
 
@@ -773,6 +813,12 @@ def _relatives_givens(profile: Profile) -> frozenset[str]:
         if words:
             for name in (words[0], *called(member.name, member.nicknames)):
                 found.add(fold(name.lower()))
+            # (and the first name of their name as another script writes it: "ዮናስ" of "ዮናስ ሃብተ")
+            found.update(
+                fold(n.split()[0].lower())
+                for n in member.nicknames
+                if " " in n.strip() and not _LATIN.search(n)
+            )
     return frozenset(found - own)  # (not a first name the person shares: "ring Mairead 07700 ...")
 
 
@@ -830,7 +876,9 @@ def _under_a_nearby_heading(low: str, at: int) -> bool:
 # A record's field, at the start of its line, that holds a place, not a person: "county: Greater London",
 # "town: Brentmere", "Source: BT OSIS 2024".
 _PLACE_LABEL = re.compile(
-    r"(?m:^)[ \t]*(?:town|city|county|region|country|area|district|borough|ward|locality|parish|state|source)"
+    r"(?m:^)[ \t]*(?:town|city|county|region|country|area|district|borough|ward|locality|parish|state|source"
+    # (and a form's fields that hold what a person does or is, not who: "Occupation: STAFF NURSE")
+    r"|occupation|job(?:[ \t]+title)?|profession|nationality|citizenship|religion|place[ \t]+of[ \t]+birth)"
     r"[ \t]*:[ \t]*$",
     re.IGNORECASE,
 )
