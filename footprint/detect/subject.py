@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from footprint.detect.inflect import (
@@ -868,7 +868,10 @@ _FIELD_VALUE = r"([^\W\d_][^\n\"',;]*)"
 _SURNAME_LABEL = re.compile(
     _SURNAME_FIELD_START + r"(?:[^\W\d_][\w'\-.]*[ \t]+){0,2}$"
 )  # (before the surname's last word)
-_GIVEN_FIELD = re.compile(r"(?:first|given|fore|christian)[ _\-]?names?" + _FIELD_END + _FIELD_VALUE)
+# (found by where "name" is, str.find's work, then read back and on: a pattern that starts with a choice of words is
+# tried by `re` at every position of the page)
+_GIVEN_BEFORE = re.compile(r"(?:first|given|fore|christian)[ _\-]?$")
+_GIVEN_AFTER = re.compile(r"names?" + _FIELD_END + _FIELD_VALUE)
 FIELD_LINES = 3  # (the given name's field within this many lines of the surname's)
 _SURNAME_FIELD_VALUE = re.compile(_SURNAME_FIELD_START + _FIELD_VALUE)
 
@@ -882,6 +885,17 @@ def _field_lines(low: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _given_fields(low: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+    """Each field of a given name in low[lo:hi] ("Given name(s) / Pangalan: MA. CRISTINA", '"first_name": "Maria"'),
+    its value as group 1."""
+    end = len(low) if hi is None else hi
+    at = low.find("name", lo, end)
+    while at != -1:
+        if _GIVEN_BEFORE.search(low, max(lo, at - 10), at) and (m := _GIVEN_AFTER.match(low, at, end)):
+            yield m
+        at = low.find("name", at + 4, end)
+
+
 @functools.lru_cache(maxsize=16)
 def split_names(doc: Document) -> tuple[tuple[int, int, str, str], ...]:
     """Names a form or a record splits over fields: where each given name's value is, the value, and the
@@ -891,7 +905,7 @@ def split_names(doc: Document) -> tuple[tuple[int, int, str, str], ...]:
     if "name" not in low:
         return ()
     found = []
-    for given in _GIVEN_FIELD.finditer(low):
+    for given in _given_fields(low):
         lo, hi = _field_lines(low, given.start(), given.end())
         for surname in _SURNAME_FIELD_VALUE.finditer(low, lo, hi):
             found.append(
@@ -908,10 +922,10 @@ def split_names(doc: Document) -> tuple[tuple[int, int, str, str], ...]:
 
 def _split_over_fields(low: str, at: int, end: int, patterns: _NamePatterns) -> bool:
     line = low.rfind("\n", 0, at) + 1
-    if "name" not in low[line:at] or not _SURNAME_LABEL.search(low, line, at):
+    if low.find("name", line, at) == -1 or not _SURNAME_LABEL.search(low, line, at):
         return False
     lo, hi = _field_lines(low, line, end)
-    for m in _GIVEN_FIELD.finditer(low, lo, hi):
+    for m in _given_fields(low, lo, hi):
         words = m.group(1).split()
         if any(tuple(words[: len(given)]) == given for given in patterns.givens):
             return True

@@ -328,8 +328,9 @@ class UnlistedDetector(Detector):
             and _is_someone(linked.group(1), profile)
         ):
             return None  # a broker's "number: 447700900405 ... linked_to: MARK WHITCOMBE": his
-        if _OTHER_CONTENT.search(
-            low, _history_heading(low, low.rfind("\n", 0, between[0]) + 1, span[0]), between[1]
+        line_start = low.rfind("\n", 0, between[0]) + 1
+        if _OTHER_CONTENT.search(low, line_start, between[1]) and _OTHER_CONTENT.search(
+            low, _history_heading(low, line_start, span[0]), between[1]
         ):
             # "More offers near Brentmere", "Similar listings": what follows is other people's (and "Neighbours at
             # 27 Marram Rd", from the start of the line her address is on), unless a heading of the record's own
