@@ -389,11 +389,12 @@ _ACCENTED_ANCHOR_WORDS = (
 )
 # ... and Tagalog's, looked for only on a page that says "kaarawan" (birthday): the ages a birthday post gives ("48
 # na si Ate", "48 na ako", "48 ka na"), which come after the greeting, beyond the window around it
-_TAGALOG_POST_WORDS = ("kaarawan", " na si ", " na ako", " na siya", " na sya", " ka na")
+_TAGALOG_POST_AGES = (" na si ", " na ako", " na siya", " na sya", " ka na")
+_TAGALOG_POST_WORDS = ("kaarawan", *_TAGALOG_POST_AGES)
 _ACCENTED_LETTERS = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 # (the birthday posts' ages in other languages, as anchors)
 _OTHER_POST_AGES = frozenset(
-    {"yasina gir", "yasima gir", "eves lett", "aninhos", "hoje", "tron ", *_TAGALOG_POST_WORDS[1:]}
+    {"yasina gir", "yasima gir", "eves lett", "aninhos", "hoje", "tron ", *_TAGALOG_POST_AGES}
 )
 _POST_ANCHORS = frozenset(
     {
@@ -413,14 +414,8 @@ _POST_ANCHORS = frozenset(
         "-eri",
         "-eji",
         *_OTHER_POST_AGES,
-        *(
-            "aniversario",
-            "szulet",
-            "szulinap",
-            "dogum",
-            "sinh n",
-            "kaarawan",
-        ),  # (wished: "feliz aniversário")
+        # (a birthday wished: "feliz aniversário", "maligayang kaarawan")
+        *("aniversario", "szulet", "szulinap", "dogum", "sinh n", "kaarawan"),
     }
 )
 _POST_ONLY = frozenset(
@@ -490,10 +485,13 @@ def _days_off(m: re.Match[str]) -> int:
     return -1 if said.startswith("yesterday") or said.endswith("yesterday") else 0
 
 
+# The groups that hold an age in digits, one for each form above (a new form needs no change here).
+_AGE_GROUPS = tuple(name for name in _AGE_TODAY.groupindex if name.startswith("age"))
+
+
 def _age(m: re.Match[str]) -> int:
     """The age an _AGE_TODAY match gives, in digits or in words."""
-    ages = ("age", *(f"age{n}" for n in range(2, 17)))
-    if digits := next((m.group(g) for g in ages if m.group(g)), None):
+    if digits := next((m.group(g) for g in _AGE_GROUPS if m.group(g)), None):
         return int(digits)
     words = re.split(r"[\s\-]+", m.group("words").lower())
     if words[0] in _TEENS:
