@@ -189,8 +189,55 @@ def _json_strings(value: Any, depth: int = 0) -> Iterator[str]:
         if written := _latlng(value):
             yield written  # a fitness app's "start_latlng": [54.48712, -0.61423]
             return
+        if (position := _exif_position(value)) is not None:
+            # a photo site's EXIF, tag by tag (Flickr's getExif: {"tag": "GPSLatitude", "raw": ..., "clean": ...})
+            yield f"Photo location (EXIF GPS): {position[0]:.6f}, {position[1]:.6f}"
         for item in value:
             yield from _json_strings(item, depth + 1)
+
+
+_DMS = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*deg\s*(?:(\d{1,2}(?:\.\d+)?)\s*'\s*(?:(\d{1,2}(?:\.\d+)?)\s*\")?)?")
+
+
+def _exif_degrees(entry: dict[str, Any] | None) -> float | None:
+    """An EXIF tag's value in decimal degrees: its "clean" decimal, or its raw "7 deg 23' 38.83\" N"."""
+    if entry is None:
+        return None
+    for part in ("clean", "raw"):
+        content = entry.get(part)
+        text = content.get("_content") if isinstance(content, dict) else content
+        if not isinstance(text, str | int | float) or isinstance(text, bool):
+            continue
+        if (number := _number(text)) is not None:
+            return number
+        if isinstance(text, str) and (m := _DMS.match(text.strip())):
+            return float(m.group(1)) + float(m.group(2) or 0) / 60 + float(m.group(3) or 0) / 3600
+    return None
+
+
+def _exif_ref(entry: dict[str, Any] | None) -> str:
+    raw = entry.get("raw") if entry else None
+    text = raw.get("_content") if isinstance(raw, dict) else raw
+    return text.strip()[:1].upper() if isinstance(text, str) else ""
+
+
+def _exif_position(value: list[Any]) -> tuple[float, float] | None:
+    """(latitude, longitude) from a list of EXIF tags written one object a tag, with its reference (N/S, E/W)
+    in its own tag or at the end of the raw value."""
+    tags = {
+        item["tag"]: item for item in value if isinstance(item, dict) and isinstance(item.get("tag"), str)
+    }
+    if "GPSLatitude" not in tags or "GPSLongitude" not in tags:
+        return None
+    lat, lon = _exif_degrees(tags["GPSLatitude"]), _exif_degrees(tags["GPSLongitude"])
+    if lat is None or lon is None:
+        return None
+    lat_ref = _exif_ref(tags.get("GPSLatitudeRef")) or _exif_ref(tags["GPSLatitude"])[-1:]
+    lon_ref = _exif_ref(tags.get("GPSLongitudeRef")) or _exif_ref(tags["GPSLongitude"])[-1:]
+    lat, lon = (-abs(lat) if lat_ref == "S" else lat), (-abs(lon) if lon_ref == "W" else lon)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
+        return None
+    return lat, lon
 
 
 def _latlng(value: list[Any]) -> str | None:
