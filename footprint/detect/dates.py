@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions, untitled
-from footprint.detect.text import fold, literal_hits
+from footprint.detect.text import fold, hangul_name, is_hangul, literal_hits
 from footprint.model import Kind, Match, Need, Profile
 
 WRITTEN_CONFIDENCE = 0.9
@@ -301,7 +301,8 @@ _OTHER_BIRTH_WORDS = re.compile(
     r"|\bdo[gğ](?:um|du|dum|an|mu[sş])"  # Turkish: birth(day), was born, I was born, born
     r"|\bnasc(?:id[oa]|eu|i|imento)\b|anivers[aá]rio"  # Portuguese: born, birth, birthday
     r"|sz[uü]let|sz[uü]linap"  # Hungarian: born, (date) of birth, birthday
-    r"|\bsinh\s+(?:n[aă]m|ng[aà]y|nh[aậ]t)|ng[aà]y\s+sinh",  # Vietnamese: born (in year, on day), birthday
+    r"|\bsinh\s+(?:n[aă]m|ng[aà]y|nh[aậ]t)|ng[aà]y\s+sinh"  # Vietnamese: born (in year, on day), birthday
+    r"|생일|생년월일|출생|태어|년생",  # Korean: birthday, date of birth, birth, born, born in the year
     re.IGNORECASE,
 )
 _OTHER_BIRTH_HINTS = (  # (in lower case)
@@ -329,6 +330,7 @@ _OTHER_BIRTH_HINTS = (  # (in lower case)
     "szülin",
     "szulin",
     "sinh",
+    *("생일", "생년", "출생", "태어", "년생"),
 )
 # Places worth a closer look, found with str.find (faster than any regex): words about birth, and the
 # "today" / "birthday" of a birthday post.
@@ -387,6 +389,9 @@ _ACCENTED_ANCHOR_WORDS = (
     "hoje",
     "tron ",
 )
+# ... and Korean's, looked for only on a page with Hangul: birthday ("생일", and "생년월일", date of birth), birth,
+# born, born in the year ("74년생")
+_KOREAN_ANCHOR_WORDS = ("생일", "출생", "태어", "년생")
 # ... and Tagalog's, looked for only on a page that says "kaarawan" (birthday): the ages a birthday post gives ("48
 # na si Ate", "48 na ako", "48 ka na"), which come after the greeting, beyond the window around it
 _TAGALOG_POST_AGES = (" na si ", " na ako", " na siya", " na sya", " ka na")
@@ -415,7 +420,7 @@ _POST_ANCHORS = frozenset(
         "-eji",
         *_OTHER_POST_AGES,
         # (a birthday wished: "feliz aniversário", "maligayang kaarawan")
-        *("aniversario", "szulet", "szulinap", "dogum", "sinh n", "kaarawan"),
+        *("aniversario", "szulet", "szulinap", "dogum", "sinh n", "kaarawan", "생일"),
     }
 )
 _POST_ONLY = frozenset(
@@ -442,7 +447,8 @@ _ANY_DATE = re.compile(
     rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+of|\s+de)?[\s\-]+(?P<m1>{_ANY_MONTH}),?(?:\s+del?)?[\s\-]+(?P<y1>\d{{4}})(?!\d)"
     rf"|(?P<m2>{_ANY_MONTH})\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>\d{{4}})(?!\d)"
     rf"|(?<!\d)(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{4}})(?!\d)"
-    rf"|(?<!\d)(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})(?!\d)",
+    rf"|(?<!\d)(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})(?!\d)"
+    rf"|(?<!\d)(?P<y5>\d{{4}})년\s*(?P<m5>\d{{1,2}})월\s*(?P<d5>\d{{1,2}})일",  # (Korean: year, month, day)
     re.IGNORECASE,
 )
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -469,7 +475,9 @@ _AGE_TODAY = re.compile(
     r"|(?<!\d)(?P<age12>\d{1,3})\s+aninhos|faz\s+hoje\s+(?P<age13>\d{1,3})\s+anos"
     r"|tr[oò]n\s+(?P<age14>\d{1,3})\s+tu[oổ]i"
     # Tagalog "48 na si Ate" (Ate is 48 now), "48 na ako" (I am 48 now), "48 ka na" (you are 48 now)
-    r"|(?<!\d)(?P<age15>\d{1,3})\s+na\s+(?:si|ako|siya|sya)(?!\w)|(?<!\d)(?P<age16>\d{1,3})\s+ka\s+na(?!\w)",
+    r"|(?<!\d)(?P<age15>\d{1,3})\s+na\s+(?:si|ako|siya|sya)(?!\w)|(?<!\d)(?P<age16>\d{1,3})\s+ka\s+na(?!\w)"
+    # Korean "51번째 생일" (the 51st birthday), "51세 생일", "51살 생일" (the birthday at 51)
+    r"|(?<!\d)(?P<age17>\d{1,3})\s*(?:번째|세|살)\s*생일",
     re.IGNORECASE,
 )
 
@@ -599,6 +607,8 @@ def _patterns(date: dt.date) -> _Patterns:
         rf"(?<!\d){day}\s+{_TIGRINYA_MONTHS[date.month - 1]}\s+{year}(?!\d)",
         # Vietnamese: "ngày 4 tháng 9 năm 1971" (day 4, month 9, year 1971)
         rf"(?<![\w])ng[aà]y\s+{day}\s+th[aá]ng\s+{month},?\s+n[aă]m\s+{year}(?!\d)",
+        # Korean: "1974년 9월 23일" (year, month, day), "1974. 9. 23."
+        rf"(?<!\d){year}년\s*{month}월\s*{day}일|(?<!\d){year}\.\s+{month}\.\s+{day}\.",
     )
     numeric = [
         rf"{_NUMERIC_START}{day}(?P<s1>[/.\-]){month}(?P=s1){short_year}{_NUMERIC_END}",
@@ -619,6 +629,7 @@ def _patterns(date: dt.date) -> _Patterns:
     ]
     if date.day > 12:
         day_month.append(rf"{_NUMERIC_START}{month}/{day}{_NUMERIC_END}")
+    day_month.append(rf"(?<!\d)(?<!년\s)(?<!년){month}월\s*{day}일")  # Korean "9월 23일" (not after a year)
     return _Patterns(
         written=re.compile("|".join(written), re.IGNORECASE),
         numeric=re.compile("|".join(numeric)),
@@ -651,7 +662,9 @@ def _patterns(date: dt.date) -> _Patterns:
             rf"|(?<!\d){year}(?:['\u2019]?[dt][ae]|\s+y[ıi]l[ıi]nda)?\s+(?:[\w'\u2019]+\s+){{0,3}}?do[gğ](?:du|dum|an|umlu)\b"
             rf"|(?<!\d){year}-?b[ae]n\s+sz[uü]let"
             # Vietnamese "sinh năm Tân Hợi": the year's name in the sixty-year cycle (one year in a lifetime)
-            rf"|sinh\s+n[aă]m\s+{_cycle_name(date.year)}(?!\w)",
+            rf"|sinh\s+n[aă]m\s+{_cycle_name(date.year)}(?!\w)"
+            # Korean "1974년생", "74년생" (born in the year '74), "1974년 대전에서 태어난" (born in Daejeon in 1974)
+            rf"|(?<!\d)(?:{year}|['\u2019]?{year[2:]})년생|(?<!\d){year}년에?\s+(?:\S+\s+){{0,2}}?태어",
             re.IGNORECASE,
         ),
     )
@@ -774,7 +787,7 @@ def _in_windows(
 
 def _parse_any(m: re.Match[str]) -> dt.date | None:
     groups = m.groupdict()
-    for n in "1234":
+    for n in "12345":
         if groups.get(f"y{n}"):
             raw_month = groups[f"m{n}"]
             month = (
@@ -929,6 +942,14 @@ _MONTH_BIRTHDAYS_LT = re.compile(
 )
 # ... and a Vietnamese one's "Chúc mừng sinh nhật tháng 9" (happy birthday, September), with "Thu Hà (4/9)"
 _MONTH_BIRTHDAYS_VI = re.compile(r"sinh\s+nhat\s+thang\s+(\d{1,2})(?!\d)")
+# ... and a Korean one's "9월에 생일을 맞으신 회원님들" (members with birthdays in September), with "김민정 고문 (9월 23일)"
+_MONTH_BIRTHDAYS_KO = re.compile(r"(?<!\d)(\d{1,2})월(?:에|의)?\s*(?:생일|생신)")
+_KOREAN_DAY = re.compile(
+    r"(?:\s+[\uac00-\ud7a3]{1,4})?\s*\(\s*(?:(?P<number>\d{1,2})월\s*)?(?P<day>\d{1,2})일\s*\)"
+)
+# ... and a church bulletin's week of them, a row a person, the day before the name: "BIRTHDAY CELEBRANTS THIS WEEK"
+# over "Thu 14 Aug Dcns. Folakemi Adeyemi"
+_WEEK_BIRTHDAYS = re.compile(r"birthday\s+celebrants|birthdays\s+this\s+week|this\s+week['’]?s\s+birthdays")
 BIRTHDAY_LIST_CHARS = 300
 
 
@@ -964,9 +985,26 @@ def _in_a_birthday_list(
         ]
     if "sinh nhat" in low:
         heads += [(head.end(), int(head.group(1))) for head in _MONTH_BIRTHDAYS_VI.finditer(low)]
+    korean = [n.strip() for n in profile.names if hangul_name(n)]
+    if korean and ("생일" in low or "생신" in low):
+        heads += [(head.end(), int(head.group(1))) for head in _MONTH_BIRTHDAYS_KO.finditer(low)]
+    if "celebrants" in low or "this week" in low:
+        rows = _patterns(date).day_month
+        for head in _WEEK_BIRTHDAYS.finditer(low):
+            for start, _ in mentions(doc, profile):
+                if head.end() < start < head.end() + BIRTHDAY_LIST_CHARS:
+                    row = low.rfind("\n", 0, start) + 1
+                    if row > head.end() and (day := rows.search(doc.text, row, start)):
+                        yield (day.start(), day.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")
     for at, month in heads:
         if month != date.month:
             continue
+        for name in korean:  # (the name, a title after it, then the day: "김민정 고문 (9월 23일)")
+            hit = low.find(name, at, at + BIRTHDAY_LIST_CHARS)
+            if hit != -1:
+                day = _KOREAN_DAY.match(low, hit + len(name))
+                if day and int(day.group("day")) == date.day and int(day.group("number") or month) == month:
+                    yield (hit, day.end(), DAY_MONTH_CONFIDENCE, f"dob:--{date.isoformat()[5:]}")
         for m in _name_with_day(profile).finditer(low, at, at + BIRTHDAY_LIST_CHARS):
             said = m.group("month") or m.group("number")
             if int(m.group("day")) == date.day and (
@@ -1120,6 +1158,8 @@ class BirthDateDetector(Detector):
             words += _ACCENTED_ANCHOR_WORDS
         if "kaarawan" in low:
             words += _TAGALOG_POST_WORDS
+        if any(is_hangul(ch) for ch in doc.outside_ascii):
+            words += _KOREAN_ANCHOR_WORDS
         anchors = [
             (at, word)
             for word in words
@@ -1164,7 +1204,7 @@ class BirthDateDetector(Detector):
         found.extend(
             self._birthday_posts(doc, date, full_key, [at for at, word in anchors if word in _POST_ANCHORS])
         )
-        if "birthdays" in low or "gimtadien" in low or "sinh nhat" in low:
+        if any(word in low for word in ("birthdays", "gimtadien", "sinh nhat", "생일", "생신", "celebrants")):
             found.extend(_in_a_birthday_list(doc, profile, date))
         found.extend(
             (at, end, BIRTHDAY_POST_CONFIDENCE, full_key)

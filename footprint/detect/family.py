@@ -27,6 +27,7 @@ from footprint.detect.subject import (
     mentions,
     name_key,
     namesakes,
+    others_named,
     own_name_keys,
     someone_elses_post,
     split_names,
@@ -38,6 +39,7 @@ from footprint.detect.text import (
     APOSTROPHE,
     ARABIC_PREFIX,
     GUJARATI_SUFFIX,
+    HANGUL_AFTER,
     HEADING_CHARS,
     TAMIL_SUFFIX,
     alternation,
@@ -46,7 +48,9 @@ from footprint.detect.text import (
     fold,
     greek_pattern,
     gujarati_pattern,
+    hangul_name,
     is_gujarati,
+    is_hangul,
     is_tamil,
     literal_hits,
     scripts,
@@ -143,6 +147,9 @@ _CHILD_CUE_PHRASES = (
     ),
     r"pick(?:ing)?\s+(?:them|him|her)\s+up",
     r"drop(?:ping)?\s+(?:them|him|her)\s+off",
+    # Korean: son, daughter, children, (my) kid, with what a sentence glues on ("아들이 올해 Year 10", my son is
+    # going into Year 10): Korean says "my" by leaving it out
+    *(rf"{w}{HANGUL_AFTER}" for w in ("아들", "딸", "자녀", r"우리\s+애", r"우리\s+아이")),
 )
 # Each phrase starts and ends a word. These two need not start one: a parent listed with their child ("Priya
 # (Isla, Year 3)") and a dossier's "- kids at St Hilda's and ...", or the line alone: "kids at Haughhead Primary".
@@ -257,6 +264,17 @@ _RELATION_WORD_FRAGMENTS = (
     # Gujarati families' words in English letters: son, daughter, sons, husband, wife, grandmother, grandfather,
     # paternal grandparents, a daughter's son and daughter, a son's son and daughter, aunts, brother's wife
     r" dikro dikri dikra pati patni nani dadi dadaji bapuji dohitra dohitri pautra pautri kaki masi foi bhabhi"
+    # Yoruba, tone marks folded, with "her", "my" or "their" after (not bare: "ọmọ" is any child of the community,
+    # "ọkọ̀" a vehicle, "ìyá" and "bàbá" what anyone older is called): husband, wife, child, daughter, son, father,
+    # mother
+    r" oko\s+(?:re|mi|won) iyawo\s+(?:re|mi) aya\s+(?:re|mi) omo\s+(?:re|mi|won) omobinrin\s+(?:re|mi)"
+    r" omokunrin\s+(?:re|mi) baba\s+(?:re|mi) iya\s+(?:re|mi)"
+    # Korean, with what a sentence glues on after them (see text.HANGUL_AFTER; not "언니", "오빠", "형", "누나", "이모",
+    # "삼촌", "어머님" or "아버님": said to friends and to any mother or father): husband, wife, spouse, daughter, son,
+    # children, mum, mother, dad, father, son-in-law, daughter-in-law, grandson, granddaughter, grandchildren, eldest
+    # son and daughter, second son and daughter, youngest, younger brother and sister, parents, family
+    r" 남편 아내 부인 와이프 배우자 딸 딸아이 큰딸 작은딸 외동딸 장녀 차녀 아들 큰아들 작은아들 외아들 장남 차남 막내 자녀 자식"
+    r" 아이들 애들 엄마 어머니 모친 아빠 아버지 부친 사위 며느리 손자 손녀 손주 남동생 여동생 부모 부모님 가족 식구"
     r" yiayia yaya giagia pappou papou abba imma ima bubb(?:y|ie|e) booba zaid(?:y|ie|e) zeid(?:y|ie|e) tatty"
     r" my\s+(?:eldest|youngest|oldest) our\s+(?:eldest|youngest|oldest) her\s+(?:eldest|youngest|oldest)"
     r" his\s+(?:eldest|youngest|oldest) their\s+(?:eldest|youngest|oldest)"  # "My eldest Sam"
@@ -290,7 +308,13 @@ def _tamil_word(word: str) -> str:
 _RELATION_WORDS = re.compile(
     alternation(
         [
-            _tamil_word(f) if is_tamil(f[0]) else f"{f}{GUJARATI_SUFFIX}" if is_gujarati(f[0]) else rf"{f}\b"
+            _tamil_word(f)
+            if is_tamil(f[0])
+            else f"{f}{GUJARATI_SUFFIX}"
+            if is_gujarati(f[0])
+            else f"{f}{HANGUL_AFTER}"
+            if is_hangul(f[0])
+            else rf"{f}\b"
             for f in _RELATION_WORD_FRAGMENTS.format(arabic=_arabic_words()).split()
         ],
         word_start=True,
@@ -451,6 +475,8 @@ _WITH_ARTICLE = re.compile(r"([ae]l)[\-'’](\w+)")
 def _spelled(word: str) -> str:
     """One word of a name, in any of the spellings English gives it ("md." or "muhammad" for "mohammed")."""
     options = spellings(word)
+    if len(options) == 1 and "-" in word.strip("-"):  # ("Sung-ho" is written "Sung Ho" and "Sungho" too)
+        return r"[\-\s]?".join(word_pattern(piece) for piece in word.split("-"))
     if len(options) == 1:
         return word_pattern(word)
     return "(?:" + "|".join(word_pattern(o) for o in sorted(options, key=len, reverse=True)) + ")"
@@ -506,6 +532,47 @@ _WORD_NAMES = frozenset(
 _GEEZ = re.compile("[\u1200-\u137f]")
 
 
+def _hangul_given(name: str) -> str | None:
+    """The given name of a name Hangul writes in one word ("서연" of "이서연"), if it has two syllables or more."""
+    parts = hangul_name(name)
+    return parts[1] if parts and len(parts[1]) >= 2 else None
+
+
+NAMESAKE_RECORD_CHARS = 400
+
+
+def _in_a_namesakes_record(
+    match: Match, named: tuple[tuple[int, int], ...], others: tuple[tuple[int, int], ...], found: list[Match]
+) -> bool:
+    """Whether a relative's name comes after somebody else of the person's surname, named in full, with no
+    mention of the person between: in that namesake's record or paragraph. (A relative named in full, "Mr Seun
+    Adeyemi", is not a namesake.)"""
+    last = max(
+        (
+            at
+            for at, end in others
+            if end <= match.start and not any(f.start <= at < f.end for f in found if f.kind is match.kind)
+        ),
+        default=None,
+    )
+    if last is None or match.start - last > NAMESAKE_RECORD_CHARS:
+        return False
+    return not any(last < start < match.start for start, _ in named)
+
+
+def _another_koreans(low: str, written: str, member: FamilyMember) -> bool:
+    """Whether a page that writes a relative's Hangul given name alone ("서연") writes it in full only with
+    another surname ("박서연", Park Seo-yeon), never with theirs ("이서연"): the name is the other child's."""
+    fulls = {n.strip() for n in member.nicknames if hangul_name(n)}
+    if not fulls or any(full in low for full in fulls):
+        return False
+    given = next((g for full in fulls if (g := _hangul_given(full)) and written.startswith(g)), None)
+    return given is not None and any(
+        at > 0 and is_hangul(low[at - 1]) and (at < 2 or not is_hangul(low[at - 2]))
+        for at in literal_hits(given, low)
+    )
+
+
 def _compound_calling_name(name: str) -> tuple[str, ...]:
     """ "Maria da Conceição" goes by "Conceição" (Portuguese and Spanish compound given names: "Maria do
     Carmo")."""
@@ -535,6 +602,9 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
         ending = ""
     givens = {words[0], *(n for n in called(member.name, member.nicknames) if n.strip())}
     givens.update(_compound_calling_name(member.name))
+    # A name Hangul writes in one word, surname first, is a full name ("이서연"); its given name a first name ("서연")
+    hangul = {n.strip(): g for n in member.nicknames if (g := _hangul_given(n))}
+    givens = (givens - set(hangul)) | set(hangul.values())
     short = frozenset(fold(n.lower()) for n in called(member.name, member.nicknames)) - {
         fold(n.lower()) for n in (words[0], *member.nicknames)
     }
@@ -608,6 +678,7 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
             fulls = {f"(?:{f}){ending}" if their_name else f"(?:{f})(?:{ending[:-1]})?" for f in fulls}
             # the given name and the generation alone say who it is: "Winston Snr", "his dad, Winston Senior"
             fulls |= {_words(g) + rf",?\s+(?:{generation_words})\.?" for g in givens}
+    fulls |= {re.escape(n) + HANGUL_AFTER for n in hangul}
     if their_name:
         givens = set()
     # (other scripts' pages are read for the names the profile gives, not for short forms guessed from them:
@@ -632,7 +703,11 @@ def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberP
     return _MemberPatterns(
         full=tuple(re.compile(f) for f in sorted(fulls, key=len, reverse=True)),
         given=tuple(
-            re.compile(_words(g) + _HONORIFIC + (_DIMINUTIVE if _may_be_diminished(g, short) else ""))
+            re.compile(
+                _words(g) + HANGUL_AFTER
+                if is_hangul(g[0])
+                else _words(g) + _HONORIFIC + (_DIMINUTIVE if _may_be_diminished(g, short) else "")
+            )
             for g in sorted(givens, key=len, reverse=True)
         ),
         greek_full=re.compile(rf"(?:{greek_givens})\s+{greek_surname}")
@@ -1441,9 +1516,18 @@ def _child_cue(
                 return True
     if _in_their_record(low, span, profile):
         return True
+    # (a school named as where somebody governs, teaches or works: "Femi is ... a governor of Sedge Green
+    # Academy", "as chair of the local governing board of ...")
+    sentence = (_sentence_before(text, span[0]), span[1])
+    role = _A_ROLE_BEFORE.search(low, sentence[0], span[0])
     for cue in cues.within(max(0, span[0] - CUE_WINDOW), min(len(low), span[1] + CUE_WINDOW)):
         if _someone_elses_cue(text, low, cue, profile) or _a_title(text, cue):
             continue
+        if role and not (
+            sentence[0] <= cue.start() < span[0]
+            or (span[1] <= cue.start() and not _SENTENCE_STOP.search(text, span[1], cue.start()))
+        ):
+            continue  # the school is named for that role: a sign in another sentence is about something else
         if cue.group().startswith("year") and _A_VISIT_BEFORE.search(
             low, max(0, cue.start() - 30), cue.start()
         ):
@@ -1470,6 +1554,13 @@ def _child_cue(
             # Harry ..." in the post before "New sports hall opens at Hollingbrook Academy")
         return True
     return False
+
+
+# A role at a school just before its name, in the same sentence: it is named as where somebody works or governs.
+_A_ROLE_BEFORE = re.compile(
+    r"\b(?:governors?|governing\s+(?:board|body)|head\s*teacher|head|teacher|trustee|caretaker|principal"
+    r"|staff|works|worked|employed)\s+(?:(?:of|at|for)\s+)(?:the\s+)?$"
+)
 
 
 # A school's parents or children in general, in a sentence with no first person in it.
@@ -1775,6 +1866,9 @@ class FamilyDetector(Detector):
                     }
                     theirs = [m for m in theirs if low[m.start : m.end] not in others]
                 matches.extend(theirs)
+        if matches and not doc.confirmed and (namesakes_named := others_named(doc, profile)):
+            # (a people-search list's "Kemi Adeyemi , 29 ... Relatives: Tolu Adeyemi": the namesake's relatives)
+            matches = [m for m in matches if not _in_a_namesakes_record(m, named, namesakes_named, matches)]
         matches.extend(self._split_over_fields(doc, profile, matches))
         children = _children_pattern(profile, greek, tamil)
         sightings: dict[str, list[tuple[tuple[int, int], float]]] = {}  # siblings at one school: read it once
@@ -1951,6 +2045,8 @@ class FamilyDetector(Detector):
                     low, m.end()
                 ):
                     continue  # 'I am "Tesfay"': the writer's own name
+                if is_hangul(m.group()[0]) and _another_koreans(low, m.group(), member):
+                    continue  # "서연 엄마" on a page that says whose: "10M 박서연 엄마예요" (Park Seo-yeon's mum)
                 if _free(m.span(), taken) and (
                     _beside_relation(low, m.span(), introduced, elsewhere, person_givens, _not_theirs(member))
                     or _under_relation_label(low, m.start(), introduced, m.end(), surnames)
@@ -2056,6 +2152,7 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
     members = []
     for member in profile.family:
         words = member.name.split()
+        hangul_givens = [g for n in member.nicknames if (g := _hangul_given(n))]
         if words:
             probes = tuple(
                 v
@@ -2064,10 +2161,13 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
                     *called(member.name, member.nicknames),
                     *_i_diminutives(member.name),
                     *_compound_calling_name(member.name),
+                    *hangul_givens,
                 )
                 if n.strip()
                 for v in spellings(n)
             )
+            # ("Sung-ho" written "Sung Ho": its first part)
+            probes += tuple(p.split("-")[0] for p in probes if "-" in p.strip("-"))
             if len(words) >= 3 and "md." in spellings(words[0]):
                 probes += (fold(words[1].lower()),)  # ("Abdul Karim" without his "Mohammed")
             if polish(member.name):  # what every case of the name starts with: "katarzyn", "tomasz"

@@ -29,12 +29,15 @@ from footprint.detect.inflect import (
 )
 from footprint.detect.interface import Document
 from footprint.detect.text import (
+    HANGUL_AFTER,
     alternation,
     ends_word,
     fold,
+    hangul_name,
     literal_hits,
     lower_words,
     starts_word,
+    whole_words,
     word_pattern,
 )
 from footprint.domains import registered_domain
@@ -116,6 +119,9 @@ class _NamePatterns:
     # Their names as the profile also lists them surname first ("kovacs aniko"): a page that writes one writes
     # names that way, so "Szabó Lászlóné" there is another Szabó (see surname_first_names)
     surname_first: tuple[str, ...] = ()
+    # Their names as Hangul writes them, in one word with no space to find a surname by ("김민정"), with what
+    # Korean glues on after a name ("김민정씨", "김민정의"): each a mention in full.
+    unspaced: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=32)
@@ -160,8 +166,9 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
         else r"(?!)"
     )
     handles = tuple(sorted({u.lower() for u in profile.usernames if len(u) >= 5}))
+    unspaced = sorted({n.strip() for n in profile.names if hangul_name(n)}, key=len, reverse=True)
     # The surname's longest word must be on the page ("rhys" for "ap rhys": "ap" is in half the pages there are).
-    probes = {max(s.replace("-", " ").split(), key=len) for s in surnames} | set(handles)
+    probes = {max(s.replace("-", " ").split(), key=len) for s in surnames} | set(handles) | set(unspaced)
     # A probe that holds another ("maggieoduya" holds "oduya") finds nothing the shorter one does not.
     probes = {p for p in probes if not any(q != p and q in p for q in probes)}
     givens_tuples = {tuple(g.split()) for g in givens}
@@ -194,6 +201,7 @@ def _name_patterns(profile: Profile) -> _NamePatterns:
         titles=frozenset(_TITLE_KIND.get(t, t) for t in profile.titles),
         other_generations=_other_generations(profile),
         kunyas=frozenset(kunyas),
+        unspaced=re.compile(f"({'|'.join(unspaced)}){HANGUL_AFTER}") if unspaced else None,
     )
 
 
@@ -427,6 +435,10 @@ def _name_start(low: str, at: int, patterns: _NamePatterns) -> int | None:
             return SOMEONE_ELSE
         start = tokens[-count][0]
         words = words[:-count]
+    elif (
+        len(words) >= 2 and words[-2].rstrip(".") in _TITLE_WORDS and _another_first_name(words[-1], patterns)
+    ):
+        return SOMEONE_ELSE  # "Cllr Femi Ogunleye" when she is Cllr Folakemi Adeyemi, née Ogunleye
     if words and words[-1].rstrip(".") in _TITLE_WORDS:
         if not _their_title(words[-1].rstrip("."), patterns.titles):
             return SOMEONE_ELSE  # "Mr J Marsh" when she goes by Ms
@@ -575,6 +587,22 @@ def _a_relative_by_initial(low: str, span: Span, relatives: tuple[tuple[str, str
     )
 
 
+def others_named(doc: Document, profile: Profile) -> tuple[Span, ...]:
+    """Where the page names a namesake, somebody else with the person's own given name and surname and an age
+    that is not theirs ("Kemi Adeyemi , 29" when she is 48): the surname's span in each."""
+    patterns = _name_patterns(profile)
+    if not _may_name(doc, patterns):
+        return ()
+    firsts = {given[0] for given in patterns.givens}
+    return tuple(
+        (at, end)
+        for at, end, start in _surname_reads(doc, patterns)
+        if start == SOMEONE_ELSE
+        and firsts & set(doc.lower[max(0, at - 32) : at].split()[-3:])
+        and _not_their_age(doc.lower, end, patterns.born)
+    )
+
+
 @functools.lru_cache(maxsize=16)
 def namesakes(doc: Document, profile: Profile) -> tuple[Span, ...]:
     """Where the page names somebody else of the person's name: mentions under a heading listing other people
@@ -662,7 +690,7 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
     low = doc.lower
     reads = []
     # for each full name so far (a given name or initial): whether a namesake's, and its surname
-    reads_others: list[tuple[bool, str]] = []
+    reads_others: list[tuple[bool, str, frozenset[str]]] = []
     surname_first: bool | None = None
     for at, end in _surname_hits(low, patterns.surnames):
         start = _name_start(low, at, patterns)
@@ -696,12 +724,16 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
             # (unless the profile's own honorific says it is them: "Ms Marsh" after "Mr J Marsh")
             if (
                 reads_others
-                and reads_others[-1] == (True, low[at:end])
+                and reads_others[-1][:2] == (True, low[at:end])
+                # (with the same title, or none: "Cllr Hill" after "Mrs Karen Hill" is not Mrs Hill)
+                and (not reads_others[-1][2] or reads_others[-1][2] & _titles_before(low, start, at))
                 and not _their_honorific(low[start:at], patterns.titles)
             ):
                 start = SOMEONE_ELSE  # "Deacon Winston Lindo Snr ... Mr Lindo": the last one named in full
         elif start is not None:
-            reads_others.append((start == SOMEONE_ELSE, low[at:end]))
+            reads_others.append(
+                (start == SOMEONE_ELSE, low[at:end], _titles_before(low, max(0, at - 40), at))
+            )
         reads.append((at, end, start))
     return tuple(reads)
 
@@ -763,6 +795,12 @@ def _another_given_after(
 def _their_honorific(words: str, titles: frozenset[str]) -> bool:
     kinds = {_TITLE_KIND.get(w.rstrip("."), w.rstrip(".")) for w in words.split()}
     return bool(kinds & titles & _HONORIFICS)
+
+
+def _titles_before(low: str, lo: int, at: int) -> frozenset[str]:
+    """The kinds of title among the three words before a surname ("cllr" for "Councillor Femi")."""
+    words = (w.rstrip(".") for w in low[lo:at].split()[-3:])
+    return frozenset(_TITLE_KIND.get(w, w) for w in words if w in _TITLE_WORDS)
 
 
 def _titles_only(words: str) -> bool:
@@ -984,6 +1022,8 @@ def _all_mentions(doc: Document, profile: Profile, patterns: _NamePatterns) -> t
                 and (start == 0 or low[start - 1] != ".")
             ):
                 full.append((start, at + len(handle)))
+    if patterns.unspaced is not None:
+        full += [m.span(1) for m in whole_words(patterns.unspaced, low)]
     full += [s for s in _ballot_mentions(doc, profile) if not any(s[0] < e and b < s[1] for b, e in full)]
     alone = [
         s for s in alone if not any(s[0] < e and b < s[1] for b, e in full)

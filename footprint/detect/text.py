@@ -668,3 +668,29 @@ def gujarati_pattern(name: str) -> str:
         if parts:
             words.append("".join(parts) + GUJARATI_SUFFIX)
     return r"\s+".join(words)
+
+
+def is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+# What Korean glues on after a name or a kin word, up to three of them: the case particles ("이성호와", with Lee
+# Sung-ho; "딸은", the daughter), the familiar "-이" after a given name ("서연이가"), "씨", "님", "군" and "양" (Mr,
+# Ms, young master, miss), the plural "들", and a few copulas ("지호 엄마예요", I am Jiho's mum). Then no more Hangul:
+# "딸기" (strawberry) is not "딸" (daughter).
+HANGUL_AFTER = (
+    "(?:이라는|라는|이라고|라고|이에요|예요|입니다|이다|께서|에게|한테|이랑|랑|하고|으로|에서|처럼"
+    "|씨|님|군|양|들|이|가|은|는|을|를|의|와|과|도|만|께|아|야|로){0,3}(?![\uac00-\ud7a3])"
+)
+# Korean surnames of two syllables: "남궁민수" is 남궁 Min-su, not 남 Gung-min-su.
+_TWO_SYLLABLE_SURNAMES = frozenset(["남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방"])
+
+
+def hangul_name(name: str) -> tuple[str, str] | None:
+    """A Korean name as Hangul writes it, in one word, surname first ("이서연"): (surname, given name); None for
+    anything else. One syllable of surname, or two where it is one of the few two-syllable surnames."""
+    name = name.strip()
+    if not 2 <= len(name) <= 5 or not all(is_hangul(c) for c in name):
+        return None
+    cut = 2 if len(name) >= 4 and name[:2] in _TWO_SYLLABLE_SURNAMES else 1
+    return (name[:cut], name[cut:]) if len(name) > cut else None

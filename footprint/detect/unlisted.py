@@ -30,6 +30,7 @@ from footprint.detect.interface import Detector, Document
 from footprint.detect.phones import listed_in, numbers_near, runs
 from footprint.detect.subject import TITLE_WORDS, Span, chat_sender, mentions, namesakes
 from footprint.detect.text import (
+    HANGUL_AFTER,
     alternation,
     at_line_starts,
     fold,
@@ -104,7 +105,10 @@ _SERVICE_WORDS = (  # noqa: SIM905 - a word list reads better as words
     # Vietnamese: association, (community) centre, pagoda, restaurant, shop, company, office, funeral home, hospital,
     # church (as two words where one is also another word)
     r"hoi\s+nguoi hoi\s+cong trung\s+tam chua\s+[a-z]+ nha\s+hang tiem\s+[a-z]+ cong\s+ty van\s+phong "
-    r"nha\s+tang\s+le benh\s+vien nha\s+tho"
+    r"nha\s+tang\s+le benh\s+vien nha\s+tho "
+    # Yoruba, tone marks folded: association, church, school (two words for it), hall, meeting
+    r"egbe soosi ile-iwe ile-eko gbongan ipade "
+    r"community\s+hub"
 ).split()
 _SERVICE = re.compile(alternation(_SERVICE_WORDS, word_start=True))
 _LABELLED = re.compile(
@@ -285,6 +289,8 @@ class UnlistedDetector(Detector):
             return None
         if any(not _inside(m.span(), anchors) for m in at_line_starts(_BALLOT_ENTRY, text, *people)):
             return None
+        if not says_mine and _a_korean_between(text, people, anchors, relatives, profile):
+            return None  # a committee list's "회장 박정훈 07700 ...": the chair's (Korean names have no capitals)
         if not says_mine and any(
             _is_someone(m.group(1), profile)
             and not _inside(m.span(), relatives)
@@ -941,6 +947,29 @@ def _history_heading(low: str, lo: int, at: int) -> int:
     return last
 
 
+# A Korean name as Hangul writes it, in one word with no capitals to see it by: one of the commonest surnames'
+# syllables, then a given name of two ("박정훈", "윤혜진"), then what Korean glues on after a name.
+_HANGUL_PERSON = re.compile(
+    "(?<![\uac00-\ud7a3])[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부]"
+    "[\uac00-\ud7a3]{2}" + HANGUL_AFTER
+)
+
+
+def _a_korean_between(
+    text: str, between: Span, anchors: list[Span], relatives: list[Span], profile: Profile
+) -> bool:
+    """Whether another person's Hangul name stands between the person's name and a detail (not theirs, not a
+    relative's). Looked for only where the gap has Hangul."""
+    lo, hi = between
+    if not any("\uac00" <= ch <= "\ud7a3" for ch in text[lo:hi]):
+        return False
+    own = {n.strip() for n in profile.names}
+    return any(
+        not _inside(m.span(), anchors) and not _inside(m.span(), relatives) and m.group()[:3] not in own
+        for m in _HANGUL_PERSON.finditer(text, lo, hi)
+    )
+
+
 def _other_people(low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """Matches of _TITLED that start a word, and of _NAME_FIELD, in low[lo:hi]."""
     yield from _TITLED.finditer(low, lo, hi)
@@ -1089,6 +1118,11 @@ def _postcodes(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
 _OUTWARD_AND_INWARD = re.compile(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?[0-9][A-Za-z]{2}")
 
 
+_A_DATES_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december)\.?,?[ \t]+$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*$", re.IGNORECASE)
 
 
@@ -1096,10 +1130,13 @@ def _street_addresses(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     pos = lo
     while m := _STREET_ADDRESS.search(text, pos, hi):
         if (
-            m.start() == 0 or not (is_word_char(text[m.start() - 1]) or text[m.start() - 1] in "/.-")
-        ) and not (
-            _COPYRIGHT.search(text, max(0, m.start() - 12), m.start())
-        ):  # (a footer's "\u00a9 2025 Jackie Hill" is a year and a name)
+            (m.start() == 0 or not (is_word_char(text[m.start() - 1]) or text[m.start() - 1] in "/.-"))
+            and not (
+                _COPYRIGHT.search(text, max(0, m.start() - 12), m.start())
+                or (len(m.group(1)) == 4 and _A_DATES_YEAR.search(text, max(0, m.start() - 16), m.start()))
+            )
+        ):  # (a footer's "\u00a9 2025 Jackie Hill" is a year and a name; so is "Saturday 4 July 2026, Brackenfold
+            # Park", a date and a place)
             yield m
             pos = m.end()
         else:
