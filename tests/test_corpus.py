@@ -163,6 +163,10 @@ KNOWN_FALSE_ALARMS = {
     # year, in another town with another husband: a month and year of birth beside a listed name counts on a page
     # that names her (a Companies House record gives no more), and nothing but the town says it is not hers.
     "5007-peoplesearch-cristina-dela-cruz-results",
+    # A planning record at her home whose ward members are "Cllr F. Ogunleye" and "Cllr M. Hewitt": her colleague
+    # Femi, but her maiden surname with her own initial and her own title, so read as her, and her home and its map
+    # position with it. Nothing on the page says which F. Ogunleye it is.
+    "5315-planning-25-00814-ful-lapwing-crescent",
 }
 
 
