@@ -12,7 +12,9 @@ from typing import ClassVar
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions
 from footprint.detect.text import (
+    DETAILS_CACHED,
     HEADING_CHARS,
+    PROFILES_CACHED,
     alternation,
     fold,
     literal_hits,
@@ -179,7 +181,7 @@ class _Home:
         return " ".join(p for p in (self.house, street, self.postcode) if p).lower()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def parse_home(address: Address) -> _Home:
     """Read the house and street from the first line of the address, skipping a leading "Flat 3" or a
     building's name before a numbered street."""
@@ -307,7 +309,7 @@ class _Patterns:
     on_site: re.Pattern[str] | None = None  # our pitch's number before the site's name: "7 furzebank park"
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _patterns(home: _Home) -> _Patterns:
     street = _street_pattern(home.street) if home.street else ""
     ours_before = ours_after = house_name = None
@@ -377,7 +379,7 @@ OURS_BEFORE_CHARS = 40  # "flat a\naddress_line2: 14 " before the street
 _BLOCK_RESIDENCE = re.compile(rf"{_RESIDENCE.pattern}|\b(?:flat|moved\s+in(?:to)?)\b")
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _block(home: _Home) -> tuple[str, str] | None:
     """(the flat's number, the block's name) for a flat in a named block, or None."""
     if home.numbered or home.street:
@@ -404,7 +406,7 @@ class _BlockPatterns:
     short: re.Pattern[str] | None  # our number and the name without "House", ending its line: "143 Kestrel"
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _block_patterns(flat: str, block: str) -> _BlockPatterns:
     words = block.lower().split()
     number = re.escape(flat)
@@ -662,7 +664,7 @@ def _of_the_street(low: str, at: int, names: frozenset[str], mention_ends: froze
     return "of" in m.group(2) or m.end(1) in mention_ends
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _name_words(profile: Profile) -> frozenset[str]:
     return frozenset(fold(w.lower()) for n in profile.names for w in n.replace("-", " ").split())
 

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions, untitled
-from footprint.detect.text import fold, hangul_name, is_hangul, literal_hits
+from footprint.detect.text import DETAILS_CACHED, PROFILES_CACHED, fold, hangul_name, is_hangul, literal_hits
 from footprint.model import Kind, Match, Need, Profile
 
 WRITTEN_CONFIDENCE = 0.9
@@ -251,7 +251,7 @@ def _ethiopian(date: dt.date) -> tuple[int, int, int]:
     return year, into // 30 + 1, into % 30 + 1
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _ethiopian_pattern(date: dt.date) -> re.Pattern[str]:
     """The date as a page in the Ethiopian calendar writes it: "13/07/1975", "13 Megabit 1975", "13 መጋቢት 1975"."""
     year, month, day = _ethiopian(date)
@@ -571,7 +571,7 @@ def _number(n: int) -> str:
     return f"0?{n}" if n < 10 else str(n)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _patterns(date: dt.date) -> _Patterns:
     """Patterns for this one date only, so no other date on the page can match."""
     day, month = _number(date.day), _number(date.month)
@@ -724,7 +724,7 @@ _PRONOUN_BIRTHDAY = re.compile(r"\b(?:her|his|their)\s+(?:\w+\s+)?(?:birthday|b'
 _FULL_NAME = re.compile(r"\b([A-Z][a-z'\-]+)\s+([A-Z][a-z'\-]+)\b")
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _own_name_words(profile: Profile) -> frozenset[str]:
     """Every word of the person's names, in lower case: a name made of them is theirs."""
     return frozenset(w.lower() for n in profile.names for w in n.replace("-", " ").split())
@@ -953,7 +953,7 @@ _WEEK_BIRTHDAYS = re.compile(r"birthday\s+celebrants|birthdays\s+this\s+week|thi
 BIRTHDAY_LIST_CHARS = 300
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _name_with_day(profile: Profile) -> re.Pattern[str]:
     # Each of their given names with each of their surnames ("Ada Okonkwo-Reid" from "Dr Ada Reid" and
     # "Adaeze Okonkwo-Reid"), and each name as written.
@@ -1115,7 +1115,7 @@ def _years(text: str, lo: int, hi: int) -> list[int]:
     return found
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _any_year(month: int, day: int) -> re.Pattern[str]:
     """This day and month in any year: 14 June 2024, June 14, 2024, 14/06/2024, 2024-06-14."""
     d, m = _number(day), _number(month)

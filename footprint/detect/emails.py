@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
+from footprint.detect.text import DETAILS_CACHED, PROFILES_CACHED
 from footprint.model import Email, Kind, Match, Need, Profile
 
 CLEAN_CONFIDENCE = 0.95
@@ -22,7 +23,7 @@ def _spell(part: str) -> str:
     return _DOT.join(re.escape(piece) for piece in part.split("."))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _needles(address: str) -> tuple[str, ...]:
     """The longest plain piece of the address's name and of its domain ("maggie", "example"): every spelling
     of it holds both, and two substring searches rule out most pages far faster than the pattern can."""
@@ -31,7 +32,7 @@ def _needles(address: str) -> tuple[str, ...]:
     return tuple(sorted(needles, key=len, reverse=True))  # the longer first: it is rarer, and found faster
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _pattern(address: str) -> re.Pattern[str] | None:
     """The exact address, in lower case, with each "@" and "." also allowed in its spelled-out disguises.
 
@@ -44,7 +45,7 @@ def _pattern(address: str) -> re.Pattern[str] | None:
     return re.compile(rf"{_spell(local)}{_AT}{_spell(domain)}(?![\w\-])(?!{_DOT}[^\W_])")
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _listed(profile: Profile) -> tuple[tuple[Email, re.Pattern[str], tuple[str, ...]], ...]:
     """Each distinct address the profile lists, with its pattern and the pieces a page must hold for it."""
     listed: dict[str, tuple[Email, re.Pattern[str], tuple[str, ...]]] = {}

@@ -38,9 +38,11 @@ from footprint.detect.subject import (
 from footprint.detect.text import (
     APOSTROPHE,
     ARABIC_PREFIX,
+    DETAILS_CACHED,
     GUJARATI_SUFFIX,
     HANGUL_AFTER,
     HEADING_CHARS,
+    PROFILES_CACHED,
     TAMIL_SUFFIX,
     alternation,
     arabic_pattern,
@@ -582,7 +584,7 @@ def _compound_calling_name(name: str) -> tuple[str, ...]:
     return ()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _member_patterns(member: FamilyMember, their_name: bool = False) -> _MemberPatterns | None:
     """Full names: the name as given, first + last, each nickname + last. Given names: first and nicknames.
 
@@ -772,7 +774,7 @@ _MEN = frozenset([*_MEN_WORDS.split(), "father-in-law", "son-in-law", "brother-i
 _WOMEN = frozenset([*_WOMEN_WORDS.split(), "mother-in-law", "daughter-in-law", "sister-in-law"])
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _initial_probes(member: FamilyMember) -> tuple[str, ...]:
     """What a page must contain for _initialled to find anything: "p. kandiah", "p kandiah"."""
     given, surname = split_name(member.name)
@@ -810,7 +812,7 @@ def _tamil_initialled(member: FamilyMember) -> re.Pattern[str] | None:
     return re.compile(rf"{initial}\.\s*{tamil_pattern(surname)}")
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def same_name_keys(profile: Profile) -> frozenset[str]:
     """The keys of relatives with the person's own name ("family:winston lindo sr"): where the page names one,
     it names somebody else of their name, whose record is not theirs."""
@@ -821,7 +823,7 @@ def member_key(member: FamilyMember) -> str:
     return "family:" + " ".join(member.name.split()).lower()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _their_name(profile: Profile, member: FamilyMember) -> bool:
     """A relative with the person's own name, told apart by a generation ("Winston Lindo Sr")."""
     return bool(generation(member.name)) and name_key(member.name) in own_name_keys(profile)
@@ -835,7 +837,7 @@ def school_core(school: str) -> str:
     return core or school.strip()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _school_patterns(school: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """The core name followed by school words that fit this school (the full name), and the core on its own.
 
@@ -860,7 +862,7 @@ def _school_patterns(school: str) -> tuple[re.Pattern[str], re.Pattern[str] | No
     return full, alone
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _one_word_core(school: str) -> re.Pattern[str] | None:
     """A school whose core is one word ("Hallowgate Academy"): that word alone, which is read as the school only
     right after a year group, a child's name or "kids at" (see _core_after_a_child); None for any other school."""
@@ -930,13 +932,13 @@ def _after_their_given(text: str, at: int, profile: Profile) -> bool:
     return before is not None and fold(before.group(1).lower()) in _untitled_givens(profile)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _untitled_givens(profile: Profile) -> frozenset[str]:
     """The person's given names, without a title the profile writes into a name ("Dr Ada Reid")."""
     return frozenset(fold(w.lower()) for n in profile.names for w in split_name(untitled(n))[0].split())
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _person_givens(profile: Profile) -> frozenset[str]:
     return frozenset(fold(w.lower()) for n in profile.names for w in split_name(n)[0].split())
 
@@ -951,7 +953,7 @@ def _surname_first_in_lower_case(written: str, member: FamilyMember) -> bool:
     return "," not in written and not first.isupper() and fold(first.lower()) in _surname_forms(member)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _surname_forms(member: FamilyMember) -> frozenset[str]:
     surname = split_name(member.name)[1]
     return frozenset(name_word_forms(member.name, surname)) if len(surname.split()) == 1 else frozenset()
@@ -984,7 +986,7 @@ def _another_in_the_row(low: str, start: int, end: int, member: FamilyMember) ->
     return bool(middles) and not any(w in middles for w in after)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _listed_middles(member: FamilyMember) -> tuple[frozenset[str], bool]:
     """The middle names the profile gives a relative in their full names ("dela", "cruz" from "Rommel Dela Cruz
     Reyes Jr", and "s" from "Rommel S. Reyes"), and whether any name of theirs carries a generation."""
@@ -1014,7 +1016,7 @@ def _a_lower_case_middle(written: str, member: FamilyMember) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _own_name_words(member: FamilyMember) -> frozenset[str]:
     return frozenset(
         form
@@ -1211,7 +1213,7 @@ def _someone_elses_chat_message(
     return not (len(digits) >= 10 and any(p.e164.endswith(digits[-10:]) for p in profile.phones))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _has_a_namesake_elder(profile: Profile, member: FamilyMember) -> bool:
     """Whether the member's name is another listed member's with a generation after it ("Rommel Reyes Jr" beside
     "Rommel Reyes")."""
@@ -1444,7 +1446,7 @@ def _in_their_record(low: str, span: tuple[int, int], profile: Profile) -> bool:
     return any(needle in row for needle in _own_record_needles(profile))
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _own_record_needles(profile: Profile) -> tuple[str, ...]:
     """The person's own (not public) email addresses, in lower case."""
     return tuple(e.address.strip().lower() for e in profile.emails if not e.public and e.address.strip())
@@ -1596,7 +1598,7 @@ def _a_heading(low: str, span: tuple[int, int]) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def school_key(school: str) -> str:
     """ "St. Mary's C of E Junior School" -> "school:st mary's": the name without its type, one spelling."""
     core = " ".join(school_core(school).lower().split())
@@ -1737,7 +1739,7 @@ def _whole_word(low: str, at: int, size: int) -> bool:
     return (at == 0 or not low[at - 1].isalnum()) and (at + size >= len(low) or not low[at + size].isalnum())
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _surnames(profile: Profile) -> frozenset[str]:
     """The person's and their family's surnames, and each part of a double-barrelled one, in lower case."""
     words: set[str] = set()
@@ -1747,7 +1749,7 @@ def _surnames(profile: Profile) -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _family_givens(profile: Profile) -> frozenset[str]:
     """Family members' first names and nicknames, in lower case."""
     return frozenset(
@@ -1758,7 +1760,7 @@ def _family_givens(profile: Profile) -> frozenset[str]:
     )
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _given_names(profile: Profile) -> tuple[str, ...]:
     """The person's given names in lower case ("margaret", "maggie"): how minutes and lists refer to them."""
     return tuple(
@@ -2146,7 +2148,7 @@ class FamilyDetector(Detector):
         )
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ...]:
     """Each family member with the lower-case names a page must contain to name them (first name, nicknames)."""
     members = []
@@ -2180,7 +2182,7 @@ def _members(profile: Profile) -> tuple[tuple[FamilyMember, tuple[str, ...]], ..
     return tuple(members)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _places(profile: Profile) -> frozenset[str]:
     """The person's places (locality, and the parts of their addresses), in lower case: a school named after
     one of them is named only with its type."""
@@ -2188,7 +2190,7 @@ def _places(profile: Profile) -> frozenset[str]:
     return frozenset(" ".join(p.lower().split()) for p in parts if p.strip())
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _schools(profile: Profile) -> tuple[FamilyMember, ...]:
     """One member per school (siblings at the same school are one exposure)."""
     schools: dict[str, FamilyMember] = {}
@@ -2198,13 +2200,13 @@ def _schools(profile: Profile) -> tuple[FamilyMember, ...]:
     return tuple(schools.values())
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _school_probe(school: str) -> tuple[str, str]:
     """The school name's longest word (a page without it cannot name the school), and the school's key."""
     return max(re.split(r"\W+", fold(school_core(school).lower())), key=len), school_key(school)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _initials_of(school: str) -> re.Pattern[str] | None:
     """The school's initials as pupils and parents write them, in capitals: "HPHS" for Hollins Park High School
     (three letters or more, from a name of capitalised words; case kept, so "hphs" in a URL is not it)."""
@@ -2214,7 +2216,7 @@ def _initials_of(school: str) -> re.Pattern[str] | None:
     return re.compile("".join(w[0] for w in words))  # (letters only: the pattern is the text searched for)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _children_pattern(profile: Profile, greek: bool = False, tamil: bool = False) -> re.Pattern[str] | None:
     """The first names (and nicknames) of family members who have a school: naming them near it is a cue (on a
     page with Greek letters, also as Greek writes them)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from footprint.detect.text import fold
+from footprint.detect.text import DETAILS_CACHED, fold
 
 # A surname that declines like an adjective: "-ski", "-cki", "-dzki" for a man, "-ska", "-cka", "-dzka" for a woman.
 _ADJECTIVE_ENDINGS = ("ski", "cki", "dzki", "ska", "cka", "dzka")
@@ -323,7 +323,7 @@ def compound_stem(given: str) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def called(member_name: str, nicknames: tuple[str, ...]) -> tuple[str, ...]:
     """The names a family member goes by besides their first: the profile's nicknames, then the short forms of
     their first name that the profile does not already give (as the page would write them: "Bill")."""

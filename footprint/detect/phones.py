@@ -18,7 +18,7 @@ from typing import ClassVar
 import phonenumbers
 
 from footprint.detect.interface import Detector, Document
-from footprint.detect.text import is_word_char
+from footprint.detect.text import DETAILS_CACHED, is_word_char
 from footprint.model import Kind, Match, Need, Phone, Profile
 
 CLEAN_CONFIDENCE = 0.95
@@ -208,7 +208,7 @@ def _bare_international(text: str, start: int, end: int) -> list[Run]:
     ]
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _spellings(e164: str) -> tuple[tuple[str, bool], ...]:
     """The digit strings a number is written as, and whether each needs a "+" before it: 07700900461,
     +447700900461, +44 (0)7700..., 00447700900461."""
@@ -225,7 +225,7 @@ def _spellings(e164: str) -> tuple[tuple[str, bool], ...]:
     return tuple(forms)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _common_tail(e164: str) -> str:
     """The digits every spelling of the number ends with."""
     return os.path.commonprefix([digits[::-1] for digits, _ in _spellings(e164)])[::-1]

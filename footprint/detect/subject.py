@@ -29,7 +29,9 @@ from footprint.detect.inflect import (
 )
 from footprint.detect.interface import Document
 from footprint.detect.text import (
+    DETAILS_CACHED,
     HANGUL_AFTER,
+    PROFILES_CACHED,
     alternation,
     ends_word,
     fold,
@@ -124,7 +126,7 @@ class _NamePatterns:
     unspaced: re.Pattern[str] | None = None
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _name_patterns(profile: Profile) -> _NamePatterns:
     # (a title the profile writes into a name, "Dr Ada Reid", is not a given or a middle name)
     names = [n for n in (untitled(n) for n in profile.names) if len(n.split()) > 1]
@@ -219,7 +221,7 @@ def name_key(name: str) -> str:
     return " ".join(fold(w.lower()) for w in split_name(untitled(name)))
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def own_name_keys(profile: Profile) -> frozenset[str]:
     return frozenset(name_key(n) for n in profile.names)
 
@@ -477,7 +479,7 @@ def _heading_starts(low: str) -> list[int]:
     return sorted(starts)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=DETAILS_CACHED)
 def _given_pattern(given: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(given)}(?!\w)")
 
@@ -554,7 +556,7 @@ def _someone_elses_kunya(text: str, span: Span, spans: tuple[Span, ...]) -> bool
     )  # (not after his own name)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _relatives_by_initial(profile: Profile) -> tuple[tuple[str, str, str], ...]:
     """(initial, surname, full name) of each listed relative whose initial and surname are also the person's:
     "M. Joyce" may be Martin Joyce as well as Mairead Joyce."""
@@ -1149,12 +1151,12 @@ def _a_place(text: str, start: int, end: int) -> bool:
     return bool(_PLACE_BEFORE.search(text, max(0, start - 30), start))
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _given_words(profile: Profile) -> frozenset[str]:
     return frozenset(w.lower() for n in profile.names for w in split_name(n)[0].split())
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _tie_words(profile: Profile) -> tuple[str, ...]:
     """Words that tie a page to this person rather than a namesake: their places, handles and web domains,
     in lower case with single spaces."""
@@ -1185,7 +1187,7 @@ def _tie_hits(doc: Document, profile: Profile) -> tuple[tuple[str, tuple[int, ..
     )
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _tie_places(profile: Profile) -> frozenset[str]:
     return frozenset(" ".join(fold(w.lower()).split()) for w in profile.locality)
 
@@ -1356,7 +1358,7 @@ def _untied_records(
     )
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def surname_first_names(profile: Profile) -> tuple[str, ...]:
     """The person's own names that the profile also lists surname first ("Kovács Anikó" beside "Anikó Kovács"),
     as a page searches for them (lower case, accents folded)."""
@@ -1386,7 +1388,7 @@ def _elsewhere(text: str, profile: Profile) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _own_places(profile: Profile) -> tuple[frozenset[str], frozenset[str]]:
     """The person's postcodes (capitals, no space), and the words of their places and addresses (lower case)."""
     postcodes = {re.sub(r"\s", "", a.postcode.upper()) for a in profile.addresses if a.postcode}

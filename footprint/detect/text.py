@@ -40,6 +40,13 @@ def _base_letter(ch: str) -> str:
     return decomposed[0] if len(decomposed) > 1 and not unicodedata.combining(decomposed[0]) else ch
 
 
+# How many people's compiled patterns (and their relatives', homes' and dates') the detectors keep. A party
+# officer's slate is read page by page, each page for every candidate: a cache smaller than the slate would
+# compile every pattern again for every page.
+PROFILES_CACHED = 256
+DETAILS_CACHED = 2048
+
+
 def fold(text: str) -> str:
     """Text as footprint searches it: typographic apostrophes as "'", and letters without their accents
     ("Siân" as "Sian", "Zoë" as "Zoe"), one character for one, so every offset holds. Pages and people write

@@ -31,6 +31,7 @@ from footprint.detect.phones import listed_in, numbers_near, runs
 from footprint.detect.subject import TITLE_WORDS, Span, chat_sender, mentions, namesakes
 from footprint.detect.text import (
     HANGUL_AFTER,
+    PROFILES_CACHED,
     alternation,
     at_line_starts,
     fold,
@@ -698,7 +699,7 @@ def _labelled_a_relative(low: str, span: Span, profile: Profile) -> bool:
     return m is not None and fold(m.group(1)) not in _own_words(profile)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _own_words(profile: Profile) -> frozenset[str]:
     """Words of the person's names, places and addresses: a line made of them is not another person."""
     texts = [*profile.names, *profile.locality, *(a.text for a in profile.addresses)]
@@ -811,7 +812,7 @@ def _a_relatives_number(low: str, span: Span, profile: Profile) -> bool:
     return m is not None and (m.group(1) in givens or compound_stem(m.group(1)) in givens)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _relatives_givens(profile: Profile) -> frozenset[str]:
     own = {fold(w.lower()) for n in profile.names for w in n.split()}
     found = set()
@@ -1048,7 +1049,7 @@ def _a_place_above(text: str, low: str, span: Span, between: Span, profile: Prof
     return not any(c.isdigit() for c in low[head[0] : head[1]]) and _a_service(low, *head)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=PROFILES_CACHED)
 def _public_postcodes(profile: Profile) -> frozenset[str]:
     return frozenset(normalise_postcode(a.postcode) for a in profile.addresses if a.public and a.postcode)
 
