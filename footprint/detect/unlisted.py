@@ -962,7 +962,8 @@ def _a_korean_between(
     """Whether another person's Hangul name stands between the person's name and a detail (not theirs, not a
     relative's). Looked for only where the gap has Hangul."""
     lo, hi = between
-    if not any("\uac00" <= ch <= "\ud7a3" for ch in text[lo:hi]):
+    gap = text[lo:hi]
+    if gap.isascii() or not any("\uac00" <= ch <= "\ud7a3" for ch in gap):
         return False
     own = {n.strip() for n in profile.names}
     return any(
