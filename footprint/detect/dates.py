@@ -572,8 +572,9 @@ def _number(n: int) -> str:
 
 
 @functools.lru_cache(maxsize=DETAILS_CACHED)
-def _patterns(date: dt.date) -> _Patterns:
-    """Patterns for this one date only, so no other date on the page can match."""
+def _patterns(date: dt.date, korean: bool = False) -> _Patterns:
+    """Patterns for this one date only, so no other date on the page can match; with `korean`, also as Korean
+    writes it (each form more is tried at every position of a window, so only on a page with Hangul)."""
     day, month = _number(date.day), _number(date.month)
     year = f"{date.year:04d}"
     short_year = f"(?:{year}|{year[2:]})"
@@ -598,7 +599,7 @@ def _patterns(date: dt.date) -> _Patterns:
         )
         + r")(?![a-z])\.?"
     )
-    written = (
+    written: tuple[str, ...] = (
         rf"(?<![\w]){day}{_ORDINAL}(?:\s+of\s+|\s+o\s+|\s+de\s+|[\s\-]+){month_name}(?:,?[\s\-]+|\s+del?\s+)(?:{year}|['\u2019]{year[2:]})(?:\s*r\.)?(?!\d)",
         rf"(?<![\w]){month_name}\s+{day}{_ORDINAL},?\s+{year}(?!\d)",
         # year first, as Lithuanian and Hungarian write it: "1980 m. rugsėjo 19 d.", "1970. november 23-án"
@@ -607,9 +608,9 @@ def _patterns(date: dt.date) -> _Patterns:
         rf"(?<!\d){day}\s+{_TIGRINYA_MONTHS[date.month - 1]}\s+{year}(?!\d)",
         # Vietnamese: "ngày 4 tháng 9 năm 1971" (day 4, month 9, year 1971)
         rf"(?<![\w])ng[aà]y\s+{day}\s+th[aá]ng\s+{month},?\s+n[aă]m\s+{year}(?!\d)",
-        # Korean: "1974년 9월 23일" (year, month, day), "1974. 9. 23."
-        rf"(?<!\d){year}년\s*{month}월\s*{day}일|(?<!\d){year}\.\s+{month}\.\s+{day}\.",
     )
+    if korean:  # "1974년 9월 23일" (year, month, day), "1974. 9. 23."
+        written += (rf"(?<!\d){year}년\s*{month}월\s*{day}일|(?<!\d){year}\.\s+{month}\.\s+{day}\.",)
     numeric = [
         rf"{_NUMERIC_START}{day}(?P<s1>[/.\-]){month}(?P=s1){short_year}{_NUMERIC_END}",
         rf"{_NUMERIC_START}{year}(?P<s2>[/.\-]){month}(?P=s2){day}{_NUMERIC_END}",
@@ -629,7 +630,8 @@ def _patterns(date: dt.date) -> _Patterns:
     ]
     if date.day > 12:
         day_month.append(rf"{_NUMERIC_START}{month}/{day}{_NUMERIC_END}")
-    day_month.append(rf"(?<!\d)(?<!년\s)(?<!년){month}월\s*{day}일")  # Korean "9월 23일" (not after a year)
+    if korean:  # "9월 23일" (not after a year)
+        day_month.append(rf"(?<!\d)(?<!년\s)(?<!년){month}월\s*{day}일")
     return _Patterns(
         written=re.compile("|".join(written), re.IGNORECASE),
         numeric=re.compile("|".join(numeric)),
@@ -664,7 +666,11 @@ def _patterns(date: dt.date) -> _Patterns:
             # Vietnamese "sinh năm Tân Hợi": the year's name in the sixty-year cycle (one year in a lifetime)
             rf"|sinh\s+n[aă]m\s+{_cycle_name(date.year)}(?!\w)"
             # Korean "1974년생", "74년생" (born in the year '74), "1974년 대전에서 태어난" (born in Daejeon in 1974)
-            rf"|(?<!\d)(?:{year}|['\u2019]?{year[2:]})년생|(?<!\d){year}년에?\s+(?:\S+\s+){{0,2}}?태어",
+            + (
+                rf"|(?<!\d)(?:{year}|['\u2019]?{year[2:]})년생|(?<!\d){year}년에?\s+(?:\S+\s+){{0,2}}?태어"
+                if korean
+                else ""
+            ),
             re.IGNORECASE,
         ),
     )
@@ -829,7 +835,7 @@ def _dated(doc: Document, at: int, posted: dt.date) -> bool:
     where its year is written (a digit search), not by trying its month names at every letter."""
     if doc.published == posted:
         return True
-    patterns = _patterns(posted)
+    patterns = _patterns(posted, any(is_hangul(ch) for ch in doc.outside_ascii))
     lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
     hits = (h for h in _year_hits(doc.lower, posted.year) if lo <= h < hi)
     windows = _windows(hits, 32, 24, len(doc.text))  # (after: "2025 m. rugsėjo 19 d.")
@@ -1146,7 +1152,8 @@ class BirthDateDetector(Detector):
         # (a date in another script's digits, "૧૭ એપ્રિલ ૧૯૬૧", is read as in ASCII ones: offsets are the same)
         if doc.digits is not doc.text:
             doc = dataclasses.replace(doc, text=doc.digits)
-        patterns = _patterns(date)
+        hangul = any(is_hangul(ch) for ch in doc.outside_ascii)
+        patterns = _patterns(date, hangul)
         text, low = doc.text, doc.lower
         found: list[tuple[int, int, float, str]] = []  # start, end, confidence, key
         full_key = f"dob:{date.isoformat()}"
@@ -1158,7 +1165,7 @@ class BirthDateDetector(Detector):
             words += _ACCENTED_ANCHOR_WORDS
         if "kaarawan" in low:
             words += _TAGALOG_POST_WORDS
-        if any(is_hangul(ch) for ch in doc.outside_ascii):
+        if hangul:
             words += _KOREAN_ANCHOR_WORDS
         anchors = [
             (at, word)

@@ -692,7 +692,7 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
     low = doc.lower
     reads = []
     # for each full name so far (a given name or initial): whether a namesake's, and its surname
-    reads_others: list[tuple[bool, str, frozenset[str]]] = []
+    reads_others: list[tuple[bool, str, int]] = []  # (and where the surname starts: its titles, when asked)
     surname_first: bool | None = None
     for at, end in _surname_hits(low, patterns.surnames):
         start = _name_start(low, at, patterns)
@@ -728,14 +728,15 @@ def _surname_reads(doc: Document, patterns: _NamePatterns) -> tuple[tuple[int, i
                 reads_others
                 and reads_others[-1][:2] == (True, low[at:end])
                 # (with the same title, or none: "Cllr Hill" after "Mrs Karen Hill" is not Mrs Hill)
-                and (not reads_others[-1][2] or reads_others[-1][2] & _titles_before(low, start, at))
+                and (
+                    not (before := _titles_before(low, max(0, reads_others[-1][2] - 40), reads_others[-1][2]))
+                    or before & _titles_before(low, start, at)
+                )
                 and not _their_honorific(low[start:at], patterns.titles)
             ):
                 start = SOMEONE_ELSE  # "Deacon Winston Lindo Snr ... Mr Lindo": the last one named in full
         elif start is not None:
-            reads_others.append(
-                (start == SOMEONE_ELSE, low[at:end], _titles_before(low, max(0, at - 40), at))
-            )
+            reads_others.append((start == SOMEONE_ELSE, low[at:end], at))
         reads.append((at, end, start))
     return tuple(reads)
 
