@@ -546,9 +546,9 @@ NAMESAKE_RECORD_CHARS = 400
 def _in_a_namesakes_record(
     match: Match, named: tuple[tuple[int, int], ...], others: tuple[tuple[int, int], ...], found: list[Match]
 ) -> bool:
-    """Whether a relative's name comes after somebody else of the person's surname, named in full, with no
-    mention of the person between: in that namesake's record or paragraph. (A relative named in full, "Mr Seun
-    Adeyemi", is not a namesake.)"""
+    """Whether a relative's name comes after a namesake of the person (see subject.others_named: their given name
+    and surname, with an age or a birth year that is not theirs), with no mention of the person between: in that
+    namesake's record. (A name a relative's own match covers is not a namesake's.)"""
     last = max(
         (
             at
