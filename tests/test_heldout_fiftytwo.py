@@ -184,3 +184,15 @@ def test_exif_gps_tags_from_a_photo_sites_api() -> None:
     text = page_to_document(page).text
     assert "Photo location (EXIF GPS): 53.401200, -1.512300" in text
     assert ("geo_location", "geo:53.401,-1.512", False, True) in found(text, ADEOLA)
+
+
+def test_a_teknonym_after_her_own_name_names_her_child() -> None:
+    page = (
+        "12/01/2026, 19:05 - +44 7700 900536: Good evening ladies, this is Adeola Bankole (Mummy Tobi) 😄 "
+        "Thank you for agreeing to wear our aso-ebi.\n"
+        "12/01/2026, 19:09 - Bukola Fashola: Mummy Ire (Sis. Ronke) will collect.\n"
+    )
+    labels = found(page, ADEOLA)
+    assert ("family_member", "family:tobiloba bankole", False, True) in labels
+    # (a teknonym after somebody else's name, or alone, is any child's of that name)
+    assert ("family_member", "family:ireoluwa bankole", False, True) not in labels

@@ -562,6 +562,18 @@ def _in_a_namesakes_record(
     return not any(last < start < match.start for start, _ in named)
 
 
+# A parent named by a child's name, in brackets right after the person's own name: "Folakemi Adeyemi (Mummy Tolu)",
+# "(Mama Tolu)", "(Ìyá Tolú)", "(mum of Tolu)": Tolu is their child. (Said alone, "Mummy Tolu" is any Tolu's mother.)
+_TEKNONYM_BEFORE = re.compile(
+    r"\(\s*(?:mummy|mumsy|mama|mami|iya|daddy|papa|baba|(?:mum|mom|mother|dad|father)\s+of)\s+$"
+)
+
+
+def _their_teknonym(low: str, start: int, named: tuple[tuple[int, int], ...]) -> bool:
+    m = _TEKNONYM_BEFORE.search(low, max(0, start - 16), start)
+    return m is not None and any(0 <= m.start() - end <= 1 for _, end in named)
+
+
 def _another_koreans(low: str, written: str, member: FamilyMember) -> bool:
     """Whether a page that writes a relative's Hangul given name alone ("서연") writes it in full only with
     another surname ("박서연", Park Seo-yeon), never with theirs ("이서연"): the name is the other child's."""
@@ -1827,6 +1839,7 @@ class FamilyDetector(Detector):
                         gujarati,
                         surname_first,
                         capitals,
+                        named,
                     )
                     if (m.ties or not _another_surname_after(text, m.end, profile, member))
                     and not (
@@ -1951,6 +1964,7 @@ class FamilyDetector(Detector):
         gujarati: bool = False,
         surname_first: bool = False,
         capitals: bool = True,
+        named: tuple[tuple[int, int], ...] = (),
     ) -> Iterator[Match]:
         patterns = _member_patterns(member, their_name)
         if patterns is None:
@@ -2054,6 +2068,7 @@ class FamilyDetector(Detector):
                     or _under_relation_label(low, m.start(), introduced, m.end(), surnames)
                     or (tamil and _in_a_tamil_list_of_relatives(low, m.end()))
                     or _with_another_listed_name(text, low, m, patterns.listed, surnames)
+                    or _their_teknonym(low, m.start(), named)
                 ):
                     taken.append(m.span())
                     yield by_relation(m.span())
