@@ -17,7 +17,15 @@ from typing import ClassVar
 
 from footprint.detect.interface import Detector, Document
 from footprint.detect.subject import mentions, untitled
-from footprint.detect.text import DETAILS_CACHED, PROFILES_CACHED, fold, hangul_name, is_hangul, literal_hits
+from footprint.detect.text import (
+    DETAILS_CACHED,
+    HANGUL,
+    PROFILES_CACHED,
+    fold,
+    hangul_name,
+    has_hangul,
+    literal_hits,
+)
 from footprint.model import Kind, Match, Need, Profile
 
 WRITTEN_CONFIDENCE = 0.9
@@ -835,7 +843,7 @@ def _dated(doc: Document, at: int, posted: dt.date) -> bool:
     where its year is written (a digit search), not by trying its month names at every letter."""
     if doc.published == posted:
         return True
-    patterns = _patterns(posted, any(is_hangul(ch) for ch in doc.outside_ascii))
+    patterns = _patterns(posted, has_hangul(doc.outside_ascii))
     lo, hi = max(0, at - POST_DATE_CHARS), at + POST_DATE_CHARS
     hits = (h for h in _year_hits(doc.lower, posted.year) if lo <= h < hi)
     windows = _windows(hits, 32, 24, len(doc.text))  # (after: "2025 m. rugsėjo 19 d.")
@@ -951,7 +959,7 @@ _MONTH_BIRTHDAYS_VI = re.compile(r"sinh\s+nhat\s+thang\s+(\d{1,2})(?!\d)")
 # ... and a Korean one's "9월에 생일을 맞으신 회원님들" (members with birthdays in September), with "김민정 고문 (9월 23일)"
 _MONTH_BIRTHDAYS_KO = re.compile(r"(?<!\d)(\d{1,2})월(?:에|의)?\s*(?:생일|생신)")
 _KOREAN_DAY = re.compile(
-    r"(?:\s+[\uac00-\ud7a3]{1,4})?\s*\(\s*(?:(?P<number>\d{1,2})월\s*)?(?P<day>\d{1,2})일\s*\)"
+    rf"(?:\s+[{HANGUL}]{{1,4}})?\s*\(\s*(?:(?P<number>\d{{1,2}})월\s*)?(?P<day>\d{{1,2}})일\s*\)"
 )
 # ... and a church bulletin's week of them, a row a person, the day before the name: "BIRTHDAY CELEBRANTS THIS WEEK"
 # over "Thu 14 Aug Dcns. Folakemi Adeyemi"
@@ -1152,7 +1160,7 @@ class BirthDateDetector(Detector):
         # (a date in another script's digits, "૧૭ એપ્રિલ ૧૯૬૧", is read as in ASCII ones: offsets are the same)
         if doc.digits is not doc.text:
             doc = dataclasses.replace(doc, text=doc.digits)
-        hangul = any(is_hangul(ch) for ch in doc.outside_ascii)
+        hangul = has_hangul(doc.outside_ascii)
         patterns = _patterns(date, hangul)
         text, low = doc.text, doc.lower
         found: list[tuple[int, int, float, str]] = []  # start, end, confidence, key

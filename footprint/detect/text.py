@@ -677,8 +677,16 @@ def gujarati_pattern(name: str) -> str:
     return r"\s+".join(words)
 
 
+HANGUL = "\uac00-\ud7a3"  # Hangul syllables, as a character range for a pattern
+
+
 def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
+
+
+def has_hangul(chars: Iterable[str]) -> bool:
+    """Whether a page's characters outside ASCII (Document.outside_ascii) include Hangul."""
+    return any(is_hangul(ch) for ch in chars)
 
 
 # What Korean glues on after a name or a kin word, up to three of them: the case particles ("이성호와", with Lee
@@ -687,7 +695,7 @@ def is_hangul(ch: str) -> bool:
 # "딸기" (strawberry) is not "딸" (daughter).
 HANGUL_AFTER = (
     "(?:이라는|라는|이라고|라고|이에요|예요|입니다|이다|께서|에게|한테|이랑|랑|하고|으로|에서|처럼"
-    "|씨|님|군|양|들|이|가|은|는|을|를|의|와|과|도|만|께|아|야|로){0,3}(?![\uac00-\ud7a3])"
+    "|씨|님|군|양|들|이|가|은|는|을|를|의|와|과|도|만|께|아|야|로){0,3}" + f"(?![{HANGUL}])"
 )
 # Korean surnames of two syllables: "남궁민수" is 남궁 Min-su, not 남 Gung-min-su.
 _TWO_SYLLABLE_SURNAMES = frozenset(["남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방"])

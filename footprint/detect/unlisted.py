@@ -30,11 +30,13 @@ from footprint.detect.interface import Detector, Document
 from footprint.detect.phones import listed_in, numbers_near, runs
 from footprint.detect.subject import TITLE_WORDS, Span, chat_sender, mentions, namesakes
 from footprint.detect.text import (
+    HANGUL,
     HANGUL_AFTER,
     PROFILES_CACHED,
     alternation,
     at_line_starts,
     fold,
+    has_hangul,
     is_word_char,
     literal_hits,
     starts_word,
@@ -167,9 +169,12 @@ _STREET_ADDRESS = re.compile(
     rf"((?:[A-Z][A-Za-z'\-]+(?:[ \t]+|[ \t]*\n[ \t]*(?=[A-Z]))){{1,3}}(?:{_STREET_TYPE_CASED})\.?)(?!\w)"
 )
 # "2 October Heron Way" is a date and a street, not an address.
+_MONTH_WORDS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december"
+)
 _NOT_STREET_WORDS = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
-    r"|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday"
+    rf"(?:{_MONTH_WORDS}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|and|or|the|of|to|in|on|at|for|with|from|by|flat|unit|suite|minutes?|hours?"
     r"|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
@@ -951,8 +956,8 @@ def _history_heading(low: str, lo: int, at: int) -> int:
 # A Korean name as Hangul writes it, in one word with no capitals to see it by: one of the commonest surnames'
 # syllables, then a given name of two ("박정훈", "윤혜진"), then what Korean glues on after a name.
 _HANGUL_PERSON = re.compile(
-    "(?<![\uac00-\ud7a3])[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부]"
-    "[\uac00-\ud7a3]{2}" + HANGUL_AFTER
+    f"(?<![{HANGUL}])[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부]"
+    f"[{HANGUL}]{{2}}" + HANGUL_AFTER
 )
 
 
@@ -963,7 +968,7 @@ def _a_korean_between(
     relative's). Looked for only where the gap has Hangul."""
     lo, hi = between
     gap = text[lo:hi]
-    if gap.isascii() or not any("\uac00" <= ch <= "\ud7a3" for ch in gap):
+    if gap.isascii() or not has_hangul(gap):
         return False
     own = {n.strip() for n in profile.names}
     return any(
@@ -1121,8 +1126,7 @@ _OUTWARD_AND_INWARD = re.compile(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?[0-9][A-Za-z
 
 
 _A_DATES_YEAR = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
-    r"|september|october|november|december)\.?,?[ \t]+$",
+    rf"\b(?:{_MONTH_WORDS})\.?,?[ \t]+$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*$", re.IGNORECASE)
